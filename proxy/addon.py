@@ -1,0 +1,273 @@
+"""The mitmproxy addon: adapts flows to Scrim's stages and guards every hook.
+
+mitmproxy forwards the original response when an addon raises, so each hook runs inside `_guard`:
+any exception replaces the response with Scrim's own JSON error, and nothing from upstream passes.
+Request: identify → strip → decide. Response: inspect (pipeline) → record (audit, metrics) → release.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import uuid
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import orjson
+from mitmproxy import http
+
+from proxy import pipeline, policy
+from proxy.errors import DetectionTimeout, IdentityError, Overloaded, Withheld
+from proxy.identity import Verifier, normalise_header, parse_cookies
+from proxy.model import Decision, Identity, Outcome, RouteKind
+from proxy.record import Recorder, View
+from proxy.rules import Route
+
+log = logging.getLogger(__name__)
+
+# Request headers that would make upstream send something we cannot inspect as a whole document.
+_RANGE_HEADERS = ("range", "if-range")
+_ENCODINGS_WE_DECODE = ("gzip", "deflate", "br", "zstd")
+_STATUS_TEXT = {401: "unauthenticated", 502: "withheld", 503: "unavailable", 504: "timeout"}
+
+
+@dataclass(frozen=True, slots=True)
+class FlowState:
+    """What the request phase learned, for the response phase of the same flow."""
+
+    request_id: str
+    identity: Identity
+    decision: Decision
+    route: Route | None
+    generation: pipeline.Generation
+    started: float
+
+
+def error_body(status: int, reason: str, request_id: str) -> bytes:
+    return orjson.dumps(
+        {"error": _STATUS_TEXT.get(status, "error"), "reason": reason, "request_id": request_id}
+    )
+
+
+def error_response(status: int, reason: str, request_id: str) -> http.Response:
+    """Scrim's own error: JSON, never cached, never carrying upstream bytes or headers."""
+    return http.Response.make(
+        status,
+        error_body(status, reason, request_id),
+        {
+            "Content-Type": "application/json",
+            "Cache-Control": "no-store",
+            "X-Scrim-Request-Id": request_id,
+        },
+    )
+
+
+class ScrimAddon:
+    """Identity, policy and masking for every flow through the proxy."""
+
+    def __init__(
+        self,
+        generation: Callable[[], pipeline.Generation],
+        verifier: Verifier,
+        settings: pipeline.Settings,
+        recorder: Recorder,
+        response_deadline: float = 5.0,
+        max_inflight_bytes: int = 256 * 1024 * 1024,
+        upstream_headers: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        self._generation = generation
+        self._verifier = verifier
+        self._settings = settings
+        self._recorder = recorder
+        self._deadline = response_deadline
+        self._max_inflight = max_inflight_bytes
+        self._inflight = 0
+        self._upstream_headers = upstream_headers
+        self._flows: weakref.WeakKeyDictionary[http.HTTPFlow, FlowState] = weakref.WeakKeyDictionary()
+
+    # -- request phase ---------------------------------------------------------------------------
+
+    def requestheaders(self, flow: http.HTTPFlow) -> None:
+        request_id = uuid.uuid4().hex[:16]
+        try:
+            self._admit(flow, request_id)
+        except IdentityError as err:
+            self._refuse(flow, request_id, 401, err.reason, Outcome.UNAUTHENTICATED, None)
+        except Withheld as err:
+            self._refuse(flow, request_id, err.status, err.reason, Outcome.WITHHELD, None)
+        except Exception:
+            log.exception("request hook failed (request %s)", request_id)
+            self._refuse(flow, request_id, 502, "internal_error", Outcome.WITHHELD, None)
+
+    def _admit(self, flow: http.HTTPFlow, request_id: str) -> None:
+        request = flow.request
+        generation = self._generation()
+        rules = generation.rules
+        names = list(request.headers.keys())
+        headers: dict[str, list[str]] = {}
+        for name in dict.fromkeys(names):
+            headers.setdefault(normalise_header(name), []).extend(request.headers.get_all(name))
+        cookies = parse_cookies(request.headers.get_all("cookie"))
+        peer = flow.client_conn.peername[0] if flow.client_conn.peername else ""
+        claims = self._verifier.identify(headers, cookies, peer)
+        identity = Identity(claims.agent, rules.role_for_groups(claims.groups), claims.groups, claims.source)
+
+        for name in self._verifier.headers_to_strip(dict.fromkeys(names)):
+            del request.headers[name]
+        self._strip_token_cookie(request)
+        if request.headers.get("upgrade"):
+            raise Withheld("unsupported_protocol")  # WebSocket frames would bypass inspection
+        decision, route = policy.decide(rules, request.method.upper(), request.path)
+        if decision.kind is RouteKind.DATA:
+            for name in _RANGE_HEADERS:
+                request.headers.pop(name, None)
+            self._limit_accept_encoding(request)
+        for name, value in self._upstream_headers:
+            request.headers[name] = value
+        self._flows[flow] = FlowState(request_id, identity, decision, route, generation, time.monotonic())
+
+    def _strip_token_cookie(self, request: http.Request) -> None:
+        cookie_name = self._verifier.config.token_cookie
+        if not cookie_name or "cookie" not in request.headers:
+            return
+        kept = []
+        for raw in request.headers.get_all("cookie"):
+            pairs = [p for p in raw.split(";") if p.strip().partition("=")[0] != cookie_name]
+            if pairs:
+                kept.append(";".join(pairs).strip())
+        request.headers.set_all("cookie", kept)
+
+    @staticmethod
+    def _limit_accept_encoding(request: http.Request) -> None:
+        offered = request.headers.get("accept-encoding", "")
+        accepted = [
+            c.strip() for c in offered.split(",") if c.split(";")[0].strip().lower() in _ENCODINGS_WE_DECODE
+        ]
+        if accepted:
+            request.headers["accept-encoding"] = ", ".join(accepted)
+        else:
+            request.headers.pop("accept-encoding", None)
+
+    # -- response phase --------------------------------------------------------------------------
+
+    def responseheaders(self, flow: http.HTTPFlow) -> None:
+        # Never stream a body we must inspect: mitmproxy cannot modify streamed bodies.
+        if flow.response is not None and flow in self._flows:
+            flow.response.stream = False
+
+    async def response(self, flow: http.HTTPFlow) -> None:
+        state = self._flows.get(flow)
+        if state is None or flow.response is None:
+            if flow.response is not None and flow.metadata.get("scrim_error") is None:
+                # A response Scrim knows nothing about must not pass: fail closed.
+                flow.response = error_response(502, "internal_error", "-")
+            return
+        response = flow.response
+        size = len(response.raw_content or b"")
+        try:
+            if response.raw_content is None:
+                raise Withheld("streamed_body")
+            if self._inflight + size > self._max_inflight:
+                raise Overloaded
+            self._inflight += size
+            try:
+                inspected = await asyncio.wait_for(self._inspect(state, response), self._deadline)
+            finally:
+                self._inflight -= size
+            self._recorder.record(self._view(state, flow, response.status_code, inspected.outcome, inspected))
+        except Exception as err:
+            status, reason = _classify_failure(err)
+            if status == 502 and reason == "internal_error":
+                log.error("response hook failed (request %s): %s", state.request_id, type(err).__name__)
+            self._refuse(flow, state.request_id, status, reason, Outcome.WITHHELD, state)
+            return
+        if inspected.headers is not None:
+            response.headers = http.Headers([(k.encode(), v.encode("latin-1")) for k, v in inspected.headers])
+        if inspected.body is not None:
+            response.raw_content = inspected.body
+        rewritten = inspected.headers is not None or inspected.body is not None
+        if rewritten and "transfer-encoding" not in response.headers:
+            response.headers["content-length"] = str(len(response.raw_content or b""))
+
+    async def _inspect(self, state: FlowState, response: http.Response) -> pipeline.Inspected:
+        headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in response.headers.fields]
+        role = state.generation.rules.role(state.identity.role)
+        return await pipeline.inspect(
+            state.generation,
+            self._settings,
+            state.decision,
+            state.route,
+            role,
+            response.status_code,
+            headers,
+            response.raw_content or b"",
+        )
+
+    def error(self, flow: http.HTTPFlow) -> None:
+        state = self._flows.get(flow)
+        if state is None:
+            return
+        # mitmproxy sends its own error page after this hook; server.py replaces that page with
+        # Scrim's JSON error. Here we only count and audit it.
+        view = View(
+            state.request_id, state.identity, state.decision.route, flow.request.method, 502,
+            Outcome.WITHHELD, state.generation.rules.version, time.monotonic() - state.started,
+            reason="upstream_error",
+        )  # fmt: skip
+        self._recorder.record_failure(view)
+
+    # -- shared ----------------------------------------------------------------------------------
+
+    def _refuse(
+        self,
+        flow: http.HTTPFlow,
+        request_id: str,
+        status: int,
+        reason: str,
+        outcome: Outcome,
+        state: FlowState | None,
+    ) -> None:
+        flow.response = error_response(status, reason, request_id)
+        flow.metadata["scrim_error"] = reason
+        generation = state.generation if state else self._generation()
+        view = View(
+            request_id,
+            state.identity if state else None,
+            state.decision.route if state else policy.UNDECLARED,
+            flow.request.method,
+            status,
+            outcome,
+            generation.rules.version,
+            time.monotonic() - state.started if state else 0.0,
+            reason=reason,
+        )
+        self._recorder.record_failure(view)
+
+    @staticmethod
+    def _view(
+        state: FlowState, flow: http.HTTPFlow, status: int, outcome: Outcome, inspected: pipeline.Inspected
+    ) -> View:
+        return View(
+            state.request_id,
+            state.identity,
+            state.decision.route,
+            flow.request.method,
+            status,
+            outcome,
+            state.generation.rules.version,
+            time.monotonic() - state.started,
+            records=inspected.records,
+            masked=inspected.masked,
+            revealed=inspected.revealed,
+        )
+
+
+def _classify_failure(err: Exception) -> tuple[int, str]:
+    if isinstance(err, Withheld):
+        return err.status, err.reason
+    if isinstance(err, TimeoutError):
+        timeout = DetectionTimeout()
+        return timeout.status, timeout.reason
+    return 502, "internal_error"

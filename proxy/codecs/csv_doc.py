@@ -1,0 +1,65 @@
+"""CSV exports: the header names each column (context and field-rule paths), every cell is a field.
+
+Rows become `[row_index, column_name]` paths, so `[*].email` in the rules addresses a column, and the
+rows double as record objects for counting.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from typing import Any
+
+from proxy.codecs import Limits, words
+from proxy.errors import BodyTooLarge, Undecodable
+from proxy.model import DROPPED, Replacement, TextField
+
+
+class CsvDocument:
+    """A parsed CSV body (first row is the header)."""
+
+    def __init__(self, text: str, limits: Limits) -> None:
+        csv.field_size_limit(limits.max_string_chars)
+        self._newline = "\r\n" if "\r\n" in text[:65536] else "\n"
+        try:
+            self._rows = list(csv.reader(io.StringIO(text, newline="")))
+        except csv.Error as err:
+            raise Undecodable("invalid_csv") from err
+        self._fields: list[TextField] = []
+        self._places: list[tuple[int, int]] = []
+        header = self._rows[0] if self._rows else []
+        for r, row in enumerate(self._rows):
+            for c, cell in enumerate(row):
+                if len(self._fields) >= limits.max_fields:
+                    raise BodyTooLarge("too_many_fields")
+                column = header[c] if c < len(header) else str(c)
+                if r == 0:
+                    field = TextField(len(self._fields), (column,), cell, (), is_key=True)
+                else:
+                    field = TextField(len(self._fields), (r - 1, column), cell, words(column))
+                self._fields.append(field)
+                self._places.append((r, c))
+        self.rows_as_objects: list[dict[str, Any]] = [
+            dict(zip(header, row, strict=False)) for row in self._rows[1:]
+        ]
+
+    @property
+    def fields(self) -> list[TextField]:
+        return self._fields
+
+    @property
+    def records_root(self) -> object:
+        return self.rows_as_objects
+
+    def render(self, replacements: Mapping[int, Replacement]) -> str:
+        for slot, new in replacements.items():
+            r, c = self._places[slot]
+            self._rows[r][c] = "" if new is DROPPED or new is None else str(new)
+        out = io.StringIO()
+        csv.writer(out, lineterminator=self._newline).writerows(self._rows)
+        return out.getvalue()
+
+
+def parse(text: str, limits: Limits) -> CsvDocument:
+    return CsvDocument(text, limits)

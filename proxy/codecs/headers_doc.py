@@ -1,0 +1,56 @@
+"""Response headers as fields: Location, Set-Cookie, Link, Content-Disposition and custom headers
+can all carry customer data (a redirect to `/users?email=…`), so they are scanned like body text.
+
+Values are percent-decoded before detection so an encoded e-mail is still an e-mail; a masked value
+is written back percent-encoded outside printable ASCII.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from urllib.parse import quote, unquote
+
+from proxy.codecs import words
+from proxy.model import DROPPED, Replacement, TextField
+
+# Headers whose values are protocol metadata Scrim itself checks or rewrites, never customer text.
+_NOT_SCANNED = frozenset(
+    {
+        "content-type", "content-length", "content-encoding", "transfer-encoding", "date", "server",
+        "etag", "cache-control", "vary", "connection", "keep-alive", "expires", "last-modified",
+        "age", "accept-ranges", "strict-transport-security", "x-content-type-options",
+        "x-frame-options", "content-security-policy", "referrer-policy", "pragma", "alt-svc",
+        "access-control-allow-origin", "access-control-allow-credentials",
+        "access-control-allow-methods", "access-control-allow-headers", "access-control-max-age",
+        "access-control-expose-headers", "permissions-policy", "x-xss-protection",
+    }
+)  # fmt: skip
+_SAFE = "!\"#$&'()*+,-./:;<=>?@[\\]^_`{|}~ "
+
+
+class HeaderDocument:
+    """The scannable response headers of one response."""
+
+    def __init__(self, headers: Sequence[tuple[str, str]]) -> None:
+        self._headers = list(headers)
+        self._fields: list[TextField] = []
+        self._index: list[int] = []
+        for i, (name, value) in enumerate(self._headers):
+            if name.lower() in _NOT_SCANNED or not value:
+                continue
+            self._fields.append(TextField(len(self._fields), (name.lower(),), unquote(value), words(name)))
+            self._index.append(i)
+
+    @property
+    def fields(self) -> list[TextField]:
+        return self._fields
+
+    def render(self, replacements: Mapping[int, Replacement]) -> list[tuple[str, str]]:
+        headers: list[tuple[str, str] | None] = list(self._headers)
+        for slot, new in replacements.items():
+            name, _ = self._headers[self._index[slot]]
+            if new is DROPPED or new is None:
+                headers[self._index[slot]] = None
+            else:
+                headers[self._index[slot]] = (name, quote(str(new), safe=_SAFE))
+        return [h for h in headers if h is not None]

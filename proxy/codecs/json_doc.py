@@ -1,0 +1,146 @@
+"""JSON of any shape: objects, top-level arrays, big integers kept exact, keys exposed as fields.
+
+Parsed with the standard library because it keeps integers exact and lets us refuse duplicate keys:
+a duplicate would let a value we never saw reach the client if the original bytes were released.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from proxy.codecs import Limits, words
+from proxy.errors import BodyTooLarge, Undecodable
+from proxy.model import DROPPED, JsonPath, Replacement, Scalar, TextField
+
+# Keys that, in arrays of name/value pairs ("custom fields"), name the sibling value.
+_LABEL_KEYS = ("name", "label", "title", "field", "key")
+_VALUE_KEYS = ("value", "val", "content", "text")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        raise Undecodable("duplicate_json_key")
+    return obj
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise Undecodable("invalid_json")
+    return value
+
+
+def _reject_constant(_: str) -> None:
+    raise Undecodable("invalid_json")
+
+
+_DECODER = json.JSONDecoder(
+    object_pairs_hook=_no_duplicates, parse_float=_finite, parse_constant=_reject_constant
+)
+
+
+class JsonDocument:
+    """A parsed JSON body. Slots point at (container, key) so replacements go back in place."""
+
+    def __init__(self, text: str, limits: Limits) -> None:
+        try:
+            self.tree: Any = _DECODER.decode(text)
+        except RecursionError as err:
+            raise Undecodable("json_too_deep") from err
+        except ValueError as err:  # JSONDecodeError is a ValueError
+            raise Undecodable("invalid_json") from err
+        self._limits = limits
+        self._fields: list[TextField] = []
+        self._places: list[tuple[Any, Any]] = []  # slot → (container, key or index)
+        self._walk(self.tree, (), (), 0)
+
+    @property
+    def fields(self) -> list[TextField]:
+        return self._fields
+
+    @property
+    def records_root(self) -> object:
+        return self.tree
+
+    def _add(self, path: JsonPath, value: Scalar, context: tuple[str, ...], place: Any, key: bool) -> None:
+        if len(self._fields) >= self._limits.max_fields:
+            raise BodyTooLarge("too_many_fields")
+        if isinstance(value, str) and len(value) > self._limits.max_string_chars:
+            raise BodyTooLarge("string_too_long")
+        self._fields.append(TextField(len(self._fields), path, value, context, key))
+        self._places.append(place)
+
+    def _walk(self, node: Any, path: JsonPath, context: tuple[str, ...], depth: int) -> None:
+        if depth > self._limits.max_depth:
+            raise Undecodable("json_too_deep")
+        if isinstance(node, dict):
+            label = _label_of(node)
+            for key, value in node.items():
+                key_context = words(key)
+                if label and key in _VALUE_KEYS:
+                    key_context = label + key_context
+                self._add((*path, key), key, key_context, (node, key), key=True)
+                if isinstance(value, dict | list):
+                    self._walk(value, (*path, key), key_context, depth + 1)
+                else:
+                    self._add((*path, key), value, key_context, (node, key), key=False)
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                if isinstance(value, dict | list):
+                    self._walk(value, (*path, index), context, depth + 1)
+                else:
+                    self._add((*path, index), value, context, (node, index), key=False)
+        else:
+            self._add(path, node, context, (None, None), key=False)
+
+    def render(self, replacements: Mapping[int, Replacement]) -> str:
+        renames: list[tuple[dict[str, Any], str, Replacement]] = []
+        for slot, new in replacements.items():
+            container, key = self._places[slot]
+            if self._fields[slot].is_key:
+                renames.append((container, key, new))
+            elif container is None:
+                self.tree = None if new is DROPPED else new
+            elif new is DROPPED:
+                if isinstance(container, dict):
+                    container.pop(key, None)
+                else:
+                    container[key] = None  # keep indices stable for the client
+            else:
+                container[key] = new
+        for container, key, new in renames:
+            _rename(container, key, new)
+        return json.dumps(self.tree, ensure_ascii=False, separators=(",", ":"))
+
+
+def _label_of(node: dict[str, Any]) -> tuple[str, ...]:
+    for key in _LABEL_KEYS:
+        label = node.get(key)
+        if isinstance(label, str) and any(v in node for v in _VALUE_KEYS):
+            return words(label)
+    return ()
+
+
+def _rename(container: dict[str, Any], key: str, new: Replacement) -> None:
+    if key not in container:
+        return
+    items = list(container.items())
+    container.clear()
+    for k, v in items:
+        if k != key:
+            container.setdefault(k, v)
+        elif new is not DROPPED:
+            # Two keys masked to the same marker must not silently overwrite each other's values.
+            name = str(new)
+            suffix = 2
+            while name in container:
+                name, suffix = f"{new}#{suffix}", suffix + 1
+            container[name] = v
+
+
+def parse(text: str, limits: Limits) -> JsonDocument:
+    return JsonDocument(text, limits)

@@ -1,0 +1,1 @@
+"""The demo CRM that `scrim demo` puts behind Scrim."""

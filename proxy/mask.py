@@ -1,0 +1,145 @@
+"""Masking: turn declared entities and detected spans into replacement values, per role.
+
+Reveals are additive grants: an entity the role does not reveal gets the role's default mask. Every
+style is idempotent (masking masked output changes nothing), so a value that flows back through
+Scrim — an agent pasting a masked email into a note — never degrades further or gets re-tokenised.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from proxy.model import DROPPED, MaskResult, Replacement, Scalar, Span, TextField
+from proxy.rules import CLEAR, MaskSpec, Role
+
+_TOKEN_RE = re.compile(r"^tok_[0-9a-f]{12}$")
+# Letters, digits and our own hiding character: counting '*' keeps partial masks idempotent.
+_ALNUM = re.compile(r"[^\W_]|\*", re.UNICODE)
+_HIDE = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class Masker:
+    """Applies one role's masks. `token_key` keys the HMAC of the `token` style."""
+
+    role: Role
+    masks: Mapping[str, MaskSpec]
+    token_key: bytes
+
+    def apply(
+        self,
+        fields: Sequence[TextField],
+        declared: Mapping[int, str],
+        spans: Mapping[int, Sequence[Span]],
+    ) -> MaskResult:
+        result = MaskResult()
+        for field in fields:
+            entity = declared.get(field.slot)
+            if entity is not None:
+                self._whole(field, entity, result)
+            elif field.slot in spans and isinstance(field.value, str | int) and spans[field.slot]:
+                self._spans(field, spans[field.slot], result)
+        return result
+
+    def _whole(self, field: TextField, entity: str, result: MaskResult) -> None:
+        mask_name = self.role.mask_for(entity)
+        if mask_name == CLEAR:
+            _count(result.revealed, entity)
+            return
+        new = self._mask_value(field.value, entity, self.masks[mask_name])
+        _count(result.masked, entity)
+        if new is DROPPED or new != field.value:
+            result.replacements[field.slot] = new
+
+    def _spans(self, field: TextField, found: Sequence[Span], result: MaskResult) -> None:
+        text = str(field.value)
+        chosen = _non_overlapping(found)
+        pieces: list[str] = []
+        cursor = 0
+        whole: Replacement | None = None
+        for span in chosen:
+            mask_name = self.role.mask_for(span.entity)
+            if mask_name == CLEAR:
+                _count(result.revealed, span.entity)
+                continue
+            _count(result.masked, span.entity)
+            spec = self.masks[mask_name]
+            covers_all = text[: span.start].strip() == "" and text[span.end :].strip() == ""
+            if covers_all and spec.style == "drop" and not field.is_key:
+                whole = DROPPED
+                break
+            style = "redact" if spec.style == "drop" else spec.style
+            masked = _mask_text(text[span.start : span.end], span.entity, style, spec.keep, self.token_key)
+            pieces.append(text[cursor : span.start])
+            pieces.append(masked)
+            cursor = span.end
+        if whole is not None:
+            result.replacements[field.slot] = whole
+            return
+        if not pieces:
+            return
+        pieces.append(text[cursor:])
+        new_text = "".join(pieces)
+        if new_text != text:
+            result.replacements[field.slot] = new_text
+
+    def _mask_value(self, value: Scalar, entity: str, spec: MaskSpec) -> Replacement:
+        if spec.style == "drop":
+            return DROPPED
+        if value is None:
+            return None
+        if isinstance(value, bool) or (spec.style == "redact" and not isinstance(value, str)):
+            return None  # a masked number or flag becomes null: valid JSON, no digits leaked
+        return _mask_text(str(value), entity, spec.style, spec.keep, self.token_key)
+
+
+def _count(counter: dict[str, int], entity: str) -> None:
+    counter[entity] = counter.get(entity, 0) + 1
+
+
+def _non_overlapping(spans: Sequence[Span]) -> list[Span]:
+    """Highest score wins, then the longest; the result is in text order."""
+    chosen: list[Span] = []
+    for span in sorted(spans, key=lambda s: (-s.score, -(s.end - s.start), s.start)):
+        if all(span.end <= c.start or span.start >= c.end for c in chosen):
+            chosen.append(span)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _mask_text(text: str, entity: str, style: str, keep: int, key: bytes) -> str:
+    if style == "redact":
+        return ""
+    if style == "replace":
+        return f"<{entity}>"
+    if style == "token":
+        if _TOKEN_RE.match(text):
+            return text
+        digest = hmac.new(key, f"{entity}\0{text.strip().lower()}".encode(), hashlib.sha256)
+        return "tok_" + digest.hexdigest()[:12]
+    return _partial(text, entity, keep)
+
+
+def _partial(text: str, entity: str, keep: int) -> str:
+    if entity == "EMAIL_ADDRESS" and "@" in text:
+        local, _, domain = text.rpartition("@")
+        return f"{local[:1]}***@{domain}" if local else f"***@{domain}"
+    if entity == "PERSON":
+        first = text.strip().split()
+        return first[0] if first else ""
+    # Keep at most `keep` trailing letters/digits and never more than half of them, so a short
+    # value is not revealed whole; separators stay so the shape (a card, a phone) is recognisable.
+    total = len(_ALNUM.findall(text))
+    visible = min(keep, total // 2)
+    out: list[str] = []
+    seen = 0
+    for ch in text:
+        if _ALNUM.match(ch):
+            seen += 1
+            out.append(ch if seen > total - visible else _HIDE)
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -1,0 +1,183 @@
+"""Prometheus metrics: the only module that imports prometheus-client.
+
+Label values come from bounded sets: route names from the rules (never raw paths), entity types from
+the recognizers, reasons and outcomes from fixed tokens, and agent ids only for verified identities,
+capped at `max_agents` with an `_overflow` bucket so a flood of identities cannot grow the series.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
+
+OVERFLOW = "_overflow"
+CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+WINDOWS = {"1h": 3600.0, "24h": 86400.0}
+
+
+class AgentLabels:
+    """Admits up to `limit` distinct agent label values; later agents share `_overflow`."""
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._seen: set[str] = set()
+        self._lock = threading.Lock()
+
+    def label(self, agent: str) -> str:
+        with self._lock:
+            if agent in self._seen:
+                return agent
+            if len(self._seen) < self._limit:
+                self._seen.add(agent)
+                return agent
+        return OVERFLOW
+
+
+class DistinctCustomers:
+    """Distinct customers served per agent over rolling windows, in memory (per replica)."""
+
+    def __init__(self, max_per_agent: int = 200_000) -> None:
+        self._seen: dict[str, dict[str, float]] = {}
+        self._max = max_per_agent
+        self._lock = threading.Lock()
+
+    def add(self, agent: str, customers: Iterable[str], now: float | None = None) -> None:
+        stamp = time.time() if now is None else now
+        with self._lock:
+            seen = self._seen.setdefault(agent, {})
+            for customer in customers:
+                seen.pop(customer, None)  # re-insert keeps the dict ordered by last view
+                seen[customer] = stamp
+            while len(seen) > self._max:
+                seen.pop(next(iter(seen)))
+
+    def counts(self, window: float, now: float | None = None) -> dict[str, int]:
+        now = time.time() if now is None else now
+        expired = now - max(WINDOWS.values())
+        out: dict[str, int] = {}
+        with self._lock:
+            for agent, seen in list(self._seen.items()):
+                # Entries are ordered by last view, so the expired ones sit at the front.
+                while seen and next(iter(seen.values())) < expired:
+                    seen.pop(next(iter(seen)))
+                if not seen:
+                    del self._seen[agent]
+                    continue
+                out[agent] = sum(1 for t in seen.values() if t >= now - window)
+        return out
+
+
+class _DistinctCollector(Collector):
+    def __init__(self, tracker: DistinctCustomers) -> None:
+        self._tracker = tracker
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        family = GaugeMetricFamily(
+            "scrim_agent_distinct_customers",
+            "Distinct customers served to each agent over a rolling window (this replica).",
+            labels=["agent", "window"],
+        )
+        for window, seconds in WINDOWS.items():
+            for agent, count in sorted(self._tracker.counts(seconds).items()):
+                family.add_metric([agent, window], count)
+        yield family
+
+
+@dataclass
+class Metrics:
+    """Every metric Scrim exports, on its own registry."""
+
+    registry: CollectorRegistry
+    agents: AgentLabels
+    distinct: DistinctCustomers
+    records_viewed: Counter
+    entities_masked: Counter
+    entities_revealed: Counter
+    responses: Counter
+    withheld: Counter
+    identity_failures: Counter
+    processing_seconds: Histogram
+    rules_reloads: Counter
+    rules_info: Gauge
+    ready: Gauge
+    audit_failures: Counter
+    inflight_bytes: Gauge
+
+    def render(self) -> bytes:
+        return generate_latest(self.registry)
+
+
+def create(max_agents: int = 1000) -> Metrics:
+    registry = CollectorRegistry(auto_describe=True)
+    distinct = DistinctCustomers()
+    registry.register(_DistinctCollector(distinct))
+    return Metrics(
+        registry=registry,
+        agents=AgentLabels(max_agents),
+        distinct=distinct,
+        records_viewed=Counter(
+            "scrim_records_viewed_total",
+            "Customer records served to each agent.",
+            ["agent", "role", "record_type"],
+            registry=registry,
+        ),
+        entities_masked=Counter(
+            "scrim_entities_masked_total",
+            "Personal-data values masked, by entity type and role.",
+            ["entity_type", "role"],
+            registry=registry,
+        ),
+        entities_revealed=Counter(
+            "scrim_entities_revealed_total",
+            "Personal-data values served in clear because the role reveals them.",
+            ["entity_type", "role"],
+            registry=registry,
+        ),
+        responses=Counter(
+            "scrim_responses_total",
+            "Responses handled, by route rule name and outcome.",
+            ["route", "outcome"],
+            registry=registry,
+        ),
+        withheld=Counter(
+            "scrim_withheld_total",
+            "Responses withheld (Scrim error sent instead), by reason.",
+            ["reason"],
+            registry=registry,
+        ),
+        identity_failures=Counter(
+            "scrim_identity_failures_total",
+            "Requests refused for lack of a verified identity, by reason.",
+            ["reason"],
+            registry=registry,
+        ),
+        processing_seconds=Histogram(
+            "scrim_response_processing_seconds",
+            "Time Scrim spent on a response (decode, detect, mask, encode, audit).",
+            ["route"],
+            buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0),
+            registry=registry,
+        ),
+        rules_reloads=Counter(
+            "scrim_rules_reloads_total",
+            "Rules reload attempts, by result (ok, invalid).",
+            ["result"],
+            registry=registry,
+        ),
+        rules_info=Gauge(
+            "scrim_rules_info", "The loaded rules version (value 1).", ["version"], registry=registry
+        ),
+        ready=Gauge("scrim_ready", "1 once rules, keys, model and audit sink are loaded.", registry=registry),
+        audit_failures=Counter(
+            "scrim_audit_failures_total", "Audit records that could not be written.", registry=registry
+        ),
+        inflight_bytes=Gauge(
+            "scrim_inflight_bytes", "Response bytes being inspected right now.", registry=registry
+        ),
+    )

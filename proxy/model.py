@@ -1,0 +1,103 @@
+"""Plain data passed between pipeline stages.
+
+Every stage takes and returns these frozen values, so a stage can be tested without mitmproxy,
+presidio or a network, and no stage can reach back into another one's state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+type Scalar = str | int | float | bool | None
+type PathPart = str | int
+type JsonPath = tuple[PathPart, ...]
+
+
+class IdentitySource(StrEnum):
+    JWT = "jwt"
+    TRUSTED_HEADER = "trusted_header"
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """A verified agent: who is asking and with which role (never taken from client headers)."""
+
+    agent: str
+    role: str
+    groups: tuple[str, ...]
+    source: IdentitySource
+
+
+class RouteKind(StrEnum):
+    STATIC = "static"  # allow-listed asset: passes byte-identical
+    DATA = "data"  # everything else: inspected, masked, counted
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Which route a request hit and therefore how its response is handled."""
+
+    route: str  # rule name, "_static" or "_undeclared": the only route label we ever emit
+    kind: RouteKind
+
+
+@dataclass(frozen=True, slots=True)
+class TextField:
+    """One scalar found in a response body (a JSON value or key, an HTML text node, a CSV cell).
+
+    `slot` is the codec's own handle to put a replacement back; `path` locates the value for field
+    rules; `context` holds the words that name it (its key, column or label) for the analyzer.
+    """
+
+    slot: int
+    path: JsonPath
+    value: Scalar
+    context: tuple[str, ...] = ()
+    is_key: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A detected entity inside a string: [start, end) in characters."""
+
+    start: int
+    end: int
+    entity: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A customer record served in a response, for counting and audit (its id, never its data)."""
+
+    record_type: str
+    record_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """Marker replacement: remove the field altogether (the `drop` mask style)."""
+
+
+DROPPED = Dropped()
+
+type Replacement = Scalar | Dropped
+
+
+@dataclass(frozen=True, slots=True)
+class MaskResult:
+    """What masking decided: new values per slot and how many entities were masked, by type."""
+
+    replacements: dict[int, Replacement] = field(default_factory=dict)
+    masked: dict[str, int] = field(default_factory=dict)
+    revealed: dict[str, int] = field(default_factory=dict)
+
+
+class Outcome(StrEnum):
+    PASSED = "passed"  # nothing to mask: upstream bytes unchanged
+    MASKED = "masked"
+    OBSERVED = "observed"  # observe mode: detected and counted, not rewritten
+    STATIC = "static"
+    UNAUTHENTICATED = "unauthenticated"
+    WITHHELD = "withheld"

@@ -1,0 +1,192 @@
+"""The response pipeline, in order: decode → classify → detect → mask → encode.
+
+This module knows the order of the stages and nothing about mitmproxy: it takes the response as
+plain values and returns what to release. The addon adapts flows to it, guards it, and records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from proxy import classify
+from proxy.codecs import Document, Limits, Parser, charset, csv_doc, encoding, html_doc, json_doc, text_doc
+from proxy.codecs.headers_doc import HeaderDocument
+from proxy.detect import Item
+from proxy.errors import BodyTooLarge, Undecodable, Withheld
+from proxy.mask import Masker
+from proxy.model import Decision, MaskResult, Outcome, Record, RouteKind, Span, TextField
+from proxy.rules import Role, Route, Rules
+
+# Headers that describe the upstream bytes: wrong once the body is rewritten.
+_STALE_AFTER_REWRITE = frozenset(
+    {"content-length", "etag", "digest", "content-md5", "content-digest", "repr-digest", "accept-ranges"}
+)
+_MIN_DIGITS_IN_NUMBER = 6  # shorter JSON numbers are counts and amounts, not identifiers
+
+
+class Detects(Protocol):
+    """What the pipeline needs from detection (the worker pool, or a stub in unit tests)."""
+
+    async def detect(self, items: Sequence[Item]) -> list[tuple[Span, ...]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Generation:
+    """Rules and the detector built from them: swapped whole on reload, never mutated."""
+
+    rules: Rules
+    detector: Detects
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Deployment settings that do not come from the rules."""
+
+    limits: Limits = field(default_factory=Limits)
+    token_key: bytes = b""
+    observe: bool = False  # detect, count and audit, but release upstream bytes unchanged
+
+
+@dataclass(frozen=True, slots=True)
+class Inspected:
+    """What to release. `body`/`headers` None means: the upstream ones, byte-identical."""
+
+    outcome: Outcome
+    body: bytes | None = None
+    headers: list[tuple[str, str]] | None = None
+    records: tuple[Record, ...] = ()
+    masked: dict[str, int] = field(default_factory=dict)
+    revealed: dict[str, int] = field(default_factory=dict)
+
+
+_PARSERS: dict[str, Parser] = {
+    "application/json": json_doc.parse,
+    "text/html": html_doc.parse,
+    "application/xhtml+xml": html_doc.parse,
+    "text/csv": csv_doc.parse,
+    "text/plain": text_doc.parse,
+}
+
+
+def parser_for(mime: str) -> Parser | None:
+    """The codec for a media type, or None: an unknown type on a data route is withheld."""
+    if mime.startswith("application/") and mime.endswith("+json"):
+        return json_doc.parse
+    return _PARSERS.get(mime)
+
+
+def _scannable(f: TextField, scan_keys: bool) -> str | None:
+    if f.is_key and not scan_keys:
+        return None
+    if isinstance(f.value, str):
+        return f.value
+    # Identifiers sent as JSON numbers (a phone or card number) are still identifiers.
+    if (
+        isinstance(f.value, int)
+        and not isinstance(f.value, bool)
+        and len(str(abs(f.value))) >= _MIN_DIGITS_IN_NUMBER
+    ):
+        return str(f.value)
+    return None
+
+
+async def _detect(
+    detector: Detects, fields: Sequence[TextField], skip: dict[int, str], scan_keys: bool
+) -> dict[int, tuple[Span, ...]]:
+    """Spans per slot; identical (text, context) pairs are sent once."""
+    unique: dict[Item, list[int]] = {}
+    for f in fields:
+        if f.slot in skip:
+            continue
+        text = _scannable(f, scan_keys)
+        if text is not None:
+            unique.setdefault((text, f.context), []).append(f.slot)
+    items = list(unique)
+    results = await detector.detect(items)
+    by_slot: dict[int, tuple[Span, ...]] = {}
+    for item, spans in zip(items, results, strict=True):
+        if spans:
+            for slot in unique[item]:
+                by_slot[slot] = spans
+    return by_slot
+
+
+def _header(headers: Sequence[tuple[str, str]], name: str) -> list[str]:
+    return [v for k, v in headers if k.lower() == name]
+
+
+def _merge(a: MaskResult, b: MaskResult) -> tuple[dict[str, int], dict[str, int]]:
+    masked, revealed = dict(a.masked), dict(a.revealed)
+    for k, v in b.masked.items():
+        masked[k] = masked.get(k, 0) + v
+    for k, v in b.revealed.items():
+        revealed[k] = revealed.get(k, 0) + v
+    return masked, revealed
+
+
+async def inspect(
+    generation: Generation,
+    settings: Settings,
+    decision: Decision,
+    route: Route | None,
+    role: Role,
+    status: int,
+    headers: Sequence[tuple[str, str]],
+    body: bytes,
+) -> Inspected:
+    """Inspect one response for one role. Raises Withheld (or anything else: the caller fails closed)."""
+    if decision.kind is RouteKind.STATIC:
+        return Inspected(Outcome.STATIC)
+    rules: Rules = generation.rules
+    limits = settings.limits
+    if status == 206:
+        raise Withheld("partial_content")  # a byte range cannot be inspected as a document
+    if len(body) > limits.max_body_bytes:
+        raise BodyTooLarge()
+
+    document: Document | None = None
+    codings: list[str] = []
+    codec_name = "utf-8"
+    if body:
+        content_types = _header(headers, "content-type")
+        if len(content_types) != 1:
+            raise Undecodable("unsupported_content_type")
+        mime, declared_charset = charset.parse_content_type(content_types[0])
+        parse = parser_for(mime)
+        if parse is None:
+            raise Undecodable("unsupported_content_type")
+        if route is not None and mime not in route.content_types:
+            raise Undecodable("unexpected_content_type")
+        codings = encoding.parse_header(",".join(_header(headers, "content-encoding")))
+        raw = encoding.decode(body, codings, limits)
+        text, codec_name = charset.decode(raw, declared_charset)
+        document = parse(text, limits)
+
+    header_doc = HeaderDocument(headers)
+    masker = Masker(role, rules.masks, settings.token_key)
+    body_fields = document.fields if document is not None else []
+    declared = classify.declared_entities(body_fields, route)
+    body_spans = await _detect(generation.detector, body_fields, declared, rules.scan_keys)
+    header_spans = await _detect(generation.detector, header_doc.fields, {}, scan_keys=False)
+    body_result = masker.apply(body_fields, declared, body_spans)
+    header_result = masker.apply(header_doc.fields, {}, header_spans)
+    records = tuple(classify.extract_records(document.records_root, route)) if document else ()
+    masked, revealed = _merge(body_result, header_result)
+
+    if not body_result.replacements and not header_result.replacements:
+        return Inspected(Outcome.PASSED, records=records, masked=masked, revealed=revealed)
+    if settings.observe:
+        return Inspected(Outcome.OBSERVED, records=records, masked=masked, revealed=revealed)
+
+    new_body: bytes | None = None
+    if body_result.replacements and document is not None:
+        new_body = encoding.encode(
+            charset.encode(document.render(body_result.replacements), codec_name), codings
+        )
+    new_headers = header_doc.render(header_result.replacements)
+    new_headers = [(k, v) for k, v in new_headers if k.lower() not in _STALE_AFTER_REWRITE]
+    new_headers = [(k, v) for k, v in new_headers if k.lower() != "cache-control"]
+    new_headers.append(("Cache-Control", "no-store"))
+    return Inspected(Outcome.MASKED, new_body, new_headers, records, masked, revealed)

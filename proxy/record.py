@@ -1,0 +1,112 @@
+"""Recording: the audit line first (it gates the release), then the metrics.
+
+Data fails closed, telemetry fails open: an audit write that fails raises AuditUnavailable, so the
+response is withheld; a metrics update can never block or alter a response.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+
+from proxy.audit import AuditLog
+from proxy.errors import AuditUnavailable
+from proxy.metrics import Metrics
+from proxy.model import Identity, Outcome, Record
+
+log = logging.getLogger(__name__)
+CUSTOMER = "customer"
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """One handled response, as evidence: ids, counts and names only — never values or paths."""
+
+    request_id: str
+    identity: Identity | None
+    route: str
+    method: str
+    status: int
+    outcome: Outcome
+    rules_version: str
+    seconds: float
+    reason: str | None = None
+    records: tuple[Record, ...] = ()
+    masked: dict[str, int] = field(default_factory=dict)
+    revealed: dict[str, int] = field(default_factory=dict)
+
+
+class Recorder:
+    """Writes each View to the audit log and the metrics."""
+
+    def __init__(self, metrics: Metrics, audit: AuditLog) -> None:
+        self.metrics = metrics
+        self.audit = audit
+
+    def record(self, view: View) -> None:
+        """Audit, then count. Raises AuditUnavailable (after counting the failure)."""
+        try:
+            self.audit.write(self._audit_line(view))
+        except AuditUnavailable:
+            self.metrics.audit_failures.inc()
+            log.error("audit write failed; withholding data responses")
+            raise
+        self._count(view)
+
+    def record_failure(self, view: View) -> None:
+        """For responses that are already an error: best effort audit, never raises."""
+        try:
+            self.record(view)
+        except AuditUnavailable:
+            self._count(view)
+
+    @staticmethod
+    def _audit_line(view: View) -> dict[str, object]:
+        identity = view.identity
+        return {
+            "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "request_id": view.request_id,
+            "agent": identity.agent if identity else None,
+            "role": identity.role if identity else None,
+            "identity_source": identity.source.value if identity else None,
+            "route": view.route,
+            "method": view.method,
+            "status": view.status,
+            "outcome": view.outcome.value,
+            "reason": view.reason,
+            "records": [{"type": r.record_type, "id": r.record_id} for r in view.records],
+            "masked": view.masked,
+            "revealed": view.revealed,
+            "rules_version": view.rules_version,
+        }
+
+    def _count(self, view: View) -> None:
+        m = self.metrics
+        try:
+            m.responses.labels(view.route, view.outcome.value).inc()
+            if view.reason and view.outcome is Outcome.WITHHELD:
+                m.withheld.labels(view.reason).inc()
+            if view.reason and view.outcome is Outcome.UNAUTHENTICATED:
+                m.identity_failures.labels(view.reason).inc()
+            m.processing_seconds.labels(view.route).observe(view.seconds)
+            identity = view.identity
+            if identity is None:
+                return
+            for entity, n in view.masked.items():
+                m.entities_masked.labels(entity, identity.role).inc(n)
+            for entity, n in view.revealed.items():
+                m.entities_revealed.labels(entity, identity.role).inc(n)
+            if view.outcome in (Outcome.WITHHELD, Outcome.UNAUTHENTICATED):
+                return  # nothing was served
+            agent = m.agents.label(identity.agent)
+            by_type: dict[str, int] = {}
+            for r in view.records:
+                by_type[r.record_type] = by_type.get(r.record_type, 0) + 1
+            for record_type, n in by_type.items():
+                m.records_viewed.labels(agent, identity.role, record_type).inc(n)
+            customers = [r.record_id for r in view.records if r.record_type == CUSTOMER]
+            if customers:
+                m.distinct.add(agent, customers)
+        except Exception:  # telemetry fails open
+            log.exception("metrics update failed")

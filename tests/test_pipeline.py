@@ -1,0 +1,189 @@
+"""The pipeline, with a stub detector: order of stages, pass-through, header hygiene, withholding."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from proxy import policy
+from proxy.codecs import Limits
+from proxy.detect import Item
+from proxy.errors import BodyTooLarge, Undecodable, Withheld
+from proxy.model import Outcome, Span
+from proxy.pipeline import Generation, Inspected, Settings, inspect
+from proxy.rules import Rules, load_rules
+
+ENTITIES = frozenset(
+    {"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "IBAN_CODE", "CRYPTO", "IP_ADDRESS",
+     "LOCATION", "STREET_ADDRESS", "DATE_OF_BIRTH", "PASSPORT", "US_PASSPORT", "NATIONAL_ID", "US_BANK_NUMBER"}
+)  # fmt: skip
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+class RegexDetector:
+    """Finds e-mails only, and remembers what it was asked (to check what skips detection)."""
+
+    def __init__(self) -> None:
+        self.asked: list[Item] = []
+
+    async def detect(self, items: Sequence[Item]) -> list[tuple[Span, ...]]:
+        self.asked.extend(items)
+        return [
+            tuple(Span(m.start(), m.end(), "EMAIL_ADDRESS", 1.0) for m in EMAIL.finditer(t)) for t, _ in items
+        ]
+
+
+@pytest.fixture(scope="module")
+def rules() -> Rules:
+    return load_rules(Path(__file__).resolve().parent.parent / "rules", ENTITIES)
+
+
+async def run(
+    rules: Rules,
+    path: str,
+    body: bytes,
+    headers: list[tuple[str, str]] | None = None,
+    role: str = "tier1",
+    status: int = 200,
+    settings: Settings | None = None,
+    detector: RegexDetector | None = None,
+) -> Inspected:
+    decision, route = policy.decide(rules, "GET", path)
+    hdrs = headers if headers is not None else [("Content-Type", "application/json")]
+    return await inspect(
+        Generation(rules, detector or RegexDetector()),
+        settings or Settings(token_key=b"k" * 32),
+        decision,
+        route,
+        rules.role(role),
+        status,
+        hdrs,
+        body,
+    )
+
+
+async def test_nothing_to_mask_passes_unchanged(rules: Rules) -> None:
+    result = await run(rules, "/api/v2/status", b'{"status": "ok", "count": 3}')
+    assert (result.outcome, result.body, result.headers) == (Outcome.PASSED, None, None)
+
+
+async def test_declared_fields_mask_and_skip_detection(rules: Rules) -> None:
+    detector = RegexDetector()
+    body = json.dumps({"user": {"id": 7, "email": "jane.doe@example.com", "ssn": "123-45-6789"}}).encode()
+    result = await run(rules, "/api/v2/users/7", body, detector=detector)
+    assert result.outcome is Outcome.MASKED
+    assert result.body is not None
+    user = json.loads(result.body)["user"]
+    assert user == {"id": 7, "email": "j***@example.com", "ssn": "<US_SSN>"}
+    assert [r.record_id for r in result.records] == ["7"]
+    assert all(text != "jane.doe@example.com" for text, _ in detector.asked)  # declared: not analysed
+
+
+async def test_undeclared_route_is_still_scanned(rules: Rules) -> None:
+    body = b'{"note": "write to jane.doe@example.com please"}'
+    result = await run(rules, "/api/v9/brand-new", body)
+    assert result.body == b'{"note":"write to j***@example.com please"}'
+    assert result.masked == {"EMAIL_ADDRESS": 1}
+
+
+async def test_fraud_sees_clear_and_response_is_byte_identical(rules: Rules) -> None:
+    body = b'{"user": {"id": 1, "email": "jane.doe@example.com"}}'
+    result = await run(rules, "/api/v2/users/1", body, role="fraud")
+    assert (result.outcome, result.body, result.revealed) == (Outcome.PASSED, None, {"EMAIL_ADDRESS": 1})
+
+
+async def test_unknown_role_masks_everything(rules: Rules) -> None:
+    body = b'{"user": {"id": 1, "email": "jane.doe@example.com"}}'
+    result = await run(rules, "/api/v2/users/1", body, role="no-such-role")
+    assert result.body is not None
+    assert "jane" not in result.body.decode() and "example.com" not in result.body.decode()
+
+
+async def test_masked_response_headers(rules: Rules) -> None:
+    body = gzip.compress(b'{"note": "jane.doe@example.com"}')
+    headers = [
+        ("Content-Type", "application/json"), ("Content-Encoding", "gzip"), ("ETag", '"abc"'),
+        ("Content-Length", str(len(body))), ("Accept-Ranges", "bytes"), ("Digest", "sha-256=x"),
+        ("Cache-Control", "public, max-age=60"), ("X-Other", "kept"),
+    ]  # fmt: skip
+    result = await run(rules, "/api/v2/x", body, headers=headers)
+    assert result.headers is not None and result.body is not None
+    names = {k.lower(): v for k, v in result.headers}
+    assert "etag" not in names and "accept-ranges" not in names and "digest" not in names
+    assert "content-length" not in names  # the addon sets it for the new body
+    assert names["cache-control"] == "no-store" and names["x-other"] == "kept"
+    assert names["content-encoding"] == "gzip"
+    assert gzip.decompress(result.body) == b'{"note":"j***@example.com"}'
+
+
+async def test_headers_are_scanned_even_when_body_is_clean(rules: Rules) -> None:
+    headers = [("Content-Type", "application/json"), ("Location", "/users?email=jane.doe%40example.com")]
+    result = await run(rules, "/api/v2/x", b"{}", headers=headers, status=302)
+    assert result.outcome is Outcome.MASKED and result.body is None
+    assert result.headers is not None
+    location = dict(result.headers)["Location"]
+    assert "jane.doe" not in location and "j***@example.com" in location
+
+
+async def test_observe_mode_counts_but_releases_unchanged(rules: Rules) -> None:
+    settings = Settings(token_key=b"k" * 32, observe=True)
+    result = await run(rules, "/api/v2/x", b'{"n": "jane.doe@example.com"}', settings=settings)
+    assert (result.outcome, result.body, result.masked) == (Outcome.OBSERVED, None, {"EMAIL_ADDRESS": 1})
+
+
+async def test_static_assets_are_not_inspected(rules: Rules) -> None:
+    result = await run(
+        rules, "/console", b"<p>jane.doe@example.com</p>", headers=[("Content-Type", "text/html")]
+    )
+    assert result.outcome is Outcome.STATIC
+
+
+@pytest.mark.parametrize(
+    ("headers", "body", "status", "error", "reason"),
+    [
+        # content types a data route does not serve
+        ([("Content-Type", "application/octet-stream")], b"\x00\x01", 200, Undecodable, "unsupported_content_type"),
+        ([], b"jane@example.com", 200, Undecodable, "unsupported_content_type"),
+        ([("Content-Type", "text/html"), ("Content-Type", "application/json")], b"{}", 200, Undecodable,
+         "unsupported_content_type"),
+        ([("Content-Type", "text/event-stream")], b"data: x\n\n", 200, Undecodable, "unsupported_content_type"),
+        # encodings Scrim does not own
+        ([("Content-Type", "application/json"), ("Content-Encoding", "base64")], b"e30=", 200, Undecodable,
+         "unsupported_encoding"),
+        # bodies that cannot be read as what they claim
+        ([("Content-Type", "application/json")], b'{"a": 1, "a": 2}', 200, Undecodable, "duplicate_json_key"),
+        ([("Content-Type", "application/json")], b'{"a": ', 200, Undecodable, "invalid_json"),
+        ([("Content-Type", "application/json")], b"\xff\xfe{\x00}\x00", 200, Undecodable, "unsupported_charset"),
+        # ranges
+        ([("Content-Type", "application/json")], b"{}", 206, Withheld, "partial_content"),
+    ],
+)  # fmt: skip
+async def test_withheld(
+    rules: Rules, headers: list[tuple[str, str]], body: bytes, status: int, error: type[Withheld], reason: str
+) -> None:
+    with pytest.raises(error) as caught:
+        await run(rules, "/api/v2/x", body, headers=headers, status=status)
+    assert caught.value.reason == reason
+
+
+async def test_declared_route_rejects_other_content_types(rules: Rules) -> None:
+    with pytest.raises(Undecodable, match="unexpected_content_type"):
+        await run(rules, "/api/v2/users/1", b"<p>hi</p>", headers=[("Content-Type", "text/html")])
+
+
+async def test_body_cap(rules: Rules) -> None:
+    settings = Settings(limits=Limits(max_body_bytes=100), token_key=b"k" * 32)
+    with pytest.raises(BodyTooLarge):
+        await run(rules, "/api/v2/x", b'{"a": "' + b"x" * 200 + b'"}', settings=settings)
+
+
+async def test_json_number_identifiers_are_scanned(rules: Rules) -> None:
+    detector = RegexDetector()
+    await run(rules, "/api/v2/x", b'{"phone": 4155550132, "count": 12}', detector=detector)
+    assert ("4155550132", ("phone",)) in detector.asked
+    assert all(text != "12" for text, _ in detector.asked)

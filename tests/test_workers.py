@@ -1,0 +1,47 @@
+"""The detection pool with real worker processes (no NER model, to keep start-up quick)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from proxy.detect import DetectorConfig
+from proxy.errors import DetectionTimeout, StartupError
+from proxy.workers import DetectionPool
+
+RECOGNIZERS = Path(__file__).resolve().parent.parent / "rules" / "recognizers.yaml"
+CONFIG = DetectorConfig(RECOGNIZERS, None, frozenset({"EMAIL_ADDRESS", "CREDIT_CARD"}), 0.5)
+
+
+async def test_pool_detects_in_worker_processes() -> None:
+    pool = DetectionPool(CONFIG, size=1, deadline=30)
+    await pool.start()
+    try:
+        spans = await pool.detect([("mail jane@example.com", ()), ("nothing here", ())])
+        assert [(s.entity, s.start, s.end) for s in spans[0]] == [("EMAIL_ADDRESS", 5, 21)]
+        assert spans[1] == ()
+    finally:
+        pool.close()
+
+
+async def test_missed_deadline_withholds_and_replaces_the_worker() -> None:
+    pool = DetectionPool(CONFIG, size=1, deadline=30)
+    await pool.start()
+    try:
+        pool.deadline = 0.0001
+        with pytest.raises(DetectionTimeout):
+            await pool.detect([("x@example.com " * 2000, ())])
+        pool.deadline = 60
+        # The killed worker is replaced in the background; the next call waits for it.
+        spans = await pool.detect([("mail jane@example.com", ())])
+        assert spans[0][0].entity == "EMAIL_ADDRESS"
+    finally:
+        pool.close()
+
+
+async def test_worker_that_cannot_load_stops_startup() -> None:
+    broken = DetectorConfig(RECOGNIZERS, "no_such_model", frozenset({"EMAIL_ADDRESS"}), 0.5)
+    pool = DetectionPool(broken, size=1, deadline=5)
+    with pytest.raises(StartupError, match="no_such_model"):
+        await pool.start()

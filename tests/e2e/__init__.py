@@ -1,0 +1,1 @@
+"""End-to-end tests: real `scrim serve` processes, a scripted upstream and the demo CRM."""

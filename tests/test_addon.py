@@ -1,0 +1,206 @@
+"""The addon's guards, driven with mitmproxy's own test flows (no network)."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import jwt
+import pytest
+from mitmproxy import http
+from mitmproxy.test import taddons, tflow
+
+from proxy.addon import ScrimAddon
+from proxy.audit import AuditLog
+from proxy.detect import Item
+from proxy.identity import IdentityConfig, Verifier
+from proxy.metrics import create
+from proxy.model import Span
+from proxy.pipeline import Generation, Settings
+from proxy.record import Recorder
+from proxy.rules import Rules, load_rules
+
+SECRET = b"k" * 64
+ENTITIES = frozenset({"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "IBAN_CODE", "CRYPTO",
+                      "IP_ADDRESS", "LOCATION", "STREET_ADDRESS", "DATE_OF_BIRTH", "PASSPORT", "US_PASSPORT",
+                      "NATIONAL_ID", "US_BANK_NUMBER"})  # fmt: skip
+SECRET_VALUE = "jane.doe@example.com"
+
+
+class EmailDetector:
+    def __init__(self, fail: bool = False) -> None:
+        self.fail = fail
+
+    async def detect(self, items: Sequence[Item]) -> list[tuple[Span, ...]]:
+        if self.fail:
+            raise RuntimeError(f"analyzer exploded on {items[0][0]}")  # must never reach the agent
+        return [
+            (Span(t.index(SECRET_VALUE), t.index(SECRET_VALUE) + len(SECRET_VALUE), "EMAIL_ADDRESS", 1.0),)
+            if SECRET_VALUE in t
+            else ()
+            for t, _ in items
+        ]
+
+
+@pytest.fixture(scope="module")
+def rules() -> Rules:
+    return load_rules(Path(__file__).resolve().parent.parent / "rules", ENTITIES)
+
+
+def token(role: str = "tier1") -> str:
+    now = int(time.time())
+    return jwt.encode(
+        {"sub": "agent-1", "groups": [role], "iat": now, "exp": now + 60}, SECRET, algorithm="HS256"
+    )
+
+
+@pytest.fixture
+def audit(tmp_path: Path) -> Iterator[AuditLog]:
+    log = AuditLog(tmp_path / "audit.jsonl")
+    yield log
+    log.close()
+
+
+def make_addon(rules: Rules, audit: AuditLog, detector: EmailDetector | None = None) -> ScrimAddon:
+    generation = Generation(rules, detector or EmailDetector())
+    addon = ScrimAddon(
+        lambda: generation,
+        Verifier(IdentityConfig(hs256_secret=SECRET)),
+        Settings(token_key=b"t" * 32),
+        Recorder(create(), audit),
+        upstream_headers=(("Authorization", "Bearer crm-secret"),),
+    )
+    return addon
+
+
+def flow_with(headers: dict[str, str], path: str = "/api/v2/notes") -> http.HTTPFlow:
+    f = tflow.tflow()
+    f.request.path = path
+    for name, value in headers.items():
+        f.request.headers[name] = value
+    return f
+
+
+def respond(f: http.HTTPFlow, body: bytes, content_type: str = "application/json") -> None:
+    f.response = http.Response.make(200, body, {"Content-Type": content_type, "ETag": '"v1"'})
+
+
+def error_of(f: http.HTTPFlow) -> dict[str, str]:
+    assert f.response is not None
+    assert f.response.headers["cache-control"] == "no-store"
+    body = json.loads(f.response.content or b"")
+    assert set(body) == {"error", "reason", "request_id"}
+    return body
+
+
+async def test_missing_identity_is_answered_before_upstream(
+    rules: Rules, audit: AuditLog, tmp_path: Path
+) -> None:
+    addon = make_addon(rules, audit)
+    with taddons.context(addon):
+        f = flow_with({})
+        addon.requestheaders(f)
+        assert f.response is not None and f.response.status_code == 401
+        assert error_of(f)["reason"] == "missing_credentials"
+
+
+async def test_request_is_cleaned_before_forwarding(rules: Rules, audit: AuditLog, tmp_path: Path) -> None:
+    addon = make_addon(rules, audit)
+    with taddons.context(addon):
+        f = flow_with(
+            {"Authorization": f"Bearer {token()}", "X-Role": "fraud", "X_Forwarded_Groups": "fraud",
+             "Cookie": f"theme=dark; scrim_token={token()}", "Range": "bytes=0-10",
+             "Accept-Encoding": "gzip, compress, base64, br"}
+        )  # fmt: skip
+        addon.requestheaders(f)
+        assert f.response is None
+        h = f.request.headers
+        assert "x-role" not in h and "x_forwarded_groups" not in h and "range" not in h
+        assert h["authorization"] == "Bearer crm-secret"  # the CRM credential only Scrim holds
+        assert h["cookie"] == "theme=dark"
+        assert h["accept-encoding"] == "gzip, br"
+
+
+async def test_masks_for_the_verified_role_not_the_forged_one(
+    rules: Rules, audit: AuditLog, tmp_path: Path
+) -> None:
+    addon = make_addon(rules, audit)
+    with taddons.context(addon):
+        f = flow_with({"Authorization": f"Bearer {token()}", "X-Role": "fraud"})
+        addon.requestheaders(f)
+        respond(f, json.dumps({"note": f"mail {SECRET_VALUE}"}).encode())
+        await addon.response(f)
+        assert f.response is not None
+        assert f.response.content == b'{"note":"mail j***@example.com"}'
+        assert "etag" not in f.response.headers
+        assert f.response.headers["content-length"] == str(len(f.response.content))
+    audit.close()
+    line = json.loads((tmp_path / "audit.jsonl").read_text().splitlines()[-1])
+    assert (line["agent"], line["role"], line["outcome"], line["masked"]) == (
+        "agent-1", "tier1", "masked", {"EMAIL_ADDRESS": 1},
+    )  # fmt: skip
+    assert SECRET_VALUE not in (tmp_path / "audit.jsonl").read_text()
+
+
+async def test_analyzer_exception_withholds_without_leaking(
+    rules: Rules, audit: AuditLog, caplog: pytest.LogCaptureFixture
+) -> None:
+    addon = make_addon(rules, audit, EmailDetector(fail=True))
+    with taddons.context(addon):
+        f = flow_with({"Authorization": f"Bearer {token()}"})
+        addon.requestheaders(f)
+        respond(f, json.dumps({"note": SECRET_VALUE}).encode())
+        await addon.response(f)
+        assert f.response is not None and f.response.status_code == 502
+        assert error_of(f)["reason"] == "internal_error"
+        assert SECRET_VALUE.encode() not in (f.response.content or b"")
+    assert SECRET_VALUE not in caplog.text  # logs name the error type, not its message
+
+
+async def test_audit_failure_withholds_data(rules: Rules, audit: AuditLog, tmp_path: Path) -> None:
+    addon = make_addon(rules, audit)
+    audit.close()
+    with taddons.context(addon):
+        f = flow_with({"Authorization": f"Bearer {token()}"})
+        addon.requestheaders(f)
+        respond(f, b'{"status": "ok"}')
+        await addon.response(f)
+        assert f.response is not None and f.response.status_code == 503
+        assert error_of(f)["reason"] == "audit_unavailable"
+
+
+async def test_streamed_body_is_withheld(rules: Rules, audit: AuditLog, tmp_path: Path) -> None:
+    addon = make_addon(rules, audit)
+    with taddons.context(addon):
+        f = flow_with({"Authorization": f"Bearer {token()}"})
+        addon.requestheaders(f)
+        respond(f, b"")
+        assert f.response is not None
+        f.response.stream = True
+        addon.responseheaders(f)
+        assert f.response.stream is False  # never stream what must be inspected
+        f.response.raw_content = None
+        await addon.response(f)
+        assert error_of(f)["reason"] == "streamed_body"
+
+
+async def test_websocket_upgrade_is_refused(rules: Rules, audit: AuditLog, tmp_path: Path) -> None:
+    addon = make_addon(rules, audit)
+    with taddons.context(addon):
+        f = flow_with({"Authorization": f"Bearer {token()}", "Upgrade": "websocket"})
+        addon.requestheaders(f)
+        assert error_of(f)["reason"] == "unsupported_protocol"
+
+
+async def test_a_response_scrim_never_saw_a_request_for_is_withheld(
+    rules: Rules, audit: AuditLog, tmp_path: Path
+) -> None:
+    addon = make_addon(rules, audit)
+    with taddons.context(addon):
+        f = flow_with({})
+        respond(f, json.dumps({"note": SECRET_VALUE}).encode())
+        await addon.response(f)
+        assert f.response is not None and f.response.status_code == 502
+        assert SECRET_VALUE.encode() not in (f.response.content or b"")

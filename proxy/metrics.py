@@ -10,7 +10,8 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections import deque
+from dataclasses import dataclass, field
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
@@ -108,6 +109,8 @@ class Metrics:
     ready: Gauge
     audit_failures: Counter
     inflight_bytes: Gauge
+    # (unix time, reason) of the latest withheld responses, for the status page; bounded.
+    recent_withheld: deque[tuple[float, str]] = field(default_factory=lambda: deque(maxlen=200))
 
     def render(self) -> bytes:
         return generate_latest(self.registry)

@@ -6,7 +6,7 @@ plain values and returns what to release. The addon adapts flows to it, guards i
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -93,24 +93,28 @@ def _scannable(f: TextField, scan_keys: bool) -> str | None:
 
 
 async def _detect(
-    detector: Detects, fields: Sequence[TextField], skip: dict[int, str], scan_keys: bool
-) -> dict[int, tuple[Span, ...]]:
-    """Spans per slot; identical (text, context) pairs are sent once."""
-    unique: dict[Item, list[int]] = {}
-    for f in fields:
-        if f.slot in skip:
-            continue
-        text = _scannable(f, scan_keys)
-        if text is not None:
-            unique.setdefault((text, f.context), []).append(f.slot)
+    detector: Detects, groups: Sequence[tuple[Sequence[TextField], Mapping[int, str], bool]]
+) -> list[dict[int, tuple[Span, ...]]]:
+    """Spans per slot for each (fields, declared, scan_keys) group, in one detector call.
+
+    Identical (text, context) pairs are sent once: CRM responses repeat themselves.
+    """
+    unique: dict[Item, list[tuple[int, int]]] = {}
+    for g, (fields, declared, scan_keys) in enumerate(groups):
+        for f in fields:
+            if f.slot in declared:
+                continue
+            text = _scannable(f, scan_keys)
+            if text is not None:
+                unique.setdefault((text, f.context), []).append((g, f.slot))
     items = list(unique)
     results = await detector.detect(items)
-    by_slot: dict[int, tuple[Span, ...]] = {}
+    by_group: list[dict[int, tuple[Span, ...]]] = [{} for _ in groups]
     for item, spans in zip(items, results, strict=True):
         if spans:
-            for slot in unique[item]:
-                by_slot[slot] = spans
-    return by_slot
+            for g, slot in unique[item]:
+                by_group[g][slot] = spans
+    return by_group
 
 
 def _header(headers: Sequence[tuple[str, str]], name: str) -> list[str]:
@@ -168,8 +172,9 @@ async def inspect(
     masker = Masker(role, rules.masks, settings.token_key)
     body_fields = document.fields if document is not None else []
     declared = classify.declared_entities(body_fields, route)
-    body_spans = await _detect(generation.detector, body_fields, declared, rules.scan_keys)
-    header_spans = await _detect(generation.detector, header_doc.fields, {}, scan_keys=False)
+    body_spans, header_spans = await _detect(
+        generation.detector, [(body_fields, declared, rules.scan_keys), (header_doc.fields, {}, False)]
+    )
     body_result = masker.apply(body_fields, declared, body_spans)
     header_result = masker.apply(header_doc.fields, {}, header_spans)
     records = tuple(classify.extract_records(document.records_root, route)) if document else ()

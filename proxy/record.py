@@ -87,6 +87,7 @@ class Recorder:
             m.responses.labels(view.route, view.outcome.value).inc()
             if view.reason and view.outcome is Outcome.WITHHELD:
                 m.withheld.labels(view.reason).inc()
+                m.recent_withheld.append((time.time(), view.reason))
             if view.reason and view.outcome is Outcome.UNAUTHENTICATED:
                 m.identity_failures.labels(view.reason).inc()
             m.processing_seconds.labels(view.route).observe(view.seconds)

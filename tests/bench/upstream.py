@@ -121,7 +121,9 @@ class _Pools:
         fake.seed_instance(seed)
         self.first = sorted({fake[loc].first_name() for loc in _LOCALES for _ in range(400)})
         self.last = sorted({fake[loc].last_name() for loc in _LOCALES for _ in range(400)})
-        self.streets = [fake[loc].street_address().replace("\n", ", ") for loc in _LOCALES for _ in range(500)]
+        self.streets = [
+            fake[loc].street_address().replace("\n", ", ") for loc in _LOCALES for _ in range(500)
+        ]
         self.cities = sorted({fake[loc].city() for loc in _LOCALES for _ in range(100)})
 
 

@@ -35,7 +35,7 @@ from .upstream import Upstream
 REPO = Path(__file__).resolve().parents[2]
 SCRIM = Path(sys.executable).parent / "scrim"
 RULES = REPO / "rules"
-JWT_SECRET = "e2e-jwt-secret-0123456789abcdef-0123456789abcdef"
+JWT_SECRET = "e2e-jwt-secret-" + "0123456789abcdef" * 4  # 64+ bytes: long enough for HS512 too
 TOKEN_KEY = "e2e-token-key-0123456789abcdef-0123456789abcdef"
 DEADLINE_SECONDS = 3.0
 MAX_BODY_BYTES = 1024 * 1024
@@ -57,6 +57,7 @@ class Reply:
     """A response as received on the wire: raw body (never decoded), headers with case and dups."""
 
     status: int
+    reason: str
     headers: tuple[tuple[str, str], ...]
     body: bytes
     seconds: float
@@ -78,7 +79,8 @@ class Reply:
     def everything(self) -> bytes:
         """Status, headers and body as one blob, for "must not appear anywhere" assertions."""
         head = "\r\n".join(f"{k}: {v}" for k, v in self.headers)
-        return f"{self.status}\r\n{head}\r\n\r\n".encode("latin-1", errors="replace") + self.body
+        line = f"{self.status} {self.reason}"
+        return f"{line}\r\n{head}\r\n\r\n".encode("latin-1", errors="replace") + self.body
 
 
 def free_port() -> int:
@@ -110,7 +112,9 @@ def http_request(
         conn.endheaders(body)
         response = conn.getresponse()
         data = response.read()
-        return Reply(response.status, tuple(response.getheaders()), data, time.monotonic() - started)
+        return Reply(
+            response.status, response.reason, tuple(response.getheaders()), data, time.monotonic() - started
+        )
     finally:
         conn.close()
 
@@ -126,7 +130,9 @@ def raw_request(port: int, data: bytes, timeout: float = 30.0) -> Reply:
             body = response.read()
         finally:
             response.close()
-    return Reply(response.status, tuple(response.getheaders()), body, time.monotonic() - started)
+    return Reply(
+        response.status, response.reason, tuple(response.getheaders()), body, time.monotonic() - started
+    )
 
 
 def token(role: str, agent: str | None = None, ttl: int = 3600) -> str:

@@ -1,0 +1,696 @@
+"""`make bench`: wrk against bare mitmproxy and against Scrim, same upstream, same run.
+
+For each body size (~2 KB, ~20 KB, ~200 KB of Zendesk-like user JSON) it runs
+- a throughput run (wrk -t2 -c16; -c4 for 200 KB) against the upstream directly (reference), bare
+  mitmdump (default eager connection strategy), Scrim, and bare mitmdump with the lazy strategy
+  (what Scrim runs with), alternating bare and Scrim;
+- a light-load run (wrk -t1 -c1) against the same three proxies, for the latency Scrim adds.
+
+Requests rotate through the upstream's pre-built body variants (tests/bench/rotate.lua), continuing
+where the previous run of that size stopped, so Scrim's per-string detection cache stays cold
+unless a run wraps around (the table reports how many passes over the variants each run made).
+
+Before measuring it checks that Scrim masks (no raw card number of the variant in its body) and that
+bare mitmproxy passes bodies byte-identical. A wrk run with non-2xx responses or socket errors is
+printed with wrk's own line and marked INVALID. Results go to stdout and var/bench/latest.json.
+
+`--profile` adds one extra (unmeasured) Scrim run under py-spy, if py-spy is installed, and prints
+the hottest frames of the proxy process and of the detector workers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import contextlib
+import datetime as dt
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import IO, Any
+
+from proxy.identity import mint_dev_token
+from tests.bench.upstream import SIZES, USERS_PATH
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCH_DIR = Path(__file__).resolve().parent
+VENV_BIN = Path(sys.executable).parent
+LUA = BENCH_DIR / "rotate.lua"
+OUT = ROOT / "var" / "bench" / "latest.json"
+
+AGENT, ROLE = "agent-bench", "tier1"
+TARGETS_THROUGHPUT = ("bare", "scrim", "bare-lazy")
+TARGETS_LIGHT = ("bare-lazy", "scrim", "bare")
+_UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
+
+
+class BenchError(Exception):
+    """The benchmark could not run (a process did not start, a sanity check failed)."""
+
+
+# ---------------------------------------------------------------- processes
+
+
+@dataclass
+class Service:
+    name: str
+    process: subprocess.Popen[bytes]
+    log_path: Path
+    log: IO[bytes]
+
+    def tail(self, lines: int = 15) -> str:
+        self.log.flush()
+        text = self.log_path.read_text(errors="replace").splitlines()
+        return "\n".join(text[-lines:])
+
+
+class Services:
+    """Every long-running process the benchmark starts, each in its own process group.
+
+    `stop()` signals each group by the id of the process we started (so Scrim's detector workers
+    go too), escalates to SIGKILL, and is safe to call twice.
+    """
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = workdir
+        self.running: dict[str, Service] = {}
+
+    def start(self, name: str, argv: Sequence[str], env: dict[str, str] | None = None) -> Service:
+        log_path = self.workdir / f"{name}.log"
+        log = log_path.open("wb")
+        process = subprocess.Popen(
+            list(argv),
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        service = Service(name, process, log_path, log)
+        self.running[name] = service
+        return service
+
+    def stop(self) -> None:
+        for service in self.running.values():
+            _signal_group(service.process, signal.SIGTERM)
+        deadline = time.monotonic() + 5.0
+        for service in self.running.values():
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                service.process.wait(timeout=max(0.1, deadline - time.monotonic()))
+        for service in self.running.values():
+            _signal_group(service.process, signal.SIGKILL)  # stragglers: workers, resource tracker
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                service.process.wait(timeout=2.0)
+            service.log.close()
+        self.running.clear()
+
+
+def _signal_group(process: subprocess.Popen[bytes], sig: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, sig)  # start_new_session: the group id is the child's pid
+
+
+def _raise_on_sigterm(signum: int, frame: FrameType | None) -> None:
+    del frame
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def http_get(url: str, headers: dict[str, str] | None = None, timeout: float = 30.0) -> tuple[int, bytes]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return int(response.status), bytes(response.read())
+    except urllib.error.HTTPError as err:
+        return int(err.code), err.read()
+
+
+def wait_until_ok(service: Service, url: str, timeout: float, headers: dict[str, str] | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if service.process.poll() is not None:
+            raise BenchError(f"{service.name} exited with {service.process.returncode}:\n{service.tail()}")
+        with contextlib.suppress(OSError):
+            status, _ = http_get(url, headers, timeout=2.0)
+            if status == 200:
+                return
+        time.sleep(0.2)
+    raise BenchError(f"{service.name} not ready after {timeout:.0f}s ({url}):\n{service.tail()}")
+
+
+# ---------------------------------------------------------------- wrk
+
+
+@dataclass
+class WrkResult:
+    target: str
+    size: str
+    mode: str  # "throughput" | "light"
+    threads: int
+    connections: int
+    duration_s: float
+    requests: int = 0
+    rps: float = 0.0
+    p50_ms: float | None = None
+    p75_ms: float | None = None
+    p90_ms: float | None = None
+    p99_ms: float | None = None
+    non_2xx: int = 0
+    socket_errors: dict[str, int] = field(default_factory=dict)
+    variant_passes: float = 0.0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+def _ms(value: str, unit: str) -> float:
+    return float(value) * _UNITS_MS[unit]
+
+
+def parse_wrk(text: str, result: WrkResult) -> None:
+    """Fill `result` from wrk's --latency output; anything suspicious goes to `result.problems`."""
+    if m := re.search(r"Requests/sec:\s+([\d.]+)", text):
+        result.rps = float(m.group(1))
+    if m := re.search(r"(\d+) requests in", text):
+        result.requests = int(m.group(1))
+    for pct in ("50", "75", "90", "99"):
+        if m := re.search(rf"^\s+{pct}(?:\.000)?%\s+([\d.]+)(us|ms|s|m|h)\s*$", text, re.MULTILINE):
+            setattr(result, f"p{pct}_ms", _ms(m.group(1), m.group(2)))
+    if m := re.search(r"^\s*Non-2xx or 3xx responses:\s*(\d+)\s*$", text, re.MULTILINE):
+        result.non_2xx = int(m.group(1))
+        result.problems.append(m.group(0).strip())
+    if m := re.search(r"^\s*Socket errors:.*$", text, re.MULTILINE):
+        result.socket_errors = {k: int(v) for k, v in re.findall(r"(\w+) (\d+)", m.group(0))}
+        if any(result.socket_errors.values()):
+            result.problems.append(m.group(0).strip())
+    if result.requests == 0:
+        result.problems.append("no completed requests")
+    elif result.p50_ms is None:
+        result.problems.append("no latency distribution in wrk output")
+
+
+def run_wrk(
+    url: str,
+    *,
+    target: str,
+    size: str,
+    mode: str,
+    threads: int,
+    connections: int,
+    duration: float,
+    variants: int,
+    start: int,
+    token: str,
+) -> WrkResult:
+    result = WrkResult(target, size, mode, threads, connections, duration)
+    argv = [
+        "wrk", f"-t{threads}", f"-c{connections}", f"-d{duration:g}s", "--latency", "--timeout", "30s",
+        "-H", f"Authorization: Bearer {token}", "-s", str(LUA), url,
+        "--", size, str(variants), str(start), str(threads),
+    ]  # fmt: skip
+    try:
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=duration + 45, check=False)
+    except subprocess.TimeoutExpired:
+        result.problems.append("wrk did not finish in time")
+        return result
+    if done.returncode != 0:
+        result.problems.append(f"wrk exited {done.returncode}: {done.stderr.strip()[:300]}")
+        return result
+    parse_wrk(done.stdout, result)
+    result.variant_passes = result.requests / variants if variants else 0.0
+    return result
+
+
+# ---------------------------------------------------------------- the benchmark
+
+
+@dataclass
+class Setup:
+    upstream: str
+    proxies: dict[str, str]  # target name → base URL
+    metrics: str
+    token: str
+    services: Services
+    variants: dict[str, int]
+    scrim_pid: int = 0
+
+
+@dataclass
+class SizeReport:
+    size: str
+    users: int
+    variants: int
+    body_bytes: int
+    masked_bytes: int
+    sanity: list[str] = field(default_factory=list)
+    scrim_single_cold_ms: float = 0.0
+    scrim_single_warm_ms: float = 0.0
+    throughput: dict[str, WrkResult] = field(default_factory=dict)
+    light: dict[str, WrkResult] = field(default_factory=dict)
+
+
+def start_everything(args: argparse.Namespace, workdir: Path, services: Services) -> Setup:
+    up_port, scrim_port, metrics_port = free_port(), free_port(), free_port()
+    bare_port, lazy_port = free_port(), free_port()
+    upstream = f"http://127.0.0.1:{up_port}"
+    secret = secrets.token_hex(32)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SCRIM_")}
+    env.update(SCRIM_JWT_SECRET=secret, SCRIM_TOKEN_KEY=secrets.token_hex(32), PYTHONUNBUFFERED="1")
+
+    # Scrim first: loading the NER model in its workers is the slowest start.
+    scrim = services.start(
+        "scrim",
+        [
+            str(VENV_BIN / "scrim"), "serve", "--upstream", upstream,
+            "--listen", f"127.0.0.1:{scrim_port}", "--metrics-listen", f"127.0.0.1:{metrics_port}",
+            "--rules", str(ROOT / "rules"), "--audit-log", str(workdir / "audit.jsonl"),
+        ],
+        env,
+    )  # fmt: skip
+    variant_flags = [f"--variants-{name}={count}" for name, count in args.variants.items()]
+    up = services.start(
+        "upstream",
+        [
+            sys.executable,
+            "-m",
+            "tests.bench.upstream",
+            "--port",
+            str(up_port),
+            "--seed",
+            str(args.seed),
+            *variant_flags,
+        ],
+    )
+    mitmdump = str(VENV_BIN / "mitmdump")
+    bare = services.start("bare", [mitmdump, "--mode", f"reverse:{upstream}@127.0.0.1:{bare_port}", "-q"])
+    lazy = services.start(
+        "bare-lazy",
+        [mitmdump, "--mode", f"reverse:{upstream}@127.0.0.1:{lazy_port}", "-q",
+         "--set", "connection_strategy=lazy"],
+    )  # fmt: skip
+    wait_until_ok(up, f"{upstream}/healthz", 60)
+    wait_until_ok(bare, f"http://127.0.0.1:{bare_port}/healthz", 30)
+    wait_until_ok(lazy, f"http://127.0.0.1:{lazy_port}/healthz", 30)
+    wait_until_ok(scrim, f"http://127.0.0.1:{metrics_port}/readyz", 180)
+    token = mint_dev_token(secret.encode(), AGENT, ROLE, 3600, None, None)
+    return Setup(
+        upstream=upstream,
+        proxies={
+            "bare": f"http://127.0.0.1:{bare_port}",
+            "bare-lazy": f"http://127.0.0.1:{lazy_port}",
+            "scrim": f"http://127.0.0.1:{scrim_port}",
+        },
+        metrics=f"http://127.0.0.1:{metrics_port}",
+        token=token,
+        services=services,
+        variants=dict(args.variants),
+        scrim_pid=scrim.process.pid,
+    )
+
+
+def _cards(body: bytes) -> list[str]:
+    doc = json.loads(body)
+    return [str(u["card_number"]) for u in doc["users"]]
+
+
+def sanity(setup: Setup, size: str, variant: int) -> tuple[list[str], int, int, float, float]:
+    """Scrim masks and bare mitmproxy passes through. Raises BenchError; returns notes and timings."""
+    auth = {"Authorization": f"Bearer {setup.token}"}
+    path = f"{USERS_PATH}?size={size}&v={variant}"
+    status, original = http_get(setup.upstream + path)
+    if status != 200:
+        raise BenchError(f"upstream {path}: HTTP {status}")
+    notes: list[str] = []
+    for target in ("bare", "bare-lazy"):
+        status, body = http_get(setup.proxies[target] + path, auth)
+        if status != 200 or body != original:
+            raise BenchError(f"{target} {path}: HTTP {status}, body identical: {body == original}")
+    t0 = time.perf_counter()
+    status, masked = http_get(setup.proxies["scrim"] + path, auth, timeout=60)
+    cold_ms = (time.perf_counter() - t0) * 1000
+    if status != 200:
+        raise BenchError(f"scrim {path}: HTTP {status}: {masked[:200]!r}")
+    t0 = time.perf_counter()
+    status, again = http_get(setup.proxies["scrim"] + path, auth, timeout=60)
+    warm_ms = (time.perf_counter() - t0) * 1000
+    if status != 200 or again != masked:
+        raise BenchError(f"scrim {path} (repeat): HTTP {status}, same body: {again == masked}")
+    cards = _cards(original)
+    leaked = [
+        c
+        for c in cards
+        if c in masked.decode() or " ".join(c[i : i + 4] for i in (0, 4, 8, 12)) in masked.decode()
+    ]
+    if leaked:
+        raise BenchError(f"scrim {path}: raw card numbers in the masked body: {leaked[:3]}")
+    shown = _cards(masked)[0]
+    notes.append(f"v={variant}: {len(cards)} card numbers masked (e.g. {cards[0]} -> {shown})")
+    return notes, len(original), len(masked), cold_ms, warm_ms
+
+
+def run_size(setup: Setup, args: argparse.Namespace, size: str, offsets: dict[str, int]) -> SizeReport:
+    spec = next(s for s in SIZES if s.name == size)
+    variants = setup.variants[size]
+    notes, body_bytes, masked_bytes, cold_ms, warm_ms = sanity(setup, size, offsets[size] % variants)
+    offsets[size] += 1
+    report = SizeReport(size, spec.users, variants, body_bytes, masked_bytes, notes, cold_ms, warm_ms)
+    print(f"\n== {size}: {spec.users} users/body, ~{body_bytes / 1024:.1f} KB, {variants} variants ==")
+    print(
+        f"   sanity: {notes[0]}; single request through Scrim: cold {cold_ms:.0f} ms, warm {warm_ms:.0f} ms"
+    )
+
+    connections = args.connections_200k if size == "200k" else args.connections
+    runs: list[tuple[str, str, int, int, float]] = [
+        ("throughput", "upstream", 2, connections, args.upstream_duration)
+    ]
+    runs += [("throughput", t, 2, connections, args.duration) for t in TARGETS_THROUGHPUT]
+    runs += [("light", t, 1, 1, args.light_duration) for t in TARGETS_LIGHT]
+    for mode, target, threads, conns, duration in runs:
+        if duration <= 0:
+            continue
+        base = setup.upstream if target == "upstream" else setup.proxies[target]
+        result = run_wrk(
+            base, target=target, size=size, mode=mode, threads=threads, connections=conns,
+            duration=duration, variants=variants, start=offsets[size], token=setup.token,
+        )  # fmt: skip
+        if target == "scrim":
+            offsets[size] += result.requests + conns  # in-flight requests at the end were sent too
+        (report.throughput if mode == "throughput" else report.light)[target] = result
+        print(f"   {_line(result)}")
+        for problem in result.problems:
+            print(f"      INVALID: {problem}")
+    return report
+
+
+# ---------------------------------------------------------------- output
+
+
+def _f(value: float | None, digits: int = 1) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def _line(r: WrkResult) -> str:
+    flag = "" if r.valid else "  INVALID"
+    return (
+        f"{r.mode:10} {r.target:9} -t{r.threads} -c{r.connections:<2} {r.rps:9.1f} req/s  "
+        f"p50 {_f(r.p50_ms, 2):>8} ms  p99 {_f(r.p99_ms, 2):>8} ms  n={r.requests}{flag}"
+    )
+
+
+def _ratio(a: WrkResult | None, b: WrkResult | None) -> float | None:
+    if a is None or b is None or not b.rps:
+        return None
+    return a.rps / b.rps
+
+
+def _diff(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None else a - b
+
+
+def summarise(reports: list[SizeReport]) -> dict[str, Any]:
+    sizes: dict[str, Any] = {}
+    for rep in reports:
+        t, light = rep.throughput, rep.light
+        scrim_t, scrim_l = t.get("scrim"), light.get("scrim")
+        sizes[rep.size] = {
+            "users_per_body": rep.users,
+            "variants": rep.variants,
+            "body_bytes": rep.body_bytes,
+            "masked_body_bytes": rep.masked_bytes,
+            "sanity": rep.sanity,
+            "scrim_single_request_ms": {"cold": rep.scrim_single_cold_ms, "warm": rep.scrim_single_warm_ms},
+            "throughput": {k: asdict(v) | {"valid": v.valid} for k, v in t.items()},
+            "light": {k: asdict(v) | {"valid": v.valid} for k, v in light.items()},
+            "ratio_rps_scrim_over_bare": _ratio(scrim_t, t.get("bare")),
+            "ratio_rps_scrim_over_bare_lazy": _ratio(scrim_t, t.get("bare-lazy")),
+            "added_latency_ms": {
+                base: {
+                    "p50": _diff(scrim_l.p50_ms if scrim_l else None, b.p50_ms),
+                    "p99": _diff(scrim_l.p99_ms if scrim_l else None, b.p99_ms),
+                }
+                for base, b in light.items()
+                if base != "scrim"
+            },
+            "valid": all(r.valid for r in [*t.values(), *light.values()]),
+        }
+    return sizes
+
+
+def table(summary: dict[str, Any]) -> str:
+    out: list[str] = []
+    head = (
+        f"{'size':5} {'target':9} {'conn':>4} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9} {'passes':>6}  "
+        f"| {'light p50':>9} {'light p99':>9}  {'valid':5}"
+    )
+    out += ["THROUGHPUT (wrk -t2) and LIGHT LOAD (wrk -t1 -c1)", head, "-" * len(head)]
+    for size, s in summary.items():
+        for target in ("upstream", *TARGETS_THROUGHPUT):
+            r = s["throughput"].get(target)
+            lt = s["light"].get(target)
+            if r is None and lt is None:
+                continue
+            ok = (r is None or r["valid"]) and (lt is None or lt["valid"])
+            out.append(
+                f"{size:5} {target:9} {r['connections'] if r else '-':>4} {_f(r['rps'] if r else None):>9} "
+                f"{_f(r['p50_ms'] if r else None, 2):>9} {_f(r['p99_ms'] if r else None, 2):>9} "
+                f"{_f(r['variant_passes'] if r else None, 2):>6}  "
+                f"| {_f(lt['p50_ms'] if lt else None, 2):>9} {_f(lt['p99_ms'] if lt else None, 2):>9}  "
+                f"{'yes' if ok else 'NO':5}"
+            )
+        out.append("")
+    head2 = (
+        f"{'size':5} {'body KB':>7} {'scrim/bare':>10} {'scrim/lazy':>10} {'+p50 ms':>9} {'+p99 ms':>9} "
+        f"{'1-req cold ms':>13} {'1-req warm ms':>13}  {'valid':5}"
+    )
+    out += ["SCRIM vs BARE MITMPROXY (req/s ratio; added light-load latency vs bare-lazy)", head2]
+    out.append("-" * len(head2))
+    for size, s in summary.items():
+        added = s["added_latency_ms"].get("bare-lazy", {})
+        out.append(
+            f"{size:5} {s['body_bytes'] / 1024:7.1f} {_f(s['ratio_rps_scrim_over_bare'], 4):>10} "
+            f"{_f(s['ratio_rps_scrim_over_bare_lazy'], 4):>10} {_f(added.get('p50'), 2):>9} "
+            f"{_f(added.get('p99'), 2):>9} {s['scrim_single_request_ms']['cold']:13.1f} "
+            f"{s['scrim_single_request_ms']['warm']:13.1f}  {'yes' if s['valid'] else 'NO':5}"
+        )
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- profiling (optional)
+
+
+def _py_spy() -> str | None:
+    candidate = VENV_BIN / "py-spy"
+    return str(candidate) if candidate.exists() else shutil.which("py-spy")
+
+
+def profile(setup: Setup, args: argparse.Namespace, workdir: Path, offsets: dict[str, int]) -> dict[str, Any]:
+    """One extra, unmeasured Scrim throughput run under py-spy; top frames per process kind."""
+    spy = _py_spy()
+    if spy is None:
+        print("\n--profile: py-spy not found (pip install py-spy into the venv); skipped")
+        return {}
+    size = args.profile_size
+    raw = workdir / "profile.txt"
+    duration = max(3.0, args.duration)
+    spy_proc = subprocess.Popen(
+        [spy, "record", "--pid", str(setup.scrim_pid), "--subprocesses", "--format", "raw",
+         "--rate", "100", "--duration", f"{duration + 2:.0f}", "--output", str(raw), "--nonblocking"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+    )  # fmt: skip
+    try:
+        time.sleep(1.0)
+        connections = args.connections_200k if size == "200k" else args.connections
+        result = run_wrk(
+            setup.proxies["scrim"], target="scrim", size=size, mode="profile", threads=2,
+            connections=connections, duration=duration, variants=setup.variants[size],
+            start=offsets[size], token=setup.token,
+        )  # fmt: skip
+        offsets[size] += result.requests + connections
+        _, err = spy_proc.communicate(timeout=duration + 30)
+    finally:
+        if spy_proc.poll() is None:
+            _signal_group(spy_proc, signal.SIGKILL)
+            spy_proc.wait(timeout=5)
+    if not raw.exists():
+        print(f"\n--profile: py-spy produced nothing: {err.decode(errors='replace')[-300:]}")
+        return {}
+    out = top_frames(raw.read_text(errors="replace"), setup.scrim_pid)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(raw, OUT.parent / f"profile-{size}.txt")
+    print(f"\nPROFILE (py-spy, scrim, {size}, {_line(result)})")
+    for kind, data in out.items():
+        print(f"  {kind}: {data['samples']} samples")
+        print("    self (leaf frames):")
+        for name, pct in data["self"]:
+            print(f"      {pct:5.1f}%  {name}")
+        print("    inclusive (frames on the stack):")
+        for name, pct in data["inclusive"]:
+            print(f"      {pct:5.1f}%  {name}")
+    return out
+
+
+def top_frames(raw: str, main_pid: int, limit: int = 12) -> dict[str, Any]:
+    """Collapsed stacks → top self and inclusive frames, for the proxy process and for workers."""
+    kinds: dict[str, tuple[collections.Counter[str], collections.Counter[str], list[int]]] = {}
+    for line in raw.splitlines():
+        stack, _, count_text = line.rpartition(" ")
+        if not stack or not count_text.isdigit():
+            continue
+        count = int(count_text)
+        frames = stack.split(";")
+        kind = "proxy (main)"
+        if frames and frames[0].startswith("process "):
+            pid_match = re.match(r"process (\d+)", frames[0])
+            if pid_match and int(pid_match.group(1)) != main_pid:
+                kind = "detector workers"
+            frames = frames[1:]
+        frames = [f for f in frames if not f.startswith("thread ")]
+        if not frames:
+            continue
+        self_c, incl_c, total = kinds.setdefault(kind, (collections.Counter(), collections.Counter(), [0]))
+        total[0] += count
+        self_c[frames[-1]] += count
+        for name in set(frames):
+            incl_c[name] += count
+    result: dict[str, Any] = {}
+    for kind, (self_c, incl_c, total) in kinds.items():
+        n = total[0] or 1
+        result[kind] = {
+            "samples": total[0],
+            "self": [(name, 100 * c / n) for name, c in self_c.most_common(limit)],
+            "inclusive": [
+                (name, 100 * c / n)
+                for name, c in incl_c.most_common(limit * 4)
+                if not re.search(
+                    r"\((asyncio|threading|runpy|multiprocessing)/|<module>|_bootstrap|spawn", name
+                )
+            ][:limit],
+        }
+    return result
+
+
+# ---------------------------------------------------------------- main
+
+
+def _variants(text: str) -> dict[str, int]:
+    counts = {s.name: s.variants for s in SIZES}
+    for part in filter(None, text.split(",")):
+        name, _, value = part.partition("=")
+        if name not in counts or not value.isdigit():
+            raise argparse.ArgumentTypeError(f"expected e.g. 2k=1000,20k=1000,200k=100, got {text!r}")
+        counts[name] = max(1, int(value))
+    return counts
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench.run", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    parser.add_argument("--sizes", default="2k,20k,200k", help="comma-separated: 2k,20k,200k")
+    parser.add_argument("--variants", type=_variants, default=_variants(""), help="e.g. 2k=1000,200k=100")
+    parser.add_argument("--duration", type=float, default=10.0, help="throughput run, seconds")
+    parser.add_argument("--light-duration", type=float, default=8.0, help="light-load run, seconds")
+    parser.add_argument("--upstream-duration", type=float, default=3.0, help="direct upstream run (0: skip)")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--connections-200k", type=int, default=4)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--profile", action="store_true", help="extra Scrim run under py-spy (if installed)")
+    parser.add_argument("--profile-size", default="20k", choices=[s.name for s in SIZES])
+    parser.add_argument("--output", type=Path, default=OUT)
+    return parser
+
+
+@contextlib.contextmanager
+def _workdir() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory(prefix="scrim-bench-") as tmp:
+        yield Path(tmp)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    sizes = [s for s in args.sizes.split(",") if s]
+    unknown = set(sizes) - {s.name for s in SIZES}
+    if unknown:
+        print(f"unknown sizes: {sorted(unknown)}", file=sys.stderr)
+        return 2
+    if shutil.which("wrk") is None:
+        print("wrk is not installed", file=sys.stderr)
+        return 2
+    signal.signal(signal.SIGTERM, _raise_on_sigterm)
+    started = time.monotonic()
+    setup: Setup | None = None
+    with _workdir() as workdir:
+        services = Services(workdir)
+        try:
+            print(f"starting upstream, bare mitmdump (eager, lazy) and scrim in {workdir} …", flush=True)
+            setup = start_everything(args, workdir, services)
+            print(f"ready after {time.monotonic() - started:.1f}s; variants: {setup.variants}")
+            offsets = dict.fromkeys(setup.variants, 0)
+            reports = [run_size(setup, args, size, offsets) for size in sizes]
+            profile_out = profile(setup, args, workdir, offsets) if args.profile else {}
+        except BenchError as err:
+            print(f"\nbench failed: {err}", file=sys.stderr)
+            return 1
+        except KeyboardInterrupt:
+            print("\ninterrupted", file=sys.stderr)
+            return 130
+        finally:
+            services.stop()
+    summary = summarise(reports)
+    print()
+    print(table(summary))
+    document = {
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "host": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "config": {
+            "sizes": sizes,
+            "variants": setup.variants if setup else args.variants,
+            "duration_s": args.duration,
+            "light_duration_s": args.light_duration,
+            "connections": args.connections,
+            "connections_200k": args.connections_200k,
+            "agent": AGENT,
+            "role": ROLE,
+            "scrim": "default workers, shipped rules, real spaCy model",
+        },
+        "sizes": summary,
+        "valid": all(s["valid"] for s in summary.values()),
+        "runtime_s": round(time.monotonic() - started, 1),
+    }
+    if profile_out:
+        document["profile"] = profile_out
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(document, indent=2) + "\n")
+    print(f"\nwrote {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output} "
+          f"({document['runtime_s']:.0f}s total){'' if document['valid'] else '; SOME RUNS INVALID'}")  # fmt: skip
+    return 0 if document["valid"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

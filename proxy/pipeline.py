@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from proxy import classify
+from proxy import classify, recur
 from proxy.codecs import Document, Limits, Parser, charset, csv_doc, encoding, html_doc, json_doc, text_doc
 from proxy.codecs.headers_doc import HeaderDocument
 from proxy.detect import Item
@@ -175,6 +175,8 @@ async def inspect(
     body_spans, header_spans = await _detect(
         generation.detector, [(body_fields, declared, rules.scan_keys), (header_doc.fields, {}, False)]
     )
+    for slot, spans in recur.recurrences(body_fields, declared).items():
+        body_spans[slot] = body_spans.get(slot, ()) + spans
     body_result = masker.apply(body_fields, declared, body_spans)
     header_result = masker.apply(header_doc.fields, {}, header_spans)
     records = tuple(classify.extract_records(document.records_root, route)) if document else ()

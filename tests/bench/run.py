@@ -179,6 +179,8 @@ class WrkResult:
     non_2xx: int = 0
     socket_errors: dict[str, int] = field(default_factory=dict)
     variant_passes: float = 0.0
+    scrim_withheld: dict[str, int] = field(default_factory=dict)
+    drain_s: float = 0.0
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -371,9 +373,36 @@ def sanity(setup: Setup, size: str, variant: int) -> tuple[list[str], int, int, 
     return notes, len(original), len(masked), cold_ms, warm_ms
 
 
+def scrim_withheld(setup: Setup) -> dict[str, int]:
+    """Scrim's scrim_withheld_total counters by reason (to explain non-2xx responses)."""
+    with contextlib.suppress(OSError):
+        status, text = http_get(f"{setup.metrics}/metrics", timeout=5.0)
+        if status == 200:
+            found = re.findall(r'^scrim_withheld_total\{reason="([^"]+)"\} ([\d.e+]+)$', text.decode(), re.M)
+            return {reason: int(float(value)) for reason, value in found}
+    return {}
+
+
+def drain_scrim(setup: Setup, timeout: float = 30.0) -> float:
+    """Wait until Scrim has worked off requests queued by a finished run (wrk hangs up, Scrim does
+    not stop inspecting): a cheap probe must come back 200 within 0.5 s. Returns seconds waited."""
+    started = time.monotonic()
+    path = f"{USERS_PATH}?size=2k&v={setup.variants['2k'] - 1}"
+    auth = {"Authorization": f"Bearer {setup.token}"}
+    while time.monotonic() - started < timeout:
+        t0 = time.monotonic()
+        with contextlib.suppress(OSError):
+            status, _ = http_get(setup.proxies["scrim"] + path, auth, timeout=10.0)
+            if status == 200 and time.monotonic() - t0 < 0.5:
+                return time.monotonic() - started
+        time.sleep(0.2)
+    raise BenchError(f"scrim still busy {timeout:.0f}s after a run")
+
+
 def run_size(setup: Setup, args: argparse.Namespace, size: str, offsets: dict[str, int]) -> SizeReport:
     spec = next(s for s in SIZES if s.name == size)
     variants = setup.variants[size]
+    drain_scrim(setup)
     notes, body_bytes, masked_bytes, cold_ms, warm_ms = sanity(setup, size, offsets[size] % variants)
     offsets[size] += 1
     report = SizeReport(size, spec.users, variants, body_bytes, masked_bytes, notes, cold_ms, warm_ms)
@@ -388,20 +417,36 @@ def run_size(setup: Setup, args: argparse.Namespace, size: str, offsets: dict[st
     ]
     runs += [("throughput", t, 2, connections, args.duration) for t in TARGETS_THROUGHPUT]
     runs += [("light", t, 1, 1, args.light_duration) for t in TARGETS_LIGHT]
-    for mode, target, threads, conns, duration in runs:
+    while runs:
+        mode, target, threads, conns, duration = runs.pop(0)
         if duration <= 0:
             continue
-        base = setup.upstream if target == "upstream" else setup.proxies[target]
+        is_scrim = target.startswith("scrim")
+        withheld_before = scrim_withheld(setup) if is_scrim else {}
+        base = setup.upstream if target == "upstream" else setup.proxies[target.partition("@")[0]]
         result = run_wrk(
             base, target=target, size=size, mode=mode, threads=threads, connections=conns,
             duration=duration, variants=variants, start=offsets[size], token=setup.token,
         )  # fmt: skip
-        if target == "scrim":
+        if is_scrim:
             offsets[size] += result.requests + conns  # in-flight requests at the end were sent too
+            waited = drain_scrim(setup)  # its backlog must not run during the next (bare) run
+            after = scrim_withheld(setup)
+            result.scrim_withheld = {
+                k: v - withheld_before.get(k, 0) for k, v in after.items() if v > withheld_before.get(k, 0)
+            }
+            result.drain_s = round(waited, 2)
+            fallback = args.fallback_connections
+            if mode == "throughput" and result.non_2xx and 0 < fallback < conns and "@" not in target:
+                runs.insert(0, (mode, f"scrim@c{fallback}", threads, fallback, duration))
         (report.throughput if mode == "throughput" else report.light)[target] = result
         print(f"   {_line(result)}")
         for problem in result.problems:
             print(f"      INVALID: {problem}")
+        if result.scrim_withheld:
+            print(
+                f"      scrim withheld (504 etc., incl. requests wrk had hung up on): {result.scrim_withheld}"
+            )
     return report
 
 
@@ -434,7 +479,7 @@ def summarise(reports: list[SizeReport]) -> dict[str, Any]:
     sizes: dict[str, Any] = {}
     for rep in reports:
         t, light = rep.throughput, rep.light
-        scrim_t, scrim_l = t.get("scrim"), light.get("scrim")
+        scrim_l = light.get("scrim")
         sizes[rep.size] = {
             "users_per_body": rep.users,
             "variants": rep.variants,
@@ -444,12 +489,20 @@ def summarise(reports: list[SizeReport]) -> dict[str, Any]:
             "scrim_single_request_ms": {"cold": rep.scrim_single_cold_ms, "warm": rep.scrim_single_warm_ms},
             "throughput": {k: asdict(v) | {"valid": v.valid} for k, v in t.items()},
             "light": {k: asdict(v) | {"valid": v.valid} for k, v in light.items()},
-            "ratio_rps_scrim_over_bare": _ratio(scrim_t, t.get("bare")),
-            "ratio_rps_scrim_over_bare_lazy": _ratio(scrim_t, t.get("bare-lazy")),
+            "rps_ratio": {
+                target: {
+                    "scrim_over_bare": _ratio(r, t.get("bare")),
+                    "scrim_over_bare_lazy": _ratio(r, t.get("bare-lazy")),
+                    "valid": r.valid,
+                }
+                for target, r in t.items()
+                if target.startswith("scrim")
+            },
             "added_latency_ms": {
                 base: {
                     "p50": _diff(scrim_l.p50_ms if scrim_l else None, b.p50_ms),
                     "p99": _diff(scrim_l.p99_ms if scrim_l else None, b.p99_ms),
+                    "valid": b.valid and scrim_l is not None and scrim_l.valid,
                 }
                 for base, b in light.items()
                 if base != "scrim"
@@ -459,42 +512,56 @@ def summarise(reports: list[SizeReport]) -> dict[str, Any]:
     return sizes
 
 
+def _yes(ok: bool) -> str:
+    return "yes" if ok else "NO"
+
+
 def table(summary: dict[str, Any]) -> str:
     out: list[str] = []
     head = (
-        f"{'size':5} {'target':9} {'conn':>4} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9} {'passes':>6}  "
-        f"| {'light p50':>9} {'light p99':>9}  {'valid':5}"
+        f"{'size':5} {'target':10} {'conn':>4} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9} {'passes':>6} {'ok':>3} "
+        f"| {'light p50':>9} {'light p99':>9} {'ok':>3}"
     )
-    out += ["THROUGHPUT (wrk -t2) and LIGHT LOAD (wrk -t1 -c1)", head, "-" * len(head)]
+    out += ["THROUGHPUT (wrk -t2 -cN) | LIGHT LOAD (wrk -t1 -c1); passes = requests / variants", head]
+    out.append("-" * len(head))
     for size, s in summary.items():
-        for target in ("upstream", *TARGETS_THROUGHPUT):
-            r = s["throughput"].get(target)
-            lt = s["light"].get(target)
-            if r is None and lt is None:
-                continue
-            ok = (r is None or r["valid"]) and (lt is None or lt["valid"])
+        targets = list(dict.fromkeys([*s["throughput"], *s["light"]]))
+        for target in targets:
+            r, lt = s["throughput"].get(target), s["light"].get(target)
             out.append(
-                f"{size:5} {target:9} {r['connections'] if r else '-':>4} {_f(r['rps'] if r else None):>9} "
+                f"{size:5} {target:10} {r['connections'] if r else '-':>4} {_f(r['rps'] if r else None):>9} "
                 f"{_f(r['p50_ms'] if r else None, 2):>9} {_f(r['p99_ms'] if r else None, 2):>9} "
-                f"{_f(r['variant_passes'] if r else None, 2):>6}  "
-                f"| {_f(lt['p50_ms'] if lt else None, 2):>9} {_f(lt['p99_ms'] if lt else None, 2):>9}  "
-                f"{'yes' if ok else 'NO':5}"
+                f"{_f(r['variant_passes'] if r else None, 2):>6} {_yes(r['valid']) if r else '-':>3} "
+                f"| {_f(lt['p50_ms'] if lt else None, 2):>9} {_f(lt['p99_ms'] if lt else None, 2):>9} "
+                f"{_yes(lt['valid']) if lt else '-':>3}"
             )
         out.append("")
     head2 = (
-        f"{'size':5} {'body KB':>7} {'scrim/bare':>10} {'scrim/lazy':>10} {'+p50 ms':>9} {'+p99 ms':>9} "
-        f"{'1-req cold ms':>13} {'1-req warm ms':>13}  {'valid':5}"
+        f"{'size':5} {'body KB':>7} {'scrim run':10} {'scrim/bare':>10} {'scrim/lazy':>10} {'ok':>3} "
+        f"| {'+p50 ms':>8} {'+p99 ms':>8} {'ok':>3} | {'1 req cold':>10} {'warm ms':>8}"
     )
-    out += ["SCRIM vs BARE MITMPROXY (req/s ratio; added light-load latency vs bare-lazy)", head2]
-    out.append("-" * len(head2))
+    out += [
+        "SCRIM vs BARE MITMPROXY: req/s ratio (bare at the same -cN as the scrim row's first run);",
+        "added latency = light-load scrim minus bare-lazy; 1 req = one request through Scrim, cold then repeated",
+        head2,
+        "-" * len(head2),
+    ]
     for size, s in summary.items():
         added = s["added_latency_ms"].get("bare-lazy", {})
-        out.append(
-            f"{size:5} {s['body_bytes'] / 1024:7.1f} {_f(s['ratio_rps_scrim_over_bare'], 4):>10} "
-            f"{_f(s['ratio_rps_scrim_over_bare_lazy'], 4):>10} {_f(added.get('p50'), 2):>9} "
-            f"{_f(added.get('p99'), 2):>9} {s['scrim_single_request_ms']['cold']:13.1f} "
-            f"{s['scrim_single_request_ms']['warm']:13.1f}  {'yes' if s['valid'] else 'NO':5}"
-        )
+        for i, (target, ratio) in enumerate(s["rps_ratio"].items()):
+            first = i == 0
+            out.append(
+                f"{size if first else '':5} {f'{s["body_bytes"] / 1024:.1f}' if first else '':>7} "
+                f"{target:10} {_f(ratio['scrim_over_bare'], 4):>10} {_f(ratio['scrim_over_bare_lazy'], 4):>10} "
+                f"{_yes(ratio['valid']):>3} | "
+                + (
+                    f"{_f(added.get('p50'), 2):>8} {_f(added.get('p99'), 2):>8} "
+                    f"{_yes(added.get('valid', False)):>3} | "
+                    f"{s['scrim_single_request_ms']['cold']:10.1f} {s['scrim_single_request_ms']['warm']:8.1f}"
+                    if first
+                    else ""
+                )
+            )
     return "\n".join(out)
 
 
@@ -615,6 +682,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--upstream-duration", type=float, default=3.0, help="direct upstream run (0: skip)")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--connections-200k", type=int, default=4)
+    parser.add_argument(
+        "--fallback-connections",
+        type=int,
+        default=2,
+        help="re-run Scrim's throughput at this concurrency if it answered non-2xx (0: never)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--profile", action="store_true", help="extra Scrim run under py-spy (if installed)")
     parser.add_argument("--profile-size", default="20k", choices=[s.name for s in SIZES])

@@ -1,0 +1,94 @@
+"""Known values, found again: a value declared in a structured field of a response (the requester's
+name, e-mail, phone) is masked wherever it recurs in that response's free text — exact, cheap, and
+independent of whether a recognizer would have caught the copy.
+
+Linear in the size of the response: free text is tokenised once and looked up in dictionaries
+built from the declared values; numbers are compared digit-for-digit, whatever their separators.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from proxy.model import Span, TextField
+
+_WORD = re.compile(r"[^\W_]+")
+# A run of digits with the separators people type inside numbers (spaces, dots, dashes, brackets).
+_NUMBER = re.compile(r"\+?\d(?:[\s().\-]{0,3}\d){5,40}")
+_MIN_DIGITS = 6
+_MIN_WORD = 3
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+class KnownValues:
+    """The declared values of one response, indexed for lookup in free text."""
+
+    def __init__(self, fields: Sequence[TextField], declared: Mapping[int, str]) -> None:
+        self.numbers: dict[str, str] = {}  # digits → entity
+        self.words: dict[str, list[tuple[str, str]]] = {}  # anchor word → [(value lower, entity)]
+        self.names: dict[str, str] = {}  # capitalised name part (lower) → entity
+        for slot, entity in declared.items():
+            value = fields[slot].value
+            if isinstance(value, bool) or value is None:
+                continue
+            text = str(value).strip()
+            digits = _digits(text)
+            alnum = sum(ch.isalnum() for ch in text)
+            if len(digits) >= _MIN_DIGITS and len(digits) * 2 >= alnum:  # mostly a number
+                self.numbers[digits] = entity
+                continue
+            words = [w.lower() for w in _WORD.findall(text)]
+            if not words or len(text) < 4:
+                continue
+            anchor = max(words, key=len)
+            self.words.setdefault(anchor, []).append((text.lower(), entity))
+            if entity == "PERSON":
+                for word in words:
+                    if len(word) >= _MIN_WORD:
+                        self.names[word] = entity
+
+    def __bool__(self) -> bool:
+        return bool(self.numbers or self.words)
+
+    def find(self, text: str) -> tuple[Span, ...]:
+        spans: list[Span] = []
+        for match in _NUMBER.finditer(text):
+            digits = _digits(match.group())
+            entity = self.numbers.get(digits)
+            if entity is None and len(digits) >= _MIN_DIGITS + 1:
+                # A copy typed with or without a country code or prefix: one ends with the other.
+                entity = next(
+                    (e for d, e in self.numbers.items() if digits.endswith(d) or d.endswith(digits)), None
+                )
+            if entity is not None:
+                spans.append(Span(match.start(), match.end(), entity, 1.0))
+        lowered = text.lower()
+        for match in _WORD.finditer(text):
+            word = match.group().lower()
+            for value, entity in self.words.get(word, ()):
+                start = lowered.find(value)
+                while start != -1:
+                    spans.append(Span(start, start + len(value), entity, 1.0))
+                    start = lowered.find(value, start + len(value))
+            if word in self.names and match.group()[0].isupper():
+                spans.append(Span(match.start(), match.end(), self.names[word], 0.99))
+        return tuple(dict.fromkeys(spans))
+
+
+def recurrences(fields: Sequence[TextField], declared: Mapping[int, str]) -> dict[int, tuple[Span, ...]]:
+    """Spans, per undeclared string field, of declared values that recur in it."""
+    known = KnownValues(fields, declared)
+    if not known:
+        return {}
+    found: dict[int, tuple[Span, ...]] = {}
+    for field in fields:
+        if field.slot in declared or not isinstance(field.value, str) or len(field.value) < 4:
+            continue
+        spans = known.find(field.value)
+        if spans:
+            found[field.slot] = spans
+    return found

@@ -1,0 +1,60 @@
+"""Declared values recurring in free text are found exactly, whatever their separators."""
+
+from __future__ import annotations
+
+import pytest
+
+from proxy.model import TextField
+from proxy.recur import recurrences
+
+DECLARED_VALUES = [
+    ("Karolina Nowak", "PERSON"),
+    ("karolina.nowak@example.com", "EMAIL_ADDRESS"),
+    ("+1 415-555-0132", "PHONE_NUMBER"),
+    ("4111 1111 1111 1234", "CREDIT_CARD"),
+    ("221B Baker Street", "STREET_ADDRESS"),
+]
+
+
+def found_in(text: str) -> list[tuple[str, str]]:
+    fields = [TextField(i, ("user", str(i)), v) for i, (v, _) in enumerate(DECLARED_VALUES)]
+    declared = {i: e for i, (_, e) in enumerate(DECLARED_VALUES)}
+    fields.append(TextField(len(fields), ("comments", 0, "body"), text))
+    spans = recurrences(fields, declared).get(len(fields) - 1, ())
+    return sorted({(text[s.start : s.end], s.entity) for s in spans})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names: whole, and capitalised parts
+        ("Hi Karolina, thanks", [("Karolina", "PERSON")]),
+        (
+            "Karolina Nowak wrote in",
+            [("Karolina", "PERSON"), ("Karolina Nowak", "PERSON"), ("Nowak", "PERSON")],
+        ),
+        # e-mail in any case
+        # (the name parts inside it are found too; masking keeps the longer, surer e-mail span)
+        (
+            "mail KAROLINA.NOWAK@EXAMPLE.COM now",
+            [("KAROLINA", "PERSON"), ("KAROLINA.NOWAK@EXAMPLE.COM", "EMAIL_ADDRESS"), ("NOWAK", "PERSON")],
+        ),
+        # numbers with other separators or a prefix
+        ("call 4155550132", [("4155550132", "PHONE_NUMBER")]),
+        ("call (415) 555.0132", [("(415) 555.0132", "PHONE_NUMBER")]),
+        ("card 4111-1111-1111-1234 declined", [("4111-1111-1111-1234", "CREDIT_CARD")]),
+        ("call +1 (415) 555 0132", [("+1 (415) 555 0132", "PHONE_NUMBER")]),
+        # multi-word values
+        ("ship to 221b baker street please", [("221b baker street", "STREET_ADDRESS")]),
+        # nothing known
+        ("order 5550133 shipped", []),
+        ("karolina in lower case alone is not enough", []),
+    ],
+)
+def test_recurring_values(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found_in(text) == expected
+
+
+def test_no_declared_values_means_no_work() -> None:
+    fields = [TextField(0, ("a",), "Karolina Nowak")]
+    assert recurrences(fields, {}) == {}

@@ -15,7 +15,7 @@ from proxy.model import Span, TextField
 
 _WORD = re.compile(r"[^\W_]+")
 # A run of digits with the separators people type inside numbers (spaces, dots, dashes, brackets).
-_NUMBER = re.compile(r"\+?\d(?:[\s().\-]{0,3}\d){5,40}")
+_NUMBER = re.compile(r"[+(]?\d(?:[\s().\-]{0,3}\d){5,40}")
 _MIN_DIGITS = 6
 _MIN_WORD = 3
 

@@ -92,7 +92,18 @@ def test_foreign_bom_is_refused(bom: bytes, declared: str | None) -> None:
 
 @pytest.mark.parametrize(
     "charset",
-    ["shift_jis", "utf-7", "utf-16", "utf-16le", "utf-32", "iso-2022-jp", "euc-kr", "gb2312", "koi8-r", "'utf-8'"],
+    [
+        "shift_jis",
+        "utf-7",
+        "utf-16",
+        "utf-16le",
+        "utf-32",
+        "iso-2022-jp",
+        "euc-kr",
+        "gb2312",
+        "koi8-r",
+        "'utf-8'",
+    ],
 )
 def test_unknown_charset_is_refused(charset: str) -> None:
     with pytest.raises(Undecodable) as info:

@@ -32,11 +32,11 @@ def _compress(data: bytes, how: str) -> bytes:
     if how == "raw-deflate":
         return _raw_deflate(data)
     if how == "br":
-        return brotli.compress(data, quality=5)
+        return bytes(brotli.compress(data, quality=5))
     if how == "zstd":
-        return zstandard.ZstdCompressor(level=3).compress(data)
+        return bytes(zstandard.ZstdCompressor(level=3).compress(data))
     if how == "zstd-no-size":
-        return zstandard.ZstdCompressor(level=3, write_content_size=False).compress(data)
+        return bytes(zstandard.ZstdCompressor(level=3, write_content_size=False).compress(data))
     raise AssertionError(how)
 
 

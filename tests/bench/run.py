@@ -63,12 +63,18 @@ class BenchError(Exception):
     """The benchmark could not run (a process did not start, a sanity check failed)."""
 
 
+class ScrimWedged(BenchError):
+    """Scrim stopped answering 200 after a run (e.g. its detector pool lost its worker)."""
+
+
 # ---------------------------------------------------------------- processes
 
 
 @dataclass
 class Service:
     name: str
+    argv: list[str]
+    env: dict[str, str] | None
     process: subprocess.Popen[bytes]
     log_path: Path
     log: IO[bytes]
@@ -92,7 +98,7 @@ class Services:
 
     def start(self, name: str, argv: Sequence[str], env: dict[str, str] | None = None) -> Service:
         log_path = self.workdir / f"{name}.log"
-        log = log_path.open("wb")
+        log = log_path.open("ab")
         process = subprocess.Popen(
             list(argv),
             cwd=ROOT,
@@ -102,23 +108,32 @@ class Services:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        service = Service(name, process, log_path, log)
+        service = Service(name, list(argv), env, process, log_path, log)
         self.running[name] = service
         return service
 
+    def restart(self, name: str) -> Service:
+        old = self.running.pop(name)
+        self._stop([old])
+        return self.start(name, old.argv, old.env)
+
     def stop(self) -> None:
-        for service in self.running.values():
+        self._stop(list(self.running.values()))
+        self.running.clear()
+
+    @staticmethod
+    def _stop(services: list[Service]) -> None:
+        for service in services:
             _signal_group(service.process, signal.SIGTERM)
         deadline = time.monotonic() + 5.0
-        for service in self.running.values():
+        for service in services:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 service.process.wait(timeout=max(0.1, deadline - time.monotonic()))
-        for service in self.running.values():
+        for service in services:
             _signal_group(service.process, signal.SIGKILL)  # stragglers: workers, resource tracker
             with contextlib.suppress(subprocess.TimeoutExpired):
                 service.process.wait(timeout=2.0)
             service.log.close()
-        self.running.clear()
 
 
 def _signal_group(process: subprocess.Popen[bytes], sig: int) -> None:
@@ -258,6 +273,7 @@ class Setup:
     services: Services
     variants: dict[str, int]
     scrim_pid: int = 0
+    drain_timeout: float = 30.0
 
 
 @dataclass
@@ -289,6 +305,7 @@ def start_everything(args: argparse.Namespace, workdir: Path, services: Services
             str(VENV_BIN / "scrim"), "serve", "--upstream", upstream,
             "--listen", f"127.0.0.1:{scrim_port}", "--metrics-listen", f"127.0.0.1:{metrics_port}",
             "--rules", str(ROOT / "rules"), "--audit-log", str(workdir / "audit.jsonl"),
+            "--deadline", f"{args.scrim_deadline:g}",
         ],
         env,
     )  # fmt: skip
@@ -330,6 +347,7 @@ def start_everything(args: argparse.Namespace, workdir: Path, services: Services
         services=services,
         variants=dict(args.variants),
         scrim_pid=scrim.process.pid,
+        drain_timeout=args.scrim_deadline + 15.0,
     )
 
 
@@ -373,6 +391,12 @@ def sanity(setup: Setup, size: str, variant: int) -> tuple[list[str], int, int, 
     return notes, len(original), len(masked), cold_ms, warm_ms
 
 
+def _sent_span(result: WrkResult) -> int:
+    """How far a run advanced through the variants: each wrk thread steps by the thread count, and
+    requests in flight when wrk stopped (still inspected, and cached, by Scrim) were sent too."""
+    return result.threads * (result.requests + result.connections + 1)
+
+
 def scrim_withheld(setup: Setup) -> dict[str, int]:
     """Scrim's scrim_withheld_total counters by reason (to explain non-2xx responses)."""
     with contextlib.suppress(OSError):
@@ -383,7 +407,7 @@ def scrim_withheld(setup: Setup) -> dict[str, int]:
     return {}
 
 
-def drain_scrim(setup: Setup, timeout: float = 30.0) -> float:
+def drain_scrim(setup: Setup, timeout: float) -> float:
     """Wait until Scrim has worked off requests queued by a finished run (wrk hangs up, Scrim does
     not stop inspecting): a cheap probe must come back 200 within 0.5 s. Returns seconds waited."""
     started = time.monotonic()
@@ -396,13 +420,19 @@ def drain_scrim(setup: Setup, timeout: float = 30.0) -> float:
             if status == 200 and time.monotonic() - t0 < 0.5:
                 return time.monotonic() - started
         time.sleep(0.2)
-    raise BenchError(f"scrim still busy {timeout:.0f}s after a run")
+    raise ScrimWedged(f"no 200 from scrim within {timeout:.0f}s after a run")
+
+
+def restart_scrim(setup: Setup) -> None:
+    service = setup.services.restart("scrim")
+    setup.scrim_pid = service.process.pid
+    wait_until_ok(service, f"{setup.metrics}/readyz", 180)
 
 
 def run_size(setup: Setup, args: argparse.Namespace, size: str, offsets: dict[str, int]) -> SizeReport:
     spec = next(s for s in SIZES if s.name == size)
     variants = setup.variants[size]
-    drain_scrim(setup)
+    drain_scrim(setup, setup.drain_timeout)
     notes, body_bytes, masked_bytes, cold_ms, warm_ms = sanity(setup, size, offsets[size] % variants)
     offsets[size] += 1
     report = SizeReport(size, spec.users, variants, body_bytes, masked_bytes, notes, cold_ms, warm_ms)
@@ -429,8 +459,14 @@ def run_size(setup: Setup, args: argparse.Namespace, size: str, offsets: dict[st
             duration=duration, variants=variants, start=offsets[size], token=setup.token,
         )  # fmt: skip
         if is_scrim:
-            offsets[size] += result.requests + conns  # in-flight requests at the end were sent too
-            waited = drain_scrim(setup)  # its backlog must not run during the next (bare) run
+            offsets[size] += _sent_span(result)
+            try:
+                waited = drain_scrim(setup, setup.drain_timeout)  # no backlog during the next run
+            except ScrimWedged as err:
+                result.problems.append(f"scrim wedged after this run ({err}); restarted it")
+                print(f"      scrim wedged ({err}); restarting it", flush=True)
+                restart_scrim(setup)
+                waited = setup.drain_timeout
             after = scrim_withheld(setup)
             result.scrim_withheld = {
                 k: v - withheld_before.get(k, 0) for k, v in after.items() if v > withheld_before.get(k, 0)
@@ -595,7 +631,7 @@ def profile(setup: Setup, args: argparse.Namespace, workdir: Path, offsets: dict
             connections=connections, duration=duration, variants=setup.variants[size],
             start=offsets[size], token=setup.token,
         )  # fmt: skip
-        offsets[size] += result.requests + connections
+        offsets[size] += _sent_span(result)
         _, err = spy_proc.communicate(timeout=duration + 30)
     finally:
         if spy_proc.poll() is None:
@@ -619,6 +655,9 @@ def profile(setup: Setup, args: argparse.Namespace, workdir: Path, offsets: dict
     return out
 
 
+_PROCESS_PREFIX = re.compile(r'(?:process \d+:"[^"]*";)+')
+
+
 def top_frames(raw: str, main_pid: int, limit: int = 12) -> dict[str, Any]:
     """Collapsed stacks → top self and inclusive frames, for the proxy process and for workers."""
     kinds: dict[str, tuple[collections.Counter[str], collections.Counter[str], list[int]]] = {}
@@ -627,13 +666,11 @@ def top_frames(raw: str, main_pid: int, limit: int = 12) -> dict[str, Any]:
         if not stack or not count_text.isdigit():
             continue
         count = int(count_text)
-        frames = stack.split(";")
-        kind = "proxy (main)"
-        if frames and frames[0].startswith("process "):
-            pid_match = re.match(r"process (\d+)", frames[0])
-            if pid_match and int(pid_match.group(1)) != main_pid:
-                kind = "detector workers"
-            frames = frames[1:]
+        # --subprocesses prefixes `process PID:"cmdline";` per ancestor; cmdlines may hold ';'.
+        prefix = _PROCESS_PREFIX.match(stack)
+        pids = re.findall(r'process (\d+):"', prefix.group(0)) if prefix else []
+        kind = "proxy (main)" if not pids or int(pids[-1]) == main_pid else "detector workers"
+        frames = stack[prefix.end() :].split(";") if prefix else stack.split(";")
         frames = [f for f in frames if not f.startswith("thread ")]
         if not frames:
             continue
@@ -648,13 +685,8 @@ def top_frames(raw: str, main_pid: int, limit: int = 12) -> dict[str, Any]:
         result[kind] = {
             "samples": total[0],
             "self": [(name, 100 * c / n) for name, c in self_c.most_common(limit)],
-            "inclusive": [
-                (name, 100 * c / n)
-                for name, c in incl_c.most_common(limit * 4)
-                if not re.search(
-                    r"\((asyncio|threading|runpy|multiprocessing)/|<module>|_bootstrap|spawn", name
-                )
-            ][:limit],
+            # Frames on (nearly) every stack are the entry-point chain: leave them out.
+            "inclusive": [(name, 100 * c / n) for name, c in incl_c.most_common() if c < 0.85 * n][:limit],
         }
     return result
 
@@ -688,6 +720,12 @@ def _parser() -> argparse.ArgumentParser:
         default=2,
         help="re-run Scrim's throughput at this concurrency if it answered non-2xx (0: never)",
     )
+    parser.add_argument(
+        "--scrim-deadline",
+        type=float,
+        default=30.0,
+        help="scrim serve --deadline (its default, 5 s, is shorter than the queue at -c16/-c4)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--profile", action="store_true", help="extra Scrim run under py-spy (if installed)")
     parser.add_argument("--profile-size", default="20k", choices=[s.name for s in SIZES])
@@ -719,7 +757,10 @@ def main(argv: list[str] | None = None) -> int:
         try:
             print(f"starting upstream, bare mitmdump (eager, lazy) and scrim in {workdir} …", flush=True)
             setup = start_everything(args, workdir, services)
-            print(f"ready after {time.monotonic() - started:.1f}s; variants: {setup.variants}")
+            print(
+                f"ready after {time.monotonic() - started:.1f}s; variants: {setup.variants}; "
+                f"scrim --deadline {args.scrim_deadline:g}s, default workers"
+            )
             offsets = dict.fromkeys(setup.variants, 0)
             reports = [run_size(setup, args, size, offsets) for size in sizes]
             profile_out = profile(setup, args, workdir, offsets) if args.profile else {}
@@ -751,6 +792,7 @@ def main(argv: list[str] | None = None) -> int:
             "agent": AGENT,
             "role": ROLE,
             "scrim": "default workers, shipped rules, real spaCy model",
+            "scrim_deadline_s": args.scrim_deadline,
         },
         "sizes": summary,
         "valid": all(s["valid"] for s in summary.values()),

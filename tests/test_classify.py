@@ -1,0 +1,165 @@
+"""proxy/classify.py: declared field rules and record extraction."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+
+from proxy.classify import declared_entities, extract_records
+from proxy.codecs import Limits
+from proxy.codecs.csv_doc import parse as parse_csv
+from proxy.codecs.json_doc import parse as parse_json
+from proxy.model import Record, TextField
+from proxy.rules import FieldRule, RecordRule, Route, parse_path
+
+LIMITS = Limits()
+
+
+def route(fields: dict[str, str] | None = None, records: list[tuple[str, str, str]] | None = None) -> Route:
+    return Route(
+        name="test.route",
+        methods=frozenset({"GET"}),
+        path=re.compile("^/$"),
+        content_types=frozenset({"application/json"}),
+        fields=tuple(FieldRule(parse_path(p), e) for p, e in (fields or {}).items()),
+        records=tuple(RecordRule(parse_path(p), i, t) for p, i, t in (records or [])),
+    )
+
+
+USER_FIELDS = {
+    "**.name": "PERSON",
+    "**.email": "EMAIL_ADDRESS",
+    "**.phone": "PHONE_NUMBER",
+    "**.balance": "ACCOUNT_BALANCE",
+    "users[*].ssn": "US_SSN",
+}
+
+
+def _declared(doc: Any, fields: dict[str, str]) -> dict[tuple[Any, ...], str]:
+    slots = declared_entities(doc.fields, route(fields))
+    by_slot = {f.slot: f for f in doc.fields}
+    return {by_slot[slot].path: entity for slot, entity in slots.items()}
+
+
+# --------------------------------------------------------------------------------------------
+# declared_entities
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # values at any depth by **
+        ({"name": "Jane"}, {("name",): "PERSON"}),
+        ({"user": {"name": "Jane", "email": "j@x.co", "id": 1}},
+         {("user", "name"): "PERSON", ("user", "email"): "EMAIL_ADDRESS"}),
+        ([{"phone": "555"}, {"phone": 5550100}], {(0, "phone"): "PHONE_NUMBER", (1, "phone"): "PHONE_NUMBER"}),
+        # numbers and booleans are declared like strings
+        ({"balance": 1234.5}, {("balance",): "ACCOUNT_BALANCE"}),
+        ({"balance": False}, {("balance",): "ACCOUNT_BALANCE"}),
+        # null values have nothing to mask
+        ({"name": None}, {}),
+        # a [*] rule needs the array
+        ({"users": [{"ssn": "123-45-6789"}]}, {("users", 0, "ssn"): "US_SSN"}),
+        ({"user": {"ssn": "123-45-6789"}}, {}),
+        # keys are never declared, even when named like a rule
+        ({"email": {"id": 1}}, {}),
+        # undeclared keys
+        ({"notes": "call Jane"}, {}),
+    ],
+)  # fmt: skip
+def test_declared_entities_json(body: Any, expected: dict[tuple[Any, ...], str]) -> None:
+    assert _declared(parse_json(json.dumps(body), LIMITS), USER_FIELDS) == expected
+
+
+def test_first_matching_rule_wins() -> None:
+    doc = parse_json('{"contact": {"email": "x"}}', LIMITS)
+    fields = {"contact.email": "EMAIL_ADDRESS", "**.email": "PERSON"}
+    assert _declared(doc, fields) == {("contact", "email"): "EMAIL_ADDRESS"}
+
+
+def test_declared_entities_csv() -> None:
+    doc = parse_csv("id,name,email\r\n1,Jane,j@x.co\r\n2,Bob,b@y.co\r\n", LIMITS)
+    got = _declared(doc, {"[*].name": "PERSON", "[*].email": "EMAIL_ADDRESS"})
+    assert got == {
+        (0, "name"): "PERSON",
+        (0, "email"): "EMAIL_ADDRESS",
+        (1, "name"): "PERSON",
+        (1, "email"): "EMAIL_ADDRESS",
+    }
+
+
+@pytest.mark.parametrize("the_route", [None, route()])
+def test_no_route_or_no_rules_declares_nothing(the_route: Route | None) -> None:
+    fields = [TextField(0, ("email",), "j@x.co")]
+    assert declared_entities(fields, the_route) == {}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a declared key whose value is a list: every element is that entity
+        ({"phone": ["+1 555 0100", "+1 555 0101"]},
+         {("phone", 0): "PHONE_NUMBER", ("phone", 1): "PHONE_NUMBER"}),
+        # small numbers are never scanned by detection, so only the field rule can mask them
+        ({"user": {"balance": [1234.5]}}, {("user", "balance", 0): "ACCOUNT_BALANCE"}),
+    ],
+)  # fmt: skip
+def test_values_inside_a_declared_container_are_declared(
+    body: Any, expected: dict[tuple[Any, ...], str]
+) -> None:
+    assert _declared(parse_json(json.dumps(body), LIMITS), USER_FIELDS) == expected
+
+
+# --------------------------------------------------------------------------------------------
+# extract_records
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("root", "records", "expected"),
+    [
+        # one object
+        ({"user": {"id": 7, "name": "Jane"}}, [("user", "id", "customer")], [Record("customer", "7")]),
+        # arrays of objects, in order
+        ({"users": [{"id": 1}, {"id": "2"}, {"id": 3}]}, [("users[*]", "id", "customer")],
+         [Record("customer", "1"), Record("customer", "2"), Record("customer", "3")]),
+        # several rules, several types
+        ({"ticket": {"id": 9, "requester": {"id": 4}}},
+         [("ticket", "id", "ticket"), ("ticket.requester", "id", "customer")],
+         [Record("ticket", "9"), Record("customer", "4")]),
+        # another id key
+        ({"users": [{"external_id": "C-1", "id": 1}]}, [("users[*]", "external_id", "customer")],
+         [Record("customer", "C-1")]),
+        # top-level array (CSV rows)
+        ([{"id": "1"}, {"id": "2"}], [("[*]", "id", "customer")], [Record("customer", "1"), Record("customer", "2")]),
+        # missing, null or non-scalar ids and non-object nodes are skipped
+        ({"users": [{"name": "x"}, {"id": None}, {"id": {"x": 1}}, {"id": [1]}, "str", 5]},
+         [("users[*]", "id", "customer")], []),
+        # a path that is absent
+        ({"other": {"id": 1}}, [("user", "id", "customer")], []),
+        # ** finds records at any depth
+        ({"a": {"user": {"id": 1}}, "b": [{"user": {"id": 2}}]}, [("**.user", "id", "customer")],
+         [Record("customer", "1"), Record("customer", "2")]),
+    ],
+)  # fmt: skip
+def test_extract_records(root: Any, records: list[tuple[str, str, str]], expected: list[Record]) -> None:
+    assert extract_records(root, route(records=records)) == expected
+
+
+def test_extract_records_from_a_csv_document() -> None:
+    doc = parse_csv("id,name\r\n11,Jane\r\n12,Bob\r\n", LIMITS)
+    assert extract_records(doc.records_root, route(records=[("[*]", "id", "customer")])) == [
+        Record("customer", "11"),
+        Record("customer", "12"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("root", "the_route"), [(None, route(records=[("[*]", "id", "c")])), ({"id": 1}, None)]
+)
+def test_extract_records_nothing(root: Any, the_route: Route | None) -> None:
+    assert extract_records(root, the_route) == []

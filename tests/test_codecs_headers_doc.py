@@ -1,0 +1,134 @@
+"""proxy/codecs/headers_doc.py: scannable response headers as fields, percent-decoded."""
+
+from __future__ import annotations
+
+import pytest
+
+from proxy.codecs.headers_doc import HeaderDocument
+from proxy.model import DROPPED, Replacement
+
+HEADERS = [
+    ("Content-Type", "text/html; charset=utf-8"),
+    ("Location", "/users?email=jane%40example.com&q=Jos%C3%A9"),
+    ("Set-Cookie", "last_search=jane%40example.com; Path=/"),
+    ("ETag", '"abc"'),
+    ("X-Customer-Name", "Jane Doe"),
+    ("X-Empty", ""),
+    ("Content-Disposition", 'attachment; filename="jane.doe.csv"'),
+]
+
+
+# --------------------------------------------------------------------------------------------
+# Fields
+# --------------------------------------------------------------------------------------------
+
+
+def test_fields() -> None:
+    doc = HeaderDocument(HEADERS)
+    assert [(f.slot, f.path, f.value, f.context, f.is_key) for f in doc.fields] == [
+        (0, ("location",), "/users?email=jane@example.com&q=José", ("location",), False),
+        (1, ("set-cookie",), "last_search=jane@example.com; Path=/", ("set", "cookie"), False),
+        (2, ("x-customer-name",), "Jane Doe", ("x", "customer", "name"), False),
+        (
+            3,
+            ("content-disposition",),
+            'attachment; filename="jane.doe.csv"',
+            ("content", "disposition"),
+            False,
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # protocol metadata Scrim checks itself, in any case
+        "content-type", "Content-Type", "CONTENT-LENGTH", "content-encoding", "transfer-encoding",
+        "date", "server", "etag", "cache-control", "vary", "last-modified", "accept-ranges",
+        "strict-transport-security", "content-security-policy", "access-control-allow-origin",
+    ],
+)  # fmt: skip
+def test_not_scanned_headers_are_absent(name: str) -> None:
+    assert HeaderDocument([(name, "jane@example.com")]).fields == []
+
+
+@pytest.mark.parametrize(
+    ("value", "decoded"),
+    [
+        ("/users?email=jane%40example.com", "/users?email=jane@example.com"),
+        ("/u/Jos%C3%A9%20Garc%C3%ADa", "/u/José García"),
+        ("/search?q=%2B1%20555%200100", "/search?q=+1 555 0100"),
+        ("/plain", "/plain"),
+        ("100%", "100%"),
+    ],
+)
+def test_location_is_percent_decoded(value: str, decoded: str) -> None:
+    [field] = HeaderDocument([("Location", value)]).fields
+    assert field.value == decoded
+
+
+def test_repeated_headers_are_separate_fields() -> None:
+    doc = HeaderDocument([("Set-Cookie", "a=1"), ("Set-Cookie", "b=2")])
+    assert [f.value for f in doc.fields] == ["a=1", "b=2"]
+    assert doc.render({1: DROPPED}) == [("Set-Cookie", "a=1")]
+
+
+# --------------------------------------------------------------------------------------------
+# Render
+# --------------------------------------------------------------------------------------------
+
+
+def test_render_without_replacements_is_identical() -> None:
+    assert HeaderDocument(HEADERS).render({}) == HEADERS
+
+
+@pytest.mark.parametrize(
+    ("slot", "new", "expected"),
+    [
+        # dropped or null: the header is removed
+        (1, DROPPED, None),
+        (2, None, None),
+        # replaced: ASCII kept, non-ASCII percent-encoded
+        (0, "/users?email=<EMAIL_ADDRESS>&q=José", ("Location", "/users?email=<EMAIL_ADDRESS>&q=Jos%C3%A9")),
+        (2, "<PERSON>", ("X-Customer-Name", "<PERSON>")),
+        (2, "Zoë", ("X-Customer-Name", "Zo%C3%AB")),
+        (2, "tok_0123456789ab", ("X-Customer-Name", "tok_0123456789ab")),
+        (2, "line\r\nInjected: 1", ("X-Customer-Name", "line%0D%0AInjected: 1")),
+    ],
+)
+def test_render_one(slot: int, new: Replacement, expected: tuple[str, str] | None) -> None:
+    doc = HeaderDocument(HEADERS)
+    name = doc.fields[slot].path[0]
+    rendered = doc.render({slot: new})
+    others = [h for h in HEADERS if h[0].lower() != name]
+    assert [h for h in rendered if h[0].lower() != name] == others
+    assert [h for h in rendered if h[0].lower() == name] == ([] if expected is None else [expected])
+
+
+def test_render_several() -> None:
+    doc = HeaderDocument(HEADERS)
+    rendered = doc.render({0: "/users?email=<EMAIL_ADDRESS>&q=<PERSON>", 1: DROPPED, 2: "Jane"})
+    assert rendered == [
+        ("Content-Type", "text/html; charset=utf-8"),
+        ("Location", "/users?email=<EMAIL_ADDRESS>&q=<PERSON>"),
+        ("ETag", '"abc"'),
+        ("X-Customer-Name", "Jane"),
+        ("X-Empty", ""),
+        ("Content-Disposition", 'attachment; filename="jane.doe.csv"'),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "masked", "expected"),
+    [
+        # reserved characters that were percent-encoded upstream must stay encoded: decoding them
+        # for the scan must not change the URL's structure on the way out
+        ("/users?email=jane%40example.com&note=a%26b", "/users?email=<EMAIL_ADDRESS>&note=a&b",
+         "/users?email=<EMAIL_ADDRESS>&note=a%26b"),
+        ("/files/jane%40example.com/report%2Fq1", "/files/<EMAIL_ADDRESS>/report/q1",
+         "/files/<EMAIL_ADDRESS>/report%2Fq1"),
+    ],
+)  # fmt: skip
+def test_render_keeps_encoded_reserved_characters(value: str, masked: str, expected: str) -> None:
+    doc = HeaderDocument([("Location", value)])
+    assert doc.render({0: masked}) == [("Location", expected)]

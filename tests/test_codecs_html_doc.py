@@ -1,0 +1,263 @@
+"""proxy/codecs/html_doc.py: every run of text a browser shows or a script reads is a field."""
+
+from __future__ import annotations
+
+import pytest
+
+from proxy.codecs import Limits
+from proxy.codecs.html_doc import HtmlDocument, parse
+from proxy.errors import BodyTooLarge
+from proxy.model import DROPPED, Replacement
+
+LIMITS = Limits()
+
+
+def _values(text: str) -> list[str]:
+    return [str(f.value) for f in parse(text, LIMITS).fields]
+
+
+def _slot(doc: HtmlDocument, value: str) -> int:
+    [slot] = [f.slot for f in doc.fields if f.value == value]
+    return slot
+
+
+# --------------------------------------------------------------------------------------------
+# Text nodes
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # plain text between tags; whitespace-only runs are skipped
+        ("<p>Jane Doe</p>", ["Jane Doe"]),
+        ("<ul>\n  <li>a@b.co</li>\n  <li>c@d.co</li>\n</ul>", ["a@b.co", "c@d.co"]),
+        ("no tags at all", ["no tags at all"]),
+        ("<br><hr/>", []),
+        # entities are unescaped in the field value
+        ("<p>Jane &amp; John</p>", ["Jane & John"]),
+        ("<p>jane&#64;example.com</p>", ["jane@example.com"]),
+        ("<p>jane&#x40;example&period;com</p>", ["jane@example.com"]),
+        ("<p>&lt;script&gt;</p>", ["<script>"]),
+        ("<p>555&nbsp;0100</p>", ["555\xa00100"]),
+        # a lone '<' is text, not a tag
+        ("<p>a < b</p>", ["a ", "<", " b"]),
+    ],
+)
+def test_text_nodes(text: str, values: list[str]) -> None:
+    assert _values(text) == values
+
+
+# --------------------------------------------------------------------------------------------
+# Attributes
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # double, single and unquoted values
+        ('<a title="Jane Doe">x</a>', ["Jane Doe", "x"]),
+        ("<a title='Jane Doe'>x</a>", ["Jane Doe", "x"]),
+        ("<a title=Jane>x</a>", ["Jane", "x"]),
+        ('<img alt=Jane src="x.png"/>', ["Jane", "x.png"]),
+        # spacing around '=' and upper-case names
+        ('<a TITLE = "Jane">x</a>', ["Jane", "x"]),
+        # entities unescaped in attribute values too
+        ('<a href="mailto:jane&#64;example.com">m</a>', ["mailto:jane@example.com", "m"]),
+        ('<a href="/u?e=a&amp;b">m</a>', ["/u?e=a&b", "m"]),
+        # quotes of the other kind inside a value
+        ("<a title='say \"hi\"'>x</a>", ['say "hi"', "x"]),
+        # empty values and bare attributes give no field
+        ('<input value="" disabled>', []),
+        # closing tags and doctype carry nothing
+        ("<!DOCTYPE html></p>", []),
+    ],
+)
+def test_attribute_values(text: str, values: list[str]) -> None:
+    assert _values(text) == values
+
+
+def test_attribute_context_is_the_attribute_name() -> None:
+    doc = parse('<input data-customer-email="a@b.co" value="x">', LIMITS)
+    assert [(f.value, f.context) for f in doc.fields] == [
+        ("a@b.co", ("data", "customer", "email")),
+        ("x", ("value",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # '>' is legal inside a quoted attribute value: browsers keep reading to the closing quote
+        ('<div title="jane@example.com > x">hi</div>', "jane@example.com > x"),
+        ("<div title='123-45-6789 >'>hi</div>", "123-45-6789 >"),
+        ('<input value="a>b jane&#64;example.com">', "a>b jane@example.com"),
+    ],
+)
+def test_quoted_attribute_value_containing_gt(text: str, secret: str) -> None:
+    assert secret in _values(text)
+
+
+# --------------------------------------------------------------------------------------------
+# Raw text: script, style; comments
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # script and style contents are raw fields (no entity decoding)
+        ('<script>var e = "jane@example.com";</script>', ['var e = "jane@example.com";']),
+        ("<script>var e = 'a&amp;b';</script>", ["var e = 'a&amp;b';"]),
+        ("<style>.x::after{content:'555'}</style>", [".x::after{content:'555'}"]),
+        ('<SCRIPT type="x">a</SCRIPT><p>b</p>', ["x", "a", "b"]),
+        # comments are fields, without their markers
+        ("<!-- jane@example.com --><p>x</p>", [" jane@example.com ", "x"]),
+        ("<!--a<b>c-->", ["a<b>c"]),
+    ],
+)
+def test_raw_text_and_comments(text: str, values: list[str]) -> None:
+    assert _values(text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        # a '<' followed by a letter inside a script must not swallow the closing </script>
+        ("<script>if (a<b) {}</script><p>jane&#64;example.com</p>", "jane@example.com"),
+        ('<script>for (i=0;i<n;i++){}</script><a href="mailto:jane&#64;x.co">m</a>', "mailto:jane@x.co"),
+    ],
+)
+def test_markup_after_a_script_with_less_than_is_parsed_as_html(text: str, after: str) -> None:
+    assert after in _values(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # textarea and title are RCDATA: browsers decode character references in them
+        ("<textarea>jane&#64;example.com</textarea>", "jane@example.com"),
+        ("<title>Jane &amp; John&#x40;example.com</title>", "Jane & John@example.com"),
+    ],
+)
+def test_rcdata_elements_decode_entities(text: str, value: str) -> None:
+    assert _values(text) == [value]
+
+
+def test_unterminated_comment_exposes_all_of_its_text() -> None:
+    # An unterminated comment runs to the end of the document; all of it reaches the client.
+    doc = parse("<p>x</p><!-- jane@example.com", LIMITS)
+    assert [f.value for f in doc.fields] == ["x", " jane@example.com"]
+    assert doc.render({1: "<EMAIL_ADDRESS>"}) == "<p>x</p><!--<EMAIL_ADDRESS>"
+
+
+# --------------------------------------------------------------------------------------------
+# Context
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "context"),
+    [
+        ('<span class="customer-phone">555 0100</span>', "555 0100", ("customer", "phone")),
+        ('<td id="dateOfBirth">1990-01-01</td>', "1990-01-01", ("date", "of", "birth")),
+        ('<p class="c-name" id="cust">Jane</p>', "Jane", ("c", "name", "cust")),
+        ('<label for="email">E-mail</label>', "E-mail", ("email",)),
+        ('<dd itemprop="telephone">555</dd>', "555", ("telephone",)),
+        ('<span aria-label="Card number">4111</span>', "4111", ("card", "number")),
+        # attributes not in the list give no context
+        ('<span title="x" style="y">Jane</span>', "Jane", ()),
+        # context persists to the following text until another tag names one
+        ('<div class="ssn"><b>123-45-6789</b></div>', "123-45-6789", ("ssn",)),
+    ],
+)
+def test_context_from_class_and_id(text: str, value: str, context: tuple[str, ...]) -> None:
+    [field] = [f for f in parse(text, LIMITS).fields if f.value == value]
+    assert field.context == context
+
+
+# --------------------------------------------------------------------------------------------
+# Render
+# --------------------------------------------------------------------------------------------
+
+PAGE = (
+    "<!DOCTYPE html>\n<html><head><title>Ticket</title>"
+    '<script>var customer = {"email": "jane@example.com"};</script></head>\n'
+    '<body><div class="customer" id="c-1" data-x=\'1\'>'
+    '<h1 title="Jane Doe">Jane &amp; John Doe</h1>\n'
+    "<p>Phone:&nbsp;<b>+1 555 0100</b></p><!-- internal: jane@example.com -->"
+    "<a href=mailto:jane@example.com>mail</a></div></body></html>\n"
+)
+
+
+def test_render_without_replacements_is_byte_identical() -> None:
+    assert parse(PAGE, LIMITS).render({}) == PAGE
+
+
+@pytest.mark.parametrize(
+    ("value", "new", "expected_piece", "original_piece"),
+    [
+        # text node: masked value re-escaped
+        ("Jane & John Doe", "<PERSON> & <PERSON>", "&lt;PERSON&gt; &amp; &lt;PERSON&gt;", "Jane &amp; John Doe"),
+        ("+1 555 0100", "+* *** **00", "<b>+* *** **00</b>", "<b>+1 555 0100</b>"),
+        # double-quoted attribute: quotes escaped so the value cannot break out
+        ("Jane Doe", 'J" onclick="x', 'title="J&quot; onclick=&quot;x"', 'title="Jane Doe"'),
+        # unquoted attribute
+        ("mailto:jane@example.com", "<EMAIL_ADDRESS>", "href=&lt;EMAIL_ADDRESS&gt;>", "href=mailto:jane@example.com>"),
+        # script: raw, not escaped
+        ('var customer = {"email": "jane@example.com"};', 'var customer = {"email": "<EMAIL_ADDRESS>"};',
+         '{"email": "<EMAIL_ADDRESS>"}', '{"email": "jane@example.com"}'),
+        # comment: raw, markers kept
+        (" internal: jane@example.com ", " internal: <EMAIL_ADDRESS> ", "<!-- internal: <EMAIL_ADDRESS> -->",
+         "<!-- internal: jane@example.com -->"),
+    ],
+)  # fmt: skip
+def test_render_replaces_only_the_target(
+    value: str, new: str, expected_piece: str, original_piece: str
+) -> None:
+    doc = parse(PAGE, LIMITS)
+    rendered = doc.render({_slot(doc, value): new})
+    assert expected_piece in rendered
+    assert original_piece not in rendered
+    # everything else byte-identical: the page is the same with the piece put back
+    assert rendered.replace(expected_piece, original_piece, 1) == PAGE
+
+
+@pytest.mark.parametrize("new", [DROPPED, None, ""])
+def test_render_dropped_or_empty_removes_the_text(new: Replacement) -> None:
+    doc = parse('<p class="x">Jane</p><p>keep</p>', LIMITS)
+    assert doc.render({_slot(doc, "Jane"): new}) == '<p class="x"></p><p>keep</p>'
+
+
+def test_render_many_in_any_order() -> None:
+    text = '<ul><li title="a@b.co">a@b.co</li><li>c@d.co</li><li>keep</li></ul>'
+    doc = parse(text, LIMITS)
+    slots = [f.slot for f in doc.fields if f.value != "keep"]
+    rendered = doc.render({slot: "<E>" for slot in reversed(slots)})
+    assert rendered == '<ul><li title="&lt;E&gt;">&lt;E&gt;</li><li>&lt;E&gt;</li><li>keep</li></ul>'
+
+
+# --------------------------------------------------------------------------------------------
+# Limits
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "limits", "reason"),
+    [
+        ("<p>a</p>" * 11, Limits(max_fields=10), "too_many_fields"),
+        ('<a title="1" href="2" id="3">', Limits(max_fields=2), "too_many_fields"),
+        ("<p>" + "x" * 11 + "</p>", Limits(max_string_chars=10), "string_too_long"),
+        ('<a title="' + "x" * 11 + '">', Limits(max_string_chars=10), "string_too_long"),
+        ("<script>" + "x" * 11 + "</script>", Limits(max_string_chars=10), "string_too_long"),
+    ],
+)
+def test_too_large(text: str, limits: Limits, reason: str) -> None:
+    with pytest.raises(BodyTooLarge) as info:
+        parse(text, limits)
+    assert info.value.reason == reason
+
+
+def test_records_root_is_none() -> None:
+    assert parse("<p>x</p>", LIMITS).records_root is None

@@ -1,0 +1,394 @@
+"""proxy/codecs/json_doc.py: every scalar and key of any JSON shape is a field; render puts masks back."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from proxy.codecs import Limits
+from proxy.codecs.json_doc import JsonDocument, parse
+from proxy.errors import BodyTooLarge, Undecodable
+from proxy.model import DROPPED, Replacement, TextField
+
+LIMITS = Limits()
+
+
+def _values(doc: JsonDocument) -> list[tuple[tuple[Any, ...], Any]]:
+    return [(f.path, f.value) for f in doc.fields if not f.is_key]
+
+
+def _keys(doc: JsonDocument) -> list[tuple[tuple[Any, ...], Any]]:
+    return [(f.path, f.value) for f in doc.fields if f.is_key]
+
+
+def _slot(doc: JsonDocument, path: tuple[Any, ...], *, key: bool = False) -> int:
+    [slot] = [f.slot for f in doc.fields if f.path == path and f.is_key == key]
+    return slot
+
+
+# --------------------------------------------------------------------------------------------
+# Fields by shape
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # objects
+        ('{"name": "Jane", "age": 41}', [(("name",), "Jane"), (("age",), 41)]),
+        ('{"a": {"b": {"c": "deep"}}}', [(("a", "b", "c"), "deep")]),
+        ('{"n": null, "t": true, "f": 1.5}', [(("n",), None), (("t",), True), (("f",), 1.5)]),
+        ("{}", []),
+        # top-level arrays
+        ('["jane@example.com", 7]', [((0,), "jane@example.com"), ((1,), 7)]),
+        ('[{"email": "a@b.co"}, {"email": "c@d.co"}]', [((0, "email"), "a@b.co"), ((1, "email"), "c@d.co")]),
+        ("[]", []),
+        # top-level scalars
+        ('"jane@example.com"', [((), "jane@example.com")]),
+        ("4111111111111111", [((), 4111111111111111)]),
+        ("null", [((), None)]),
+        ("false", [((), False)]),
+        # nested arrays
+        ("[[1, [2, [3]]]]", [((0, 0), 1), ((0, 1, 0), 2), ((0, 1, 1, 0), 3)]),
+        ('{"phones": [["+1 555 0100"], []]}', [(("phones", 0, 0), "+1 555 0100")]),
+    ],
+)
+def test_value_fields(text: str, values: list[tuple[tuple[Any, ...], Any]]) -> None:
+    doc = parse(text, LIMITS)
+    assert _values(doc) == values
+    assert doc.records_root == json.loads(text)
+
+
+def test_slots_are_positions() -> None:
+    doc = parse('{"a": [1, {"b": 2}], "c": "x"}', LIMITS)
+    assert [f.slot for f in doc.fields] == list(range(len(doc.fields)))
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ('{"jane@example.com": 1}', [(("jane@example.com",), "jane@example.com")]),
+        ('{"a": {"b": 1}}', [(("a",), "a"), (("a", "b"), "b")]),
+        ('[{"x": 1}, {"y": [2]}]', [((0, "x"), "x"), ((1, "y"), "y")]),
+        ('{"": 1}', [(("",), "")]),
+        ("[1, 2]", []),
+    ],
+)
+def test_keys_are_fields(text: str, keys: list[tuple[tuple[Any, ...], Any]]) -> None:
+    assert _keys(parse(text, LIMITS)) == keys
+
+
+def test_key_field_precedes_its_value_and_shares_its_path_and_context() -> None:
+    doc = parse('{"emailAddress": "jane@example.com"}', LIMITS)
+    assert doc.fields == [
+        TextField(0, ("emailAddress",), "emailAddress", ("email", "address"), is_key=True),
+        TextField(1, ("emailAddress",), "jane@example.com", ("email", "address"), is_key=False),
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Context words
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "context"),
+    [
+        # key names split into lower-case words
+        ('{"dateOfBirth": "1990-01-01"}', ("dateOfBirth",), ("date", "of", "birth")),
+        ('{"customer_phone": "555"}', ("customer_phone",), ("customer", "phone")),
+        ('{"e-mail": "a@b.co"}', ("e-mail",), ("e", "mail")),
+        ('{"SSN": "123-45-6789"}', ("SSN",), ("ssn",)),
+        # array elements inherit the key of their array
+        ('{"phones": ["555", "556"]}', ("phones", 1), ("phones",)),
+        ('{"phones": [["555"]]}', ("phones", 0, 0), ("phones",)),
+        # top-level values have no key
+        ('["555"]', (0,), ()),
+        ('"555"', (), ()),
+    ],
+)
+def test_context_from_keys(text: str, path: tuple[Any, ...], context: tuple[str, ...]) -> None:
+    [field] = [f for f in parse(text, LIMITS).fields if f.path == path and not f.is_key]
+    assert field.context == context
+
+
+@pytest.mark.parametrize(
+    ("obj", "value_key", "context"),
+    [
+        # every label key names every value key
+        ({"name": "Customer phone", "value": "+1 555 0100"}, "value", ("customer", "phone", "value")),
+        ({"label": "Date of birth", "val": "1990-01-01"}, "val", ("date", "of", "birth", "val")),
+        ({"title": "SSN", "content": "123-45-6789"}, "content", ("ssn", "content")),
+        ({"field": "passportNumber", "text": "X1234567"}, "text", ("passport", "number", "text")),
+        ({"key": "iban", "value": "DE89 3704"}, "value", ("iban", "value")),
+        # label after value
+        ({"value": "+1 555 0100", "name": "Mobile"}, "value", ("mobile", "value")),
+    ],
+)
+def test_name_value_pairs_give_the_label_to_the_value(
+    obj: dict[str, str], value_key: str, context: tuple[str, ...]
+) -> None:
+    doc = parse(json.dumps({"custom_fields": [obj]}), LIMITS)
+    [field] = [f for f in doc.fields if f.path == ("custom_fields", 0, value_key) and not f.is_key]
+    assert field.context == context
+    assert field.value == obj[value_key]
+
+
+@pytest.mark.parametrize(
+    "obj",
+    [
+        # a label without a value key is just a field
+        {"name": "Jane Doe", "email": "jane@example.com"},
+        # a non-string label gives no context
+        {"name": 42, "value": "x"},
+    ],
+)
+def test_no_label_without_a_value_key_or_a_string_label(obj: dict[str, Any]) -> None:
+    doc = parse(json.dumps(obj), LIMITS)
+    for field in doc.fields:
+        assert field.context == tuple(str(p).lower() for p in field.path)
+
+
+# --------------------------------------------------------------------------------------------
+# Exact values
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "number",
+    [2**80, -(2**80), 2**53 + 1, 12345678901234567890123, 0],
+)
+def test_big_integers_survive_exactly(number: int) -> None:
+    text = f'{{"account": {number}, "list": [{number}]}}'
+    doc = parse(text, LIMITS)
+    assert _values(doc) == [(("account",), number), (("list", 0), number)]
+    assert doc.render({}) == f'{{"account":{number},"list":[{number}]}}'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"a": "caf\\u00e9 \\u2603", "b": "\\"quoted\\" \\\\ back"}',
+        '{"float": 1.5, "exp": 1e-7, "neg": -0.25, "big": 1e308}',
+        '[true, false, null, "", 0, [], {}]',
+        '{"nested": {"list": [{"k": [1, 2, {"z": null}]}]}}',
+        '"only a string"',
+    ],
+)
+def test_render_without_replacements_keeps_json_semantics(text: str) -> None:
+    assert json.loads(parse(text, LIMITS).render({})) == json.loads(text)
+
+
+# --------------------------------------------------------------------------------------------
+# Refused documents
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # duplicate keys: the client might read the value we did not scan
+        ('{"email": "a@b.co", "email": "jane@example.com"}', "duplicate_json_key"),
+        ('[{"x": {"ssn": 1, "ssn": 2}}]', "duplicate_json_key"),
+        # non-finite numbers
+        ("NaN", "invalid_json"),
+        ('{"a": NaN}', "invalid_json"),
+        ("[Infinity]", "invalid_json"),
+        ("[-Infinity]", "invalid_json"),
+        ("1e400", "invalid_json"),
+        ('{"balance": -1e400}', "invalid_json"),
+        # syntax
+        ("", "invalid_json"),
+        ("   ", "invalid_json"),
+        ("[1,]", "invalid_json"),
+        ("{'a': 1}", "invalid_json"),
+        ('{"a": 1} trailing', "invalid_json"),
+        ('{"a": 1}{"b": 2}', "invalid_json"),
+        ("[1, 2", "invalid_json"),
+        # integers too long for Python's int parser
+        ("1" * 5000, "invalid_json"),
+    ],
+)
+def test_refused(text: str, reason: str) -> None:
+    with pytest.raises(Undecodable) as info:
+        parse(text, LIMITS)
+    assert info.value.reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        # max_depth=2: containers at depth 0, 1 and 2 are allowed
+        ("[[[1]]]", True),
+        ('{"a": {"b": {"c": 1}}}', True),
+        ('[{"a": [1]}]', True),
+        ("[[[[1]]]]", False),
+        ('{"a": {"b": {"c": {"d": 1}}}}', False),
+        ("[[[[]]]]", False),
+        ('[{"a": [{"b": 1}]}]', False),
+    ],
+)
+def test_max_depth(text: str, ok: bool) -> None:
+    limits = Limits(max_depth=2)
+    if ok:
+        assert parse(text, limits).fields
+    else:
+        with pytest.raises(Undecodable) as info:
+            parse(text, limits)
+        assert info.value.reason == "json_too_deep"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 100_000,
+        "[" * 100_000 + "]" * 100_000,
+        '{"a":' * 100_000 + "1" + "}" * 100_000,
+    ],
+    ids=["open", "closed", "objects"],
+)
+def test_very_deep_nesting_is_refused_not_crashing(text: str) -> None:
+    with pytest.raises(Undecodable) as info:
+        parse(text, LIMITS)
+    assert info.value.reason in {"json_too_deep", "invalid_json"}
+
+
+def test_default_depth_limit() -> None:
+    assert parse("[" * 65 + "]" * 65, LIMITS).fields == []
+    with pytest.raises(Undecodable):
+        parse("[" * 66 + "1" + "]" * 66, LIMITS)
+
+
+@pytest.mark.parametrize(
+    ("text", "limits", "reason"),
+    [
+        # too many fields (keys count too)
+        (json.dumps(list(range(11))), Limits(max_fields=10), "too_many_fields"),
+        (json.dumps({f"k{i}": i for i in range(6)}), Limits(max_fields=10), "too_many_fields"),
+        # strings too long, as values and as keys
+        (json.dumps(["x" * 11]), Limits(max_string_chars=10), "string_too_long"),
+        (json.dumps({"x" * 11: 1}), Limits(max_string_chars=10), "string_too_long"),
+    ],
+)
+def test_too_large(text: str, limits: Limits, reason: str) -> None:
+    with pytest.raises(BodyTooLarge) as info:
+        parse(text, limits)
+    assert info.value.reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "limits"),
+    [
+        (json.dumps(list(range(10))), Limits(max_fields=10)),
+        (json.dumps({f"k{i}": i for i in range(5)}), Limits(max_fields=10)),
+        (json.dumps(["x" * 10]), Limits(max_string_chars=10)),
+    ],
+)
+def test_exactly_at_the_limit_is_fine(text: str, limits: Limits) -> None:
+    assert json.loads(parse(text, limits).render({})) == json.loads(text)
+
+
+# --------------------------------------------------------------------------------------------
+# Render: values
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "path", "new", "expected"),
+    [
+        # strings, numbers and booleans replaced in objects
+        (
+            '{"email": "jane@example.com", "id": 7}',
+            ("email",),
+            "j***@example.com",
+            {"email": "j***@example.com", "id": 7},
+        ),
+        ('{"card": 4111111111111111}', ("card",), "************1111", {"card": "************1111"}),
+        ('{"balance": 1234.5}', ("balance",), None, {"balance": None}),
+        ('{"vip": true}', ("vip",), None, {"vip": None}),
+        # in arrays
+        ('["a@b.co", "keep"]', (0,), "<EMAIL_ADDRESS>", ["<EMAIL_ADDRESS>", "keep"]),
+        ('{"l": [[1, "555"]]}', ("l", 0, 1), "", {"l": [[1, ""]]}),
+        # top-level scalar
+        ('"jane@example.com"', (), "<EMAIL_ADDRESS>", "<EMAIL_ADDRESS>"),
+        # DROPPED: key removed in an object, null in a list (indices stay stable)
+        ('{"ssn": "123-45-6789", "id": 7}', ("ssn",), DROPPED, {"id": 7}),
+        ('{"a": {"ssn": "1", "b": 2}}', ("a", "ssn"), DROPPED, {"a": {"b": 2}}),
+        ('["x", "123-45-6789", "y"]', (1,), DROPPED, ["x", None, "y"]),
+        ('{"l": [1, 2, 3]}', ("l", 0), DROPPED, {"l": [None, 2, 3]}),
+        ('"123-45-6789"', (), DROPPED, None),
+    ],
+)
+def test_render_value(text: str, path: tuple[Any, ...], new: Replacement, expected: Any) -> None:
+    doc = parse(text, LIMITS)
+    rendered = doc.render({_slot(doc, path): new})
+    assert json.loads(rendered) == expected
+
+
+def test_render_is_compact_and_keeps_non_ascii() -> None:
+    doc = parse('{ "name" : "Zoë",  "email": "zoe@example.com" }', LIMITS)
+    assert (
+        doc.render({_slot(doc, ("email",)): "<EMAIL_ADDRESS>"}) == '{"name":"Zoë","email":"<EMAIL_ADDRESS>"}'
+    )
+
+
+def test_render_many_replacements_at_once() -> None:
+    text = json.dumps({"users": [{"name": f"User {i}", "ssn": f"123-45-{i:04d}"} for i in range(5)]})
+    doc = parse(text, LIMITS)
+    replacements: dict[int, Replacement] = {}
+    for i in range(5):
+        replacements[_slot(doc, ("users", i, "name"))] = "<PERSON>"
+        replacements[_slot(doc, ("users", i, "ssn"))] = DROPPED
+    assert json.loads(doc.render(replacements)) == {"users": [{"name": "<PERSON>"}] * 5}
+
+
+# --------------------------------------------------------------------------------------------
+# Render: keys
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "renames", "expected"),
+    [
+        # a rename keeps the key's position
+        ('{"a": 1, "jane@example.com": 2, "c": 3}', {("jane@example.com",): "<EMAIL_ADDRESS>"},
+         '{"a":1,"<EMAIL_ADDRESS>":2,"c":3}'),
+        ('{"x": {"jane@example.com": [1]}}', {("x", "jane@example.com"): "j***@example.com"},
+         '{"x":{"j***@example.com":[1]}}'),
+        # a dropped key takes its value with it
+        ('{"a": 1, "jane@example.com": 2, "c": 3}', {("jane@example.com",): DROPPED}, '{"a":1,"c":3}'),
+        # two keys masked to the same marker both survive
+        ('{"a@x.com": 1, "b@y.com": 2, "c": 3}',
+         {("a@x.com",): "<EMAIL_ADDRESS>", ("b@y.com",): "<EMAIL_ADDRESS>"},
+         '{"<EMAIL_ADDRESS>":1,"<EMAIL_ADDRESS>#2":2,"c":3}'),
+        ('{"a": 1, "b": 2, "c": 3}', {("a",): "", ("b",): "", ("c",): ""}, '{"":1,"#2":2,"#3":3}'),
+        # a key renamed onto an earlier, untouched key keeps both values
+        ('{"<EMAIL_ADDRESS>": 1, "jane@example.com": 2}', {("jane@example.com",): "<EMAIL_ADDRESS>"},
+         '{"<EMAIL_ADDRESS>":1,"<EMAIL_ADDRESS>#2":2}'),
+    ],
+)  # fmt: skip
+def test_render_key(text: str, renames: dict[tuple[Any, ...], Replacement], expected: str) -> None:
+    doc = parse(text, LIMITS)
+    assert doc.render({_slot(doc, path, key=True): new for path, new in renames.items()}) == expected
+
+
+def test_render_key_and_its_value_together() -> None:
+    doc = parse('{"jane@example.com": "Jane Doe", "id": 7}', LIMITS)
+    rendered = doc.render(
+        {
+            _slot(doc, ("jane@example.com",), key=True): "<EMAIL_ADDRESS>",
+            _slot(doc, ("jane@example.com",)): "<PERSON>",
+        }
+    )
+    assert rendered == '{"<EMAIL_ADDRESS>":"<PERSON>","id":7}'
+
+
+def test_render_key_onto_a_later_untouched_key_keeps_both_values() -> None:
+    # "Two keys masked to the same marker must not silently overwrite each other's values": a key
+    # renamed to a name that a *later* key already has must not lose that later key's value.
+    doc = parse('{"jane@example.com": "note A", "<EMAIL_ADDRESS>": "note B"}', LIMITS)
+    rendered = json.loads(doc.render({_slot(doc, ("jane@example.com",), key=True): "<EMAIL_ADDRESS>"}))
+    assert sorted(rendered.values()) == ["note A", "note B"]
+    assert "jane@example.com" not in rendered

@@ -1,0 +1,92 @@
+"""proxy/codecs/text_doc.py: one field per line, line endings kept, a `Label:` prefix as context."""
+
+from __future__ import annotations
+
+import pytest
+
+from proxy.codecs import Limits
+from proxy.codecs.text_doc import parse
+from proxy.errors import BodyTooLarge
+from proxy.model import DROPPED, Replacement
+
+LIMITS = Limits()
+TEXT = "Name: Jane Doe\nPhone: +1 555 0100\r\nno label here\nCard number: 4111 1111 1111 1111"
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("", []),
+        ("one line", ["one line"]),
+        ("a\nb\n", ["a\n", "b\n"]),
+        ("a\r\nb\rc", ["a\r\n", "b\r", "c"]),
+        ("\n\n", ["\n", "\n"]),
+        (
+            TEXT,
+            [
+                "Name: Jane Doe\n",
+                "Phone: +1 555 0100\r\n",
+                "no label here\n",
+                "Card number: 4111 1111 1111 1111",
+            ],
+        ),
+    ],
+)
+def test_lines_are_fields(text: str, values: list[str]) -> None:
+    doc = parse(text, LIMITS)
+    assert [f.value for f in doc.fields] == values
+    assert [f.path for f in doc.fields] == [(i,) for i in range(len(values))]
+    assert [f.slot for f in doc.fields] == list(range(len(values)))
+    assert doc.records_root is None
+
+
+@pytest.mark.parametrize(
+    ("line", "context"),
+    [
+        ("Name: Jane Doe", ("name",)),
+        ("dateOfBirth: 1990-01-01", ("date", "of", "birth")),
+        ("Card number: 4111", ("card", "number")),
+        ("no label here", ()),
+        ("http://example.com/x", ("http",)),
+        ("A very long label that goes on and on and on: x", ()),
+    ],
+)
+def test_label_context(line: str, context: tuple[str, ...]) -> None:
+    [field] = parse(line, LIMITS).fields
+    assert field.context == context
+
+
+@pytest.mark.parametrize(
+    ("replacements", "expected"),
+    [
+        ({}, TEXT),
+        ({0: "Name: <PERSON>\n"}, TEXT.replace("Jane Doe", "<PERSON>")),
+        ({1: DROPPED}, "Name: Jane Doe\nno label here\nCard number: 4111 1111 1111 1111"),
+        ({3: None}, "Name: Jane Doe\nPhone: +1 555 0100\r\nno label here\n"),
+        (
+            {0: "Name: Jane\n", 3: "Card number: **** **** **** 1111"},
+            "Name: Jane\nPhone: +1 555 0100\r\nno label here\nCard number: **** **** **** 1111",
+        ),
+    ],
+)
+def test_render(replacements: dict[int, Replacement], expected: str) -> None:
+    assert parse(TEXT, LIMITS).render(replacements) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "limits", "reason"),
+    [
+        ("a\nb\nc\n", Limits(max_fields=2), "too_many_fields"),
+        ("x" * 11, Limits(max_string_chars=10), "string_too_long"),
+        ("short\n" + "x" * 11 + "\n", Limits(max_string_chars=10), "string_too_long"),
+    ],
+)
+def test_too_large(text: str, limits: Limits, reason: str) -> None:
+    with pytest.raises(BodyTooLarge) as info:
+        parse(text, limits)
+    assert info.value.reason == reason
+
+
+def test_exactly_at_the_limits() -> None:
+    assert len(parse("a\nb\n", Limits(max_fields=2)).fields) == 2
+    assert len(parse("x" * 10, Limits(max_string_chars=10)).fields) == 1

@@ -1,30 +1,51 @@
 """Declared fields first: field rules map paths to entity types, exactly and cheaply.
 
 A declared field is masked as a whole for its entity and skips the analyzer; every other string goes
-on to detection.
+on to detection. A rule naming a list or object covers every value inside it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from proxy.model import Record, TextField
+from proxy.model import JsonPath, PathPart, Record, TextField
 from proxy.paths import matches, select
 from proxy.rules import Route
+
+_INDEX = "[#]"  # stands for any list index in a path's shape
+
+
+def _entity_for(route: Route, path: JsonPath) -> str | None:
+    # The path itself or any ancestor (a rule may name a container).
+    for end in range(len(path), 0, -1):
+        prefix = path[:end]
+        for rule in route.fields:
+            if matches(rule.pattern, prefix):
+                return rule.entity
+    return None
 
 
 def declared_entities(fields: Sequence[TextField], route: Route | None) -> dict[int, str]:
     """slot → entity for every value a field rule of `route` names."""
     if route is None or not route.fields:
         return {}
+    # Rules without explicit indices give the same answer for users[0].email and users[1].email:
+    # decide once per path shape, so a 200-record list costs what one record costs.
+    by_index = any(part.startswith("[") and part != "[*]" for rule in route.fields for part in rule.pattern)
+    cache: dict[tuple[PathPart, ...], str | None] = {}
     declared: dict[int, str] = {}
     for field in fields:
         if field.is_key or field.value is None:
             continue
-        for rule in route.fields:
-            if matches(rule.pattern, field.path):
-                declared[field.slot] = rule.entity
-                break
+        if by_index:
+            entity = _entity_for(route, field.path)
+        else:
+            shape = tuple(_INDEX if isinstance(p, int) else p for p in field.path)
+            if shape not in cache:
+                cache[shape] = _entity_for(route, field.path)
+            entity = cache[shape]
+        if entity is not None:
+            declared[field.slot] = entity
     return declared
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from proxy.model import DROPPED, MaskResult, Replacement, Scalar, Span, TextField
@@ -57,7 +57,7 @@ class Masker:
 
     def _spans(self, field: TextField, found: Sequence[Span], result: MaskResult) -> None:
         text = str(field.value)
-        chosen = _non_overlapping(found)
+        chosen = _non_overlapping(found, lambda s: self.role.mask_for(s.entity) != CLEAR)
         pieces: list[str] = []
         cursor = 0
         whole: Replacement | None = None
@@ -101,10 +101,11 @@ def _count(counter: dict[str, int], entity: str) -> None:
     counter[entity] = counter.get(entity, 0) + 1
 
 
-def _non_overlapping(spans: Sequence[Span]) -> list[Span]:
-    """Highest score wins, then the longest; the result is in text order."""
+def _non_overlapping(spans: Sequence[Span], masked: Callable[[Span], bool]) -> list[Span]:
+    """Of overlapping spans, a masked one wins over a revealed one (never reveal what another
+    recognizer would hide), then the highest score, then the longest; result in text order."""
     chosen: list[Span] = []
-    for span in sorted(spans, key=lambda s: (-s.score, -(s.end - s.start), s.start)):
+    for span in sorted(spans, key=lambda s: (not masked(s), -s.score, -(s.end - s.start), s.start)):
         if all(span.end <= c.start or span.start >= c.end for c in chosen):
             chosen.append(span)
     return sorted(chosen, key=lambda s: s.start)
@@ -126,10 +127,11 @@ def _mask_text(text: str, entity: str, style: str, keep: int, key: bytes) -> str
 def _partial(text: str, entity: str, keep: int) -> str:
     if entity == "EMAIL_ADDRESS" and "@" in text:
         local, _, domain = text.rpartition("@")
-        return f"{local[:1]}***@{domain}" if local else f"***@{domain}"
+        initial = local[:1].replace(_HIDE, "")
+        return f"{initial}***@{domain}"
     if entity == "PERSON":
-        first = text.strip().split()
-        return first[0] if first else ""
+        names = text.strip().split()
+        return names[0] if names else ""
     # Keep at most `keep` trailing letters/digits and never more than half of them, so a short
     # value is not revealed whole; separators stay so the shape (a card, a phone) is recognisable.
     total = len(_ALNUM.findall(text))

@@ -6,6 +6,8 @@ endpoint nobody wrote rules for is still inspected.
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 from proxy.model import Decision, RouteKind
 from proxy.rules import Route, Rules
 
@@ -13,10 +15,34 @@ UNDECLARED = "_undeclared"
 STATIC = "_static"
 
 
+def normalise_path(path: str) -> tuple[str, bool]:
+    """The path as the upstream will most likely resolve it, and whether that differs from the raw one.
+
+    Dot segments (also percent-encoded) are resolved so `/assets/../api/users` cannot pass as a
+    static asset, and `/api/./users/1` still finds its route.
+    """
+    bare = path.split("?", 1)[0].split("#", 1)[0]
+    segments: list[str] = []
+    parts = unquote(bare).split("/")
+    for i, segment in enumerate(parts):
+        if segment in (".", ".."):
+            if segment == ".." and len(segments) > 1:
+                segments.pop()
+            if i == len(parts) - 1:
+                segments.append("")  # `/a/b/..` names the directory `/a/`
+            continue
+        segments.append(segment)
+    resolved = "/".join(segments)
+    if not resolved.startswith("/"):
+        resolved = "/" + resolved
+    return resolved, resolved != bare
+
+
 def decide(rules: Rules, method: str, path: str) -> tuple[Decision, Route | None]:
     """The decision and, for a declared route, its compiled rule."""
-    bare = path.split("?", 1)[0].split("#", 1)[0]
-    if method in ("GET", "HEAD") and any(p.match(bare) for p in rules.static):
+    bare, rewritten = normalise_path(path)
+    # A path that needed resolving is never an allow-listed asset: it must be inspected.
+    if method in ("GET", "HEAD") and not rewritten and any(p.match(bare) for p in rules.static):
         return Decision(STATIC, RouteKind.STATIC), None
     for route in rules.routes:
         if method in route.methods and route.path.match(bare):

@@ -91,7 +91,7 @@ class PolicySpec(_Strict):
 
     version: Literal[1] = 1
     entities: list[str] = Field(default_factory=list)
-    masks: dict[str, MaskSpec]
+    masks: Annotated[dict[str, MaskSpec], Field(min_length=1)]
     roles: dict[str, RoleSpec]
     bindings: dict[str, str] = Field(default_factory=dict)
     detection: DetectionSpec = DetectionSpec()
@@ -196,6 +196,22 @@ def template_to_regex(template: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(piece))
     return re.compile("^" + "".join(out) + "/?$")
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate mapping keys: with plain YAML the last one silently wins,
+    so a second `tier1:` could grant everything without anyone noticing."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 def _format_loc(loc: Iterable[Any]) -> str:
@@ -304,7 +320,7 @@ def load_rules(directory: Path, recognizer_entities: frozenset[str]) -> Rules:
     file = str(path)
     try:
         raw_bytes = path.read_bytes()
-        raw = yaml.safe_load(raw_bytes)
+        raw = yaml.load(raw_bytes, Loader=_UniqueKeyLoader)  # noqa: S506 (a SafeLoader subclass)
     except OSError as err:
         raise RulesError([f"{file}: cannot read ({err.strerror})"]) from err
     except yaml.YAMLError as err:

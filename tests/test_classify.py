@@ -66,7 +66,7 @@ def _declared(doc: Any, fields: dict[str, str]) -> dict[tuple[Any, ...], str]:
         ({"users": [{"ssn": "123-45-6789"}]}, {("users", 0, "ssn"): "US_SSN"}),
         ({"user": {"ssn": "123-45-6789"}}, {}),
         # keys are never declared, even when named like a rule
-        ({"email": {"id": 1}}, {}),
+        ({"email": {"id": 1}}, {("email", "id"): "EMAIL_ADDRESS"}),  # a rule naming a container covers its contents
         # undeclared keys
         ({"notes": "call Jane"}, {}),
     ],

@@ -57,7 +57,7 @@ def test_not_scanned_headers_are_absent(name: str) -> None:
     [
         ("/users?email=jane%40example.com", "/users?email=jane@example.com"),
         ("/u/Jos%C3%A9%20Garc%C3%ADa", "/u/José García"),
-        ("/search?q=%2B1%20555%200100", "/search?q=+1 555 0100"),
+        ("/search?q=%2B1%20555%200100", "/search?q=%2B1 555 0100"),  # '+' means space in a query
         ("/plain", "/plain"),
         ("100%", "100%"),
     ],
@@ -119,16 +119,18 @@ def test_render_several() -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "masked", "expected"),
+    ("value", "scanned", "expected"),
     [
         # reserved characters that were percent-encoded upstream must stay encoded: decoding them
         # for the scan must not change the URL's structure on the way out
-        ("/users?email=jane%40example.com&note=a%26b", "/users?email=<EMAIL_ADDRESS>&note=a&b",
+        ("/users?email=jane%40example.com&note=a%26b", "/users?email=jane@example.com&note=a%26b",
          "/users?email=<EMAIL_ADDRESS>&note=a%26b"),
-        ("/files/jane%40example.com/report%2Fq1", "/files/<EMAIL_ADDRESS>/report/q1",
+        ("/files/jane%40example.com/report%2Fq1", "/files/jane@example.com/report%2Fq1",
          "/files/<EMAIL_ADDRESS>/report%2Fq1"),
     ],
 )  # fmt: skip
-def test_render_keeps_encoded_reserved_characters(value: str, masked: str, expected: str) -> None:
+def test_render_keeps_encoded_reserved_characters(value: str, scanned: str, expected: str) -> None:
     doc = HeaderDocument([("Location", value)])
+    assert doc.fields[0].value == scanned  # delimiter escapes stay escaped in what is scanned
+    masked = scanned.replace("jane@example.com", "<EMAIL_ADDRESS>")
     assert doc.render({0: masked}) == [("Location", expected)]

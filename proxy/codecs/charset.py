@@ -24,6 +24,26 @@ _ALIASES = {
 _FOREIGN_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
+def _unassigned_as_c1(err: UnicodeError) -> tuple[str, int]:
+    # Five windows-1252 bytes are unassigned; browsers map each to the C1 control of the same value.
+    assert isinstance(err, UnicodeDecodeError)
+    return "".join(chr(b) for b in err.object[err.start : err.end]), err.end
+
+
+def _c1_as_bytes(err: UnicodeError) -> tuple[bytes, int]:
+    assert isinstance(err, UnicodeEncodeError)
+    chars = err.object[err.start : err.end]
+    if all(0x80 <= ord(c) <= 0x9F for c in chars):
+        return bytes(ord(c) for c in chars), err.end
+    raise err
+
+
+_C1 = "scrim-windows-1252-c1"
+_C1_OUT = "scrim-windows-1252-c1-out"
+codecs.register_error(_C1, _unassigned_as_c1)
+codecs.register_error(_C1_OUT, _c1_as_bytes)
+
+
 def parse_content_type(value: str) -> tuple[str, str | None]:
     """`Text/HTML; charset="UTF-8"` → ('text/html', 'utf-8')."""
     mime, _, params = value.partition(";")
@@ -46,18 +66,15 @@ def decode(body: bytes, charset: str | None) -> tuple[str, str]:
     if name is None:
         raise Undecodable("unsupported_charset")
     try:
-        return body.decode(name), name
+        return body.decode(name, errors=_C1 if name == "windows-1252" else "strict"), name
     except UnicodeDecodeError as err:
-        if name != "windows-1252":
-            raise Undecodable("invalid_charset_bytes") from err
-        # Five windows-1252 bytes are unassigned; browsers map them to C1 controls like latin-1.
-        return body.decode("latin-1"), "latin-1"
+        raise Undecodable("invalid_charset_bytes") from err
 
 
 def encode(text: str, name: str) -> bytes:
     """Encode masked text back with the codec the body came in."""
     try:
-        return text.encode(name)
+        return text.encode(name, errors=_C1_OUT if name == "windows-1252" else "strict")
     except UnicodeEncodeError:
         # A mask marker outside the charset: numeric references are safe in HTML/XML, and JSON/CSV
         # masks are ASCII, so this only substitutes characters we introduced.

@@ -7,6 +7,7 @@ is written back percent-encoded outside printable ASCII.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from urllib.parse import quote, unquote
 
@@ -25,7 +26,15 @@ _NOT_SCANNED = frozenset(
         "access-control-expose-headers", "permissions-policy", "x-xss-protection",
     }
 )  # fmt: skip
-_SAFE = "!\"#$&'()*+,-./:;<=>?@[\\]^_`{|}~ "
+_SAFE = "!\"#$&'()*+,-./:;<=>?@[\\]^_`{|}~ %"
+# Escapes of URL delimiters stay escaped: decoding them would change what the URL means (`a%26b` is
+# one query value, `a&b` two). Everything else is decoded so `jane%40example.com` is an e-mail.
+_DELIMITER_ESCAPE = re.compile(r"(%(?:2[56BbCcFf]|3[ABDFabdf]|23|3[Dd]))")
+
+
+def _decode(value: str) -> str:
+    parts = _DELIMITER_ESCAPE.split(value)
+    return "".join(p if i % 2 else unquote(p) for i, p in enumerate(parts))
 
 
 class HeaderDocument:
@@ -38,7 +47,7 @@ class HeaderDocument:
         for i, (name, value) in enumerate(self._headers):
             if name.lower() in _NOT_SCANNED or not value:
                 continue
-            self._fields.append(TextField(len(self._fields), (name.lower(),), unquote(value), words(name)))
+            self._fields.append(TextField(len(self._fields), (name.lower(),), _decode(value), words(name)))
             self._index.append(i)
 
     @property

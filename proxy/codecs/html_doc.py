@@ -1,7 +1,9 @@
 """HTML: text nodes, attribute values, script and style contents, comments — all exposed as fields.
 
 A small linear tokenizer rather than a DOM: we only need to find every run of text a browser could
-show or a script could read, and put masked text back at the same place, escaped.
+show or a script could read, and put masked text back at the same place, escaped. Raw-text elements
+(script, style) end only at their own closing tag; RCDATA elements (textarea, title) too, but their
+character references are decoded, as browsers do.
 """
 
 from __future__ import annotations
@@ -14,10 +16,14 @@ from proxy.codecs import Limits, words
 from proxy.errors import BodyTooLarge
 from proxy.model import DROPPED, Replacement, TextField
 
-_TOKEN = re.compile(r"<!--.*?(?:-->|\Z)|<[A-Za-z/!?][^>]*>?|[^<]+|<", re.DOTALL)
+# A tag runs to the first '>' outside quotes; quoted values may contain '>'. The alternatives start
+# with different characters, so matching stays linear.
+_TAG = re.compile(r"""<[A-Za-z/!?](?:[^>"']|"[^"]*"|'[^']*')*>?""")
+_TEXT = re.compile(r"[^<]+")
 _ATTR = re.compile(r"""([^\s"'<>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _TAG_NAME = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)")
-_RAW_TEXT = ("script", "style", "textarea", "title", "xmp")
+_RAW_TEXT = ("script", "style", "xmp", "noscript")
+_RCDATA = ("textarea", "title")
 _CONTEXT_ATTRS = ("class", "id", "name", "data-field", "itemprop", "aria-label", "for")
 
 
@@ -26,30 +32,43 @@ class HtmlDocument:
 
     def __init__(self, text: str, limits: Limits) -> None:
         self._text = text
+        self._limits = limits
         self._fields: list[TextField] = []
         self._ranges: list[tuple[int, int, bool]] = []  # (start, end, raw: no entity escaping)
+        lowered = text.lower()
         context: tuple[str, ...] = ()
-        raw_until: str | None = None
-        for match in _TOKEN.finditer(text):
-            token = match.group()
-            start = match.start()
-            if raw_until is not None:
-                if token.lower().startswith(f"</{raw_until}"):
-                    raw_until = None
-                else:
-                    self._add(start, match.end(), token, context, raw=True, limits=limits)
+        pos = 0
+        while pos < len(text):
+            if text.startswith("<!--", pos):
+                end = text.find("-->", pos + 4)
+                stop = len(text) if end == -1 else end
+                self._add(pos + 4, stop, text[pos + 4 : stop], (), raw=True)
+                pos = len(text) if end == -1 else end + 3
                 continue
-            if token.startswith("<!--"):
-                self._add(start + 4, match.end() - 3, token[4:-3], (), raw=True, limits=limits)
-            elif token.startswith("<") and len(token) > 1:
-                context = self._tag(token, start, limits) or context
-                name = _TAG_NAME.match(token)
-                if name and not token.startswith("</") and name.group(1).lower() in _RAW_TEXT:
-                    raw_until = name.group(1).lower()
-            elif token.strip():
-                self._add(start, match.end(), html.unescape(token), context, raw=False, limits=limits)
+            tag = _TAG.match(text, pos)
+            if tag is None:
+                run = _TEXT.match(text, pos + 1 if text[pos] == "<" else pos)
+                end = run.end() if run else pos + 1
+                chunk = text[pos:end]
+                if chunk.strip():
+                    self._add(pos, end, html.unescape(chunk), context, raw=False)
+                pos = end
+                continue
+            token = tag.group()
+            context = self._tag(token, pos) or context
+            pos = tag.end()
+            name = _TAG_NAME.match(token)
+            element = name.group(1).lower() if name and not token.startswith("</") else ""
+            if element in _RAW_TEXT or element in _RCDATA:
+                end = lowered.find(f"</{element}", pos)
+                end = len(text) if end == -1 else end
+                content = text[pos:end]
+                if content.strip():
+                    raw = element in _RAW_TEXT
+                    self._add(pos, end, content if raw else html.unescape(content), context, raw=raw)
+                pos = end
 
-    def _tag(self, token: str, offset: int, limits: Limits) -> tuple[str, ...]:
+    def _tag(self, token: str, offset: int) -> tuple[str, ...]:
         context: list[str] = []
         for attr in _ATTR.finditer(token):
             name = attr.group(1).lower()
@@ -59,17 +78,13 @@ class HtmlDocument:
                 context.extend(words(value))
             if value:
                 start = offset + attr.start(group)
-                self._add(
-                    start, start + len(value), html.unescape(value), words(name), raw=False, limits=limits
-                )
+                self._add(start, start + len(value), html.unescape(value), words(name), raw=False)
         return tuple(context[:8])
 
-    def _add(
-        self, start: int, end: int, value: str, context: tuple[str, ...], *, raw: bool, limits: Limits
-    ) -> None:
-        if len(self._fields) >= limits.max_fields:
+    def _add(self, start: int, end: int, value: str, context: tuple[str, ...], *, raw: bool) -> None:
+        if len(self._fields) >= self._limits.max_fields:
             raise BodyTooLarge("too_many_fields")
-        if len(value) > limits.max_string_chars:
+        if len(value) > self._limits.max_string_chars:
             raise BodyTooLarge("string_too_long")
         self._fields.append(TextField(len(self._fields), (len(self._fields),), value, context))
         self._ranges.append((start, end, raw))

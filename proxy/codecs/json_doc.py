@@ -129,16 +129,17 @@ def _rename(container: dict[str, Any], key: str, new: Replacement) -> None:
     if key not in container:
         return
     items = list(container.items())
+    taken = {k for k, _ in items if k != key}
     container.clear()
     for k, v in items:
         if k != key:
-            container.setdefault(k, v)
+            container[k] = v
         elif new is not DROPPED:
-            # Two keys masked to the same marker must not silently overwrite each other's values.
-            name = str(new)
-            suffix = 2
-            while name in container:
+            # A masked key must not land on another key's name: that value would be lost.
+            name, suffix = str(new), 2
+            while name in taken:
                 name, suffix = f"{new}#{suffix}", suffix + 1
+            taken.add(name)
             container[name] = v
 
 

@@ -1,0 +1,119 @@
+"""The ledger: what each agent has been served, over rolling windows, and which customers are theirs.
+
+It answers the questions the insider-threat controls ask before a response is released:
+- which of these customers are on tickets assigned to this agent (assignments expire);
+- how many distinct ticketless customers has this agent been served in each window, and which of
+  these customers would be new;
+- may this agent spend one more break-glass reveal in this shift.
+
+`MemoryLedger` keeps this per replica; `proxy.ledger_redis.RedisLedger` shares it across replicas,
+and `FallbackLedger` keeps masking and counting going (locally) when Redis is unreachable.
+Customer ids are stored as keyed hashes, never as given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+WINDOWS: dict[str, float] = {"1h": 3600.0, "24h": 86400.0, "7d": 7 * 86400.0}
+LONGEST = max(WINDOWS.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Distinct customers served to one agent, per window name, split by scope."""
+
+    ticketless: dict[str, int] = field(default_factory=dict)
+    assigned: dict[str, int] = field(default_factory=dict)
+
+
+class Ledger(Protocol):
+    """Shared per-agent state. Every method may raise OSError/ConnectionError (callers fall back)."""
+
+    async def assign(self, agent: str, customers: Sequence[str], ttl: float, now: float) -> None: ...
+
+    async def assigned(self, agent: str, customers: Sequence[str], now: float) -> set[str]: ...
+
+    async def unseen(self, agent: str, customers: Sequence[str], window: float, now: float) -> set[str]:
+        """Those of `customers` (ticketless) not served to `agent` within `window`."""
+        ...
+
+    async def record(
+        self, agent: str, ticketless: Sequence[str], assigned: Sequence[str], now: float
+    ) -> Counts:
+        """Add views and return the agent's distinct counts after adding them."""
+        ...
+
+    async def spend_break_glass(self, agent: str, shift: float, budget: int, now: float) -> bool:
+        """Take one break-glass reveal from the agent's budget for the current shift, if any is left."""
+        ...
+
+
+def customer_key(secret: bytes, customer: str) -> str:
+    """Keyed hash of a customer id: the ledger (and Redis) never hold ids as given."""
+    return hmac.new(secret, b"customer\0" + customer.encode(), hashlib.sha256).hexdigest()[:24]
+
+
+class MemoryLedger:
+    """The ledger in this process's memory (the default, and the fallback when Redis is down)."""
+
+    def __init__(self, max_per_agent: int = 500_000) -> None:
+        self._views: dict[tuple[str, bool], dict[str, float]] = {}  # (agent, assigned) → customer → last
+        self._assignments: dict[str, dict[str, float]] = {}  # agent → customer → expiry
+        self._break_glass: dict[str, list[float]] = {}
+        self._max = max_per_agent
+        self._lock = threading.Lock()
+
+    async def assign(self, agent: str, customers: Sequence[str], ttl: float, now: float) -> None:
+        with self._lock:
+            table = self._assignments.setdefault(agent, {})
+            for customer in customers:
+                table[customer] = now + ttl
+
+    async def assigned(self, agent: str, customers: Sequence[str], now: float) -> set[str]:
+        with self._lock:
+            table = self._assignments.get(agent, {})
+            return {c for c in customers if table.get(c, 0.0) > now}
+
+    async def unseen(self, agent: str, customers: Sequence[str], window: float, now: float) -> set[str]:
+        with self._lock:
+            seen = self._views.get((agent, False), {})
+            return {c for c in customers if seen.get(c, 0.0) < now - window}
+
+    async def record(
+        self, agent: str, ticketless: Sequence[str], assigned: Sequence[str], now: float
+    ) -> Counts:
+        with self._lock:
+            counts = Counts()
+            for scope, customers, out in (
+                (False, ticketless, counts.ticketless),
+                (True, assigned, counts.assigned),
+            ):
+                seen = self._views.setdefault((agent, scope), {})
+                for customer in customers:
+                    seen.pop(customer, None)  # re-insert keeps insertion order = last-view order
+                    seen[customer] = now
+                while seen and (len(seen) > self._max or next(iter(seen.values())) < now - LONGEST):
+                    seen.pop(next(iter(seen)))
+                for name, window in WINDOWS.items():
+                    out[name] = sum(1 for t in seen.values() if t >= now - window)
+            return counts
+
+    async def spend_break_glass(self, agent: str, shift: float, budget: int, now: float) -> bool:
+        with self._lock:
+            spent = [t for t in self._break_glass.get(agent, []) if t >= now - shift]
+            if len(spent) >= budget:
+                self._break_glass[agent] = spent
+                return False
+            self._break_glass[agent] = [*spent, now]
+            return True
+
+
+def now() -> float:
+    return time.time()

@@ -14,9 +14,10 @@ import uuid
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
+from http import HTTPStatus
 
 import orjson
-from mitmproxy import http
+from mitmproxy import ctx, http
 
 from proxy import pipeline, policy
 from proxy.errors import DetectionTimeout, IdentityError, Overloaded, Withheld
@@ -76,6 +77,7 @@ class ScrimAddon:
         response_deadline: float = 5.0,
         max_inflight_bytes: int = 256 * 1024 * 1024,
         upstream_headers: tuple[tuple[str, str], ...] = (),
+        upstream_timeout: float = 30.0,
     ) -> None:
         self._generation = generation
         self._verifier = verifier
@@ -85,6 +87,10 @@ class ScrimAddon:
         self._max_inflight = max_inflight_bytes
         self._inflight = 0
         self._upstream_headers = upstream_headers
+        self._upstream_timeout = upstream_timeout
+        self._timers: weakref.WeakKeyDictionary[http.HTTPFlow, asyncio.TimerHandle] = (
+            weakref.WeakKeyDictionary()
+        )
         self._flows: weakref.WeakKeyDictionary[http.HTTPFlow, FlowState] = weakref.WeakKeyDictionary()
 
     # -- request phase ---------------------------------------------------------------------------
@@ -127,6 +133,17 @@ class ScrimAddon:
         for name, value in self._upstream_headers:
             request.headers[name] = value
         self._flows[flow] = FlowState(request_id, identity, decision, route, generation, time.monotonic())
+        self._start_upstream_timer(flow)
+
+    def _start_upstream_timer(self, flow: http.HTTPFlow) -> None:
+        # mitmproxy waits for a silent upstream as long as its idle timeout (minutes). Cutting the
+        # upstream connection makes mitmproxy answer with its error page — which server.py has
+        # replaced with Scrim's JSON 502 — instead of leaving the agent hanging.
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return  # driven synchronously (unit tests): no upstream to wait for
+        self._timers[flow] = loop.call_later(self._upstream_timeout, _cut_upstream, flow)
 
     def _strip_token_cookie(self, request: http.Request) -> None:
         cookie_name = self._verifier.config.token_cookie
@@ -158,6 +175,11 @@ class ScrimAddon:
             flow.response.stream = False
 
     async def response(self, flow: http.HTTPFlow) -> None:
+        if (timer := self._timers.pop(flow, None)) is not None:
+            timer.cancel()
+        if flow.response is not None:
+            # The reason phrase is upstream text sent verbatim: never let it carry data.
+            flow.response.reason = _reason_phrase(flow.response.status_code)
         state = self._flows.get(flow)
         if state is None or flow.response is None:
             if flow.response is not None and flow.metadata.get("scrim_error") is None:
@@ -206,6 +228,8 @@ class ScrimAddon:
         )
 
     def error(self, flow: http.HTTPFlow) -> None:
+        if (timer := self._timers.pop(flow, None)) is not None:
+            timer.cancel()
         state = self._flows.get(flow)
         if state is None:
             return
@@ -262,6 +286,25 @@ class ScrimAddon:
             masked=inspected.masked,
             revealed=inspected.revealed,
         )
+
+
+def _reason_phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
+
+
+def _cut_upstream(flow: http.HTTPFlow) -> None:
+    """Close a flow's upstream connection if its response has not fully arrived."""
+    if not flow.live or (flow.response is not None and flow.response.timestamp_end is not None):
+        return
+    server = ctx.master.addons.get("proxyserver") if ctx.master else None
+    handler = server.connections.get(flow.client_conn.id) if server is not None else None
+    transport = handler.transports.get(flow.server_conn) if handler is not None else None
+    if transport is not None and transport.handler is not None:
+        log.warning("upstream silent for too long; cutting it (flow %s)", flow.id)
+        transport.handler.cancel("scrim upstream timeout")
 
 
 def _classify_failure(err: Exception) -> tuple[int, str]:

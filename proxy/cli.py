@@ -52,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--deadline", type=float, default=5.0, help="per-response processing deadline, seconds"
     )
+    serve.add_argument("--upstream-timeout", type=float, default=30.0, help="seconds to wait for upstream")
     serve.add_argument("--max-body-bytes", type=int, default=Limits().max_body_bytes)
     serve.add_argument("--observe", action="store_true", help="detect and count, but do not rewrite (logged)")
     serve.add_argument(
@@ -122,6 +123,7 @@ def serve_config(args: argparse.Namespace) -> ServeConfig:
         limits=Limits(max_body_bytes=args.max_body_bytes),
         confdir=args.confdir,
         upstream_headers=(("Authorization", upstream_auth),) if upstream_auth else (),
+        upstream_timeout=args.upstream_timeout,
     )
 
 

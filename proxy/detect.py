@@ -26,6 +26,7 @@ from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
 
 from proxy.errors import RulesError, StartupError
 from proxy.model import Span
+from proxy.recognizers import custom_recognizers
 
 log = logging.getLogger(__name__)
 
@@ -122,10 +123,13 @@ class _LeanSpacyEngine(SpacyNlpEngine):
 
 def _registry(path: Path) -> Any:
     try:
-        return RecognizerRegistryProvider(conf_file=str(path)).create_recognizer_registry()
+        registry = RecognizerRegistryProvider(conf_file=str(path)).create_recognizer_registry()
     except Exception as err:  # presidio raises ValueError, KeyError, TypeError, yaml errors…
         detail = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise RulesError([f"{path}: recognizers: {detail[:300]}"]) from err
+    for recognizer in custom_recognizers():
+        registry.add_recognizer(recognizer)
+    return registry
 
 
 def recognizer_entities(path: Path) -> frozenset[str]:
@@ -161,20 +165,34 @@ def _candidate_entities(text: str, entities: Sequence[str]) -> list[str]:
     return out
 
 
-def _normalise(text: str) -> tuple[str, list[int] | None]:
-    """NFKC + drop invisible format characters; returns (text, map normalised index → original)."""
-    if text.isascii():
+_PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
+
+
+def _normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
+    """What a reader would see: NFKC, invisible format characters dropped, printable ASCII
+    percent-escapes decoded (`jane%40example.com`). Returns the text and, when it differs, the
+    original [start, end) of every normalised character so spans can be mapped back."""
+    if text.isascii() and "%" not in text:
         return text, None
     out: list[str] = []
-    origin: list[int] = []
-    for index, ch in enumerate(text):
+    origin: list[tuple[int, int]] = []
+    index = 0
+    while index < len(text):
+        ch = text[index]
+        escape = _PERCENT.match(text, index) if ch == "%" else None
+        if escape is not None and 0x20 <= int(escape.group(1), 16) < 0x7F:
+            out.append(chr(int(escape.group(1), 16)))
+            origin.append((index, index + 3))
+            index += 3
+            continue
+        index += 1
         if unicodedata.category(ch) == "Cf":  # zero-width joiners, bidi marks, soft hyphen…
             continue
-        piece = unicodedata.normalize("NFKC", ch)
-        out.append(piece)
-        origin.extend([index] * len(piece))
-    origin.append(len(text))
-    return "".join(out), origin
+        piece = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
+        out.extend(piece)
+        origin.extend([(index - 1, index)] * len(piece))
+    normalised = "".join(out)
+    return normalised, (origin if normalised != text else None)
 
 
 class Detector:
@@ -199,7 +217,7 @@ class Detector:
     def detect(self, items: Sequence[Item]) -> list[tuple[Span, ...]]:
         """Spans per item, in item order. Raises whatever presidio raises (callers fail closed)."""
         out: list[tuple[Span, ...] | None] = [None] * len(items)
-        pending: list[tuple[int, str, list[int] | None, list[str]]] = []
+        pending: list[tuple[int, str, list[tuple[int, int]] | None, list[str]]] = []
         for index, (text, context) in enumerate(items):
             if len(text) < 2 or not _WORTH_SCANNING.search(text):
                 out[index] = ()
@@ -230,7 +248,7 @@ class Detector:
     def _analyze(
         self,
         text: str,
-        origin: list[int] | None,
+        origin: list[tuple[int, int]] | None,
         entities: list[str],
         context: tuple[str, ...],
         nlp_artifacts: NlpArtifacts,
@@ -245,8 +263,8 @@ class Detector:
         )
         return tuple(
             Span(
-                origin[r.start] if origin else r.start,
-                origin[r.end - 1] + 1 if origin else r.end,
+                origin[r.start][0] if origin else r.start,
+                origin[r.end - 1][1] if origin else r.end,
                 r.entity_type,
                 float(r.score),
             )

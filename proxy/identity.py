@@ -44,7 +44,7 @@ _SPOOFABLE_PREFIXES = (
     "x-roles",
     "x-user",
     "x-group",
-    "x-remote-user",
+    "x-remote-",  # Kubernetes' authenticating-proxy headers: X-Remote-User/-Group/-Extra-*
     "remote-user",
     "x-on-behalf-of",
     "x-impersonate",

@@ -58,6 +58,7 @@ class ServeConfig:
     confdir: Path | None = None
     upstream_headers: tuple[tuple[str, str], ...] = ()
     reload_interval: float = 2.0
+    upstream_timeout: float = 30.0
 
 
 def load_rules(directory: Path) -> rules.Rules:
@@ -187,6 +188,7 @@ async def serve(config: ServeConfig, on_ready: Callable[[], None] | None = None)
         Recorder(metrics, audit),
         response_deadline=config.response_deadline,
         upstream_headers=config.upstream_headers,
+        upstream_timeout=config.upstream_timeout,
     )
     master.addons.add(
         core.Core(), proxyserver.Proxyserver(), next_layer.NextLayer(), tlsconfig.TlsConfig(),

@@ -55,6 +55,7 @@ class Snapshot:
     top_agents: tuple[AgentRow, ...]
     withheld_last_hour: tuple[tuple[str, int], ...]  # (reason, count), most frequent first
     latest_withheld: tuple[tuple[float, str], ...]  # (unix time, reason), newest first
+    withheld_capped: int | None = None  # the ring's size, when the whole hour did not fit in it
 
 
 def rules_version(metrics: Metrics) -> str:
@@ -74,13 +75,15 @@ def snapshot(metrics: Metrics, ready: bool, now: float | None = None) -> Snapsho
     ranked = sorted(((-n, agent) for agent, n in hour.items() if n > 0))[:TOP_AGENTS]
     top = tuple(AgentRow(agent, -negative, day.get(agent, 0)) for negative, agent in ranked)
     # copy() is one C call, so a concurrent append from the proxy thread cannot interleave with it.
-    recent = [(t, reason) for t, reason in metrics.recent_withheld.copy() if t >= now - HOUR]
+    ring = metrics.recent_withheld.copy()
+    recent = [(t, reason) for t, reason in ring if t >= now - HOUR]
+    capped = ring.maxlen if ring.maxlen is not None and len(recent) >= ring.maxlen else None
     by_reason: dict[str, int] = {}
     for _, reason in recent:
         by_reason[reason] = by_reason.get(reason, 0) + 1
     counted = tuple(sorted(by_reason.items(), key=lambda item: (-item[1], item[0])))
     latest = tuple(sorted(recent, reverse=True)[:LATEST_WITHHELD])
-    return Snapshot(now, ready, rules_version(metrics), top, counted, latest)
+    return Snapshot(now, ready, rules_version(metrics), top, counted, latest, capped)
 
 
 _STYLE = """
@@ -130,6 +133,11 @@ def render(s: Snapshot) -> bytes:
             [("reason", False), ("responses, 1h", True)],
             [[(reason, False), (count, True)] for reason, count in s.withheld_last_hour],
         )
+        if s.withheld_capped is not None:
+            by_reason += (
+                f'<p class="muted">Counted from the latest {s.withheld_capped} only, all within the hour: '
+                "the full counts are in <code>scrim_withheld_total</code>.</p>"
+            )
         latest = f"<h2>Latest {len(s.latest_withheld)} withheld responses</h2>\n" + _table(
             [("time (UTC)", False), ("reason", False)],
             [[(_utc(stamp), False), (reason, False)] for stamp, reason in s.latest_withheld],

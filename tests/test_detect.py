@@ -32,6 +32,8 @@ def found(detector: Detector, text: str, context: tuple[str, ...] = ()) -> list[
         ("card 4111\u00a01111\u00a01111\u00a01111", ("4111\u00a01111\u00a01111\u00a01111", "CREDIT_CARD")),
         # plain ASCII
         ("JANE.DOE@EXAMPLE.COM", ("JANE.DOE@EXAMPLE.COM", "EMAIL_ADDRESS")),
+        # percent-encoded, as in links
+        ("/users?email=jane.doe%40example.com", ("jane.doe%40example.com", "EMAIL_ADDRESS")),
     ],
 )
 def test_evasions_are_detected(detector: Detector, text: str, expected: tuple[str, str]) -> None:
@@ -59,8 +61,12 @@ def test_normalise_maps_positions_back() -> None:
     text = "a\u200bＢc"
     normalised, origin = _normalise(text)
     assert normalised == "aBc"
-    assert origin == [0, 2, 3, 4]
+    assert origin == [(0, 1), (2, 3), (3, 4)]
     assert _normalise("ascii") == ("ascii", None)
+    decoded, spans = _normalise("jane%40example.com")
+    assert decoded == "jane@example.com"
+    assert spans is not None and spans[4] == (4, 7)  # the '@' came from three characters
+    assert _normalise("100%") == ("100%", None)
 
 
 def test_broken_recognizers_file_is_a_rules_error(tmp_path: Path) -> None:

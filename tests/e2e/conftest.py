@@ -30,6 +30,7 @@ import pytest
 from proxy.demo.crm import make_server
 from proxy.demo.seed import seed
 from proxy.identity import mint_dev_token
+
 from .upstream import Upstream
 
 REPO = Path(__file__).resolve().parents[2]
@@ -230,6 +231,7 @@ class ScrimProcess:
             "--audit-log", str(self.audit_log),
             "--workers", str(workers),
             "--deadline", str(DEADLINE_SECONDS),
+            "--upstream-timeout", str(DEADLINE_SECONDS * 2),
             *args,
         ]  # fmt: skip
         self._out: IO[bytes] = self.stdout_path.open("wb")

@@ -198,7 +198,11 @@ def test_utf8_bom_is_decoded_like_a_browser_does(scrim: ScrimProcess, upstream: 
         ("application/json", codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "unsupported_charset"),
         ("application/json; charset=utf-16", TEXT.encode("utf-16"), "unsupported_charset"),
         ("text/plain; charset=utf-8", TEXT.encode("utf-32"), "unsupported_charset"),
-        ("text/html", codecs.BOM_UTF16_LE + f"<p>{CANARY_EMAIL}</p>".encode("utf-16-le"), "unsupported_charset"),
+        (
+            "text/html",
+            codecs.BOM_UTF16_LE + f"<p>{CANARY_EMAIL}</p>".encode("utf-16-le"),
+            "unsupported_charset",
+        ),
         # charsets Scrim does not decode
         ("application/json; charset=utf-16le", TEXT.encode("utf-16-le"), "unsupported_charset"),
         ("application/json; charset=utf-7", TEXT.encode("utf-7"), "unsupported_charset"),

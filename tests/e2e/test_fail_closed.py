@@ -173,7 +173,9 @@ def test_a_declared_route_refuses_a_content_type_it_does_not_declare(
 def test_oversized_chunked_body_without_length_is_withheld(scrim: ScrimProcess, upstream: Upstream) -> None:
     body = _big_json(2 * MAX_BODY_BYTES)
     chunks = tuple(body[i : i + 65536] for i in range(0, len(body), 65536))
-    path = upstream.script(upstream.unique_path("big-chunked"), Scripted(200, JSON, behaviour="chunked", chunks=chunks))
+    path = upstream.script(
+        upstream.unique_path("big-chunked"), Scripted(200, JSON, behaviour="chunked", chunks=chunks)
+    )
     reply = scrim.get(path)
     assert_scrim_error(reply, (502,))
     assert_no_canary(reply)
@@ -216,7 +218,9 @@ def test_bodies_without_length_are_still_inspected(
     assert orjson.loads(reply.body)["email"] == TIER1_EMAIL
 
 
-def test_secret_in_the_reason_phrase_does_not_reach_the_client(scrim: ScrimProcess, upstream: Upstream) -> None:
+def test_secret_in_the_reason_phrase_does_not_reach_the_client(
+    scrim: ScrimProcess, upstream: Upstream
+) -> None:
     # A valid status line whose free-text reason phrase carries customer data.
     raw = f"HTTP/1.1 200 {CANARY_EMAIL}\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n"
     path = upstream.script(
@@ -230,7 +234,9 @@ def test_secret_in_the_reason_phrase_does_not_reach_the_client(scrim: ScrimProce
 def test_upstream_error_status_with_personal_data_is_masked_not_passed(
     scrim: ScrimProcess, upstream: Upstream
 ) -> None:
-    path = upstream.set_json(upstream.unique_path("500"), {"error": f"no card {CANARY_CARD} for {CANARY_EMAIL}"}, 500)
+    path = upstream.set_json(
+        upstream.unique_path("500"), {"error": f"no card {CANARY_CARD} for {CANARY_EMAIL}"}, 500
+    )
     reply = scrim.get(path)
     assert reply.status == 500
     assert_no_canary(reply)

@@ -8,6 +8,7 @@ pass byte-identical; masked ones are never cached).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gzip
 import html
@@ -54,7 +55,7 @@ def _digits(value: object) -> str:
 
 
 def _digit_runs(text: str) -> list[str]:
-    """Digit sequences as a reader would join them: '4111 1111-11' → '41111111 1'."""
+    """Digit sequences as a reader would join them: 'card 4111 1111-11, ok' → ['4111111111']."""
     return [_digits(m) for m in _DIGIT_RUN.findall(text)]
 
 
@@ -76,9 +77,9 @@ TIER1_HIDDEN = (
 def tier1_leaks(user: dict[str, Any], text: str, scoped: str | None = None) -> list[str]:
     """What of `user` shows in `text` beyond tier1's view.
 
-    Whole values are searched in all of `text`; digit windows (more than 4 digits of the card or
-    phone) only in `scoped` — the user's own record — where a chance match with another customer's
-    numbers cannot happen.
+    Whole values (as stored, without separators, digits only) are searched in all of `text`; digit
+    windows (more than 4 digits of a card, phone, SSN, IBAN or passport) only in `scoped`, the
+    user's own record, where a chance match with another customer's numbers cannot happen.
     """
     leaks = []
     lowered = text.lower()
@@ -223,7 +224,9 @@ def test_tier1_ticket_with_requester(
 
 
 @pytest.mark.parametrize("gzipped", [False, True])
-def test_tier1_csv_export(crm_scrim: ScrimProcess, raw_users: dict[int, dict[str, Any]], gzipped: bool) -> None:
+def test_tier1_csv_export(
+    crm_scrim: ScrimProcess, raw_users: dict[int, dict[str, Any]], gzipped: bool
+) -> None:
     headers = [("Accept-Encoding", "gzip")] if gzipped else []
     reply = _ok(crm_scrim.get("/api/v2/exports/users.csv", role="tier1", headers=headers))
     assert (reply.header("content-type") or "").startswith("text/csv")
@@ -260,7 +263,16 @@ def test_tier1_undeclared_custom_fields(
 
 
 # Free text: customers quote their own data in comments, in the formats people type.
-COMMENT_CHECKS = ["email", "ssn", "card_number", "iban", "phone", "passport_number", "eth_wallet", "btc_wallet"]
+COMMENT_CHECKS = [
+    "email",
+    "ssn",
+    "card_number",
+    "iban",
+    "phone",
+    "passport_number",
+    "eth_wallet",
+    "btc_wallet",
+]
 
 
 @pytest.fixture(scope="module")
@@ -298,7 +310,9 @@ def test_tier1_comment_free_text(
 def test_gzip_from_the_crm_is_masked_and_consistent(
     crm_scrim: ScrimProcess, raw_users: dict[int, dict[str, Any]]
 ) -> None:
-    reply = _ok(crm_scrim.get("/api/v2/users?per_page=20", role="tier1", headers=[("Accept-Encoding", "gzip")]))
+    reply = _ok(
+        crm_scrim.get("/api/v2/users?per_page=20", role="tier1", headers=[("Accept-Encoding", "gzip")])
+    )
     assert reply.header("content-encoding") == "gzip"
     assert reply.header("transfer-encoding") is not None or int(reply.header("content-length") or -1) == len(
         reply.body
@@ -368,12 +382,12 @@ def test_records_viewed_counter_counts_exactly_what_was_served(
     for path in requests:
         _ok(crm_scrim.get(path, role="tier1", agent=agent))
     for record_type, count in expected.items():
-        if count is None:  # as many as the CRM holds
-            count = len(crm.get_json(requests[0])["tickets"])
+        # None: as many as the CRM holds
+        want = len(crm.get_json(requests[0])["tickets"]) if count is None else count
         got = crm_scrim.metric(
             "scrim_records_viewed_total", agent=agent, role="tier1", record_type=record_type
         )
-        assert got == count, (record_type, got)
+        assert got == want, (record_type, got)
 
 
 def test_not_found_counts_no_records(crm_scrim: ScrimProcess) -> None:
@@ -391,7 +405,11 @@ def test_nothing_to_mask_passes_byte_identical_with_etag(
     scrim: ScrimProcess, upstream: Upstream, role: str
 ) -> None:
     body = b'{"status":"ok","count":3}'
-    headers = [("Content-Type", "application/json"), ("ETag", '"v1-abc"'), ("Cache-Control", "private, max-age=60")]
+    headers = [
+        ("Content-Type", "application/json"),
+        ("ETag", '"v1-abc"'),
+        ("Cache-Control", "private, max-age=60"),
+    ]
     path = upstream.set(upstream.unique_path("plain"), 200, headers, body)
     reply = _ok(scrim.get(path, role=role))
     assert reply.body == body
@@ -461,10 +479,8 @@ def _canonical(text: str) -> str:
 
 def _evasion_leaks(body: bytes, secrets: tuple[str, ...]) -> list[str]:
     text = _canonical(body.decode("utf-8", errors="replace"))
-    try:
+    with contextlib.suppress(orjson.JSONDecodeError):  # JSON escapes (\u0040) undone too
         text += " " + _canonical(orjson.dumps(orjson.loads(body)).decode())
-    except orjson.JSONDecodeError:
-        pass
     leaks = []
     for secret in secrets:
         digits = _digits(secret)
@@ -516,11 +532,14 @@ EVASIONS: list[tuple[str, str, bytes, tuple[str, ...]]] = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    ("case", "content_type", "body", "secrets"), EVASIONS, ids=[c[0] for c in EVASIONS]
-)
+@pytest.mark.parametrize(("case", "content_type", "body", "secrets"), EVASIONS, ids=[c[0] for c in EVASIONS])
 def test_tier1_masking_survives_evasive_shapes(
-    scrim: ScrimProcess, upstream: Upstream, case: str, content_type: str, body: bytes, secrets: tuple[str, ...]
+    scrim: ScrimProcess,
+    upstream: Upstream,
+    case: str,
+    content_type: str,
+    body: bytes,
+    secrets: tuple[str, ...],
 ) -> None:
     path = upstream.set(upstream.unique_path("evasion"), 200, [("Content-Type", content_type)], body)
     reply = scrim.get(path, role="tier1")

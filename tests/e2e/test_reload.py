@@ -75,7 +75,7 @@ def test_valid_reload_applies_and_invalid_reload_keeps_the_old_rules(
     # 1. A valid change: tier1 may now see e-mail addresses in clear.
     _edit_tier1(policy, HINT, CLEAR)
     took = _wait_for(lambda: email() == CANARY_EMAIL, timeout=30)
-    assert took < 12, f"reload took {took:.1f}s"
+    assert took < 15, f"reload took {took:.1f}s"  # a 2 s poll plus a fresh detector worker
     assert scrim.metric("scrim_rules_reloads_total", result="ok") == 1
     assert scrim.metric("scrim_rules_reloads_total", result="invalid") == 0
     second_version = version()

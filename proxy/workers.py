@@ -134,11 +134,15 @@ class DetectionPool:
         try:
             worker.conn.send(list(items))
             kind, payload = await worker.receive(max(0.0, deadline - loop.time()))
-        except (TimeoutError, EOFError, OSError) as err:
+        except BaseException as err:
+            # Timed out, crashed, or cancelled by the caller's own deadline: a stale answer may
+            # still arrive on this pipe, so the worker can never serve another call. Replace it.
             self._replace(worker)
             if isinstance(err, TimeoutError):
                 raise DetectionTimeout from err
-            raise Withheld("analyzer_error") from err
+            if isinstance(err, EOFError | OSError):
+                raise Withheld("analyzer_error") from err
+            raise
         self._idle.put_nowait(worker)
         if kind != "ok":
             log.error("detector error: %s", payload)

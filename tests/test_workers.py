@@ -45,3 +45,18 @@ async def test_worker_that_cannot_load_stops_startup() -> None:
     pool = DetectionPool(broken, size=1, deadline=5)
     with pytest.raises(StartupError, match="no_such_model"):
         await pool.start()
+
+
+async def test_a_call_cancelled_by_its_caller_does_not_lose_the_worker() -> None:
+    import asyncio
+
+    pool = DetectionPool(CONFIG, size=1, deadline=60)
+    await pool.start()
+    try:
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(pool.detect([("x@example.com " * 20000, ())]), 0.001)
+        # The caller gave up; the pool must still answer the next call (a fresh worker).
+        spans = await pool.detect([("mail jane@example.com", ())])
+        assert spans[0][0].entity == "EMAIL_ADDRESS"
+    finally:
+        pool.close()

@@ -13,15 +13,18 @@ import time
 import uuid
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from http import HTTPStatus
 
 import orjson
 from mitmproxy import ctx, http
 
 from proxy import pipeline, policy
+from proxy.access import LedgerAccess
+from proxy.enforce import Verdict, enforce
 from proxy.errors import DetectionTimeout, IdentityError, Overloaded, Withheld
 from proxy.identity import Verifier, normalise_header, parse_cookies
+from proxy.ledger import Ledger, MemoryLedger
 from proxy.model import Decision, Identity, Outcome, RouteKind
 from proxy.record import Recorder, View
 from proxy.rules import Route
@@ -31,7 +34,17 @@ log = logging.getLogger(__name__)
 # Request headers that would make upstream send something we cannot inspect as a whole document.
 _RANGE_HEADERS = ("range", "if-range")
 _ENCODINGS_WE_DECODE = ("gzip", "deflate", "br", "zstd")
-_STATUS_TEXT = {401: "unauthenticated", 502: "withheld", 503: "unavailable", 504: "timeout"}
+_STATUS_TEXT = {
+    401: "unauthenticated",
+    403: "forbidden",
+    429: "limited",
+    502: "withheld",
+    503: "unavailable",
+    504: "timeout",
+}
+_JUSTIFICATION_HEADER = "x-scrim-justification"
+_BREAK_GLASS_HEADER = "x-scrim-break-glass"
+_MAX_AGENT_TEXT = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +57,8 @@ class FlowState:
     route: Route | None
     generation: pipeline.Generation
     started: float
+    justification: str | None = None  # the agent's reason to go past a quota's justify limit
+    break_glass: str | None = None  # the agent's reason to see one customer in clear
 
 
 def error_body(status: int, reason: str, request_id: str) -> bytes:
@@ -78,8 +93,10 @@ class ScrimAddon:
         max_inflight_bytes: int = 256 * 1024 * 1024,
         upstream_headers: tuple[tuple[str, str], ...] = (),
         upstream_timeout: float = 30.0,
+        ledger: Ledger | None = None,
     ) -> None:
         self._generation = generation
+        self._ledger: Ledger = ledger or MemoryLedger()
         self._verifier = verifier
         self._settings = settings
         self._recorder = recorder
@@ -120,6 +137,9 @@ class ScrimAddon:
         claims = self._verifier.identify(headers, cookies, peer)
         identity = Identity(claims.agent, rules.role_for_groups(claims.groups), claims.groups, claims.source)
 
+        # Scrim's own request headers are read here, then stripped with every other x-scrim-*.
+        justification = _agent_text(headers.get(_JUSTIFICATION_HEADER))
+        break_glass = _agent_text(headers.get(_BREAK_GLASS_HEADER))
         for name in self._verifier.headers_to_strip(dict.fromkeys(names)):
             del request.headers[name]
         self._strip_token_cookie(request)
@@ -132,7 +152,9 @@ class ScrimAddon:
             self._limit_accept_encoding(request)
         for name, value in self._upstream_headers:
             request.headers[name] = value
-        self._flows[flow] = FlowState(request_id, identity, decision, route, generation, time.monotonic())
+        self._flows[flow] = FlowState(
+            request_id, identity, decision, route, generation, time.monotonic(), justification, break_glass
+        )
         self._start_upstream_timer(flow)
 
     def _start_upstream_timer(self, flow: http.HTTPFlow) -> None:
@@ -195,15 +217,19 @@ class ScrimAddon:
                 raise Overloaded
             self._inflight += size
             try:
-                inspected = await asyncio.wait_for(self._inspect(state, response), self._deadline)
+                inspected, verdict = await asyncio.wait_for(self._inspect(state, response), self._deadline)
             finally:
                 self._inflight -= size
-            self._recorder.record(self._view(state, flow, response.status_code, inspected.outcome, inspected))
+            if verdict.withheld is not None:
+                raise _Refused(verdict.withheld, verdict.events)
+            view = self._view(state, flow, response.status_code, inspected.outcome, inspected)
+            self._recorder.record(replace(view, events=verdict.events, ledger_counts=verdict.counts))
         except Exception as err:
-            status, reason = _classify_failure(err)
+            events = err.events if isinstance(err, _Refused) else ()
+            status, reason = _classify_failure(err.withheld if isinstance(err, _Refused) else err)
             if status == 502 and reason == "internal_error":
                 log.error("response hook failed (request %s): %s", state.request_id, type(err).__name__)
-            self._refuse(flow, state.request_id, status, reason, Outcome.WITHHELD, state)
+            self._refuse(flow, state.request_id, status, reason, Outcome.WITHHELD, state, events)
             return
         if inspected.headers is not None:
             response.headers = http.Headers([(k.encode(), v.encode("latin-1")) for k, v in inspected.headers])
@@ -213,10 +239,16 @@ class ScrimAddon:
         if rewritten and "transfer-encoding" not in response.headers:
             response.headers["content-length"] = str(len(response.raw_content or b""))
 
-    async def _inspect(self, state: FlowState, response: http.Response) -> pipeline.Inspected:
+    async def _inspect(self, state: FlowState, response: http.Response) -> tuple[pipeline.Inspected, Verdict]:
         headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in response.headers.fields]
-        role = state.generation.rules.role(state.identity.role)
-        return await pipeline.inspect(
+        rules = state.generation.rules
+        role = rules.role(state.identity.role)
+        now = time.time()
+        key = self._settings.match_key
+        access = LedgerAccess(
+            self._ledger, state.identity.agent, role, key, rules.assignment_ttl, state.break_glass, now
+        )
+        inspected = await pipeline.inspect(
             state.generation,
             self._settings,
             state.decision,
@@ -225,7 +257,22 @@ class ScrimAddon:
             response.status_code,
             headers,
             response.raw_content or b"",
+            access,
         )
+        verdict = await enforce(
+            self._ledger,
+            role,
+            state.identity.agent,
+            inspected.records,
+            rules.canaries,
+            state.justification is not None,
+            key,
+            now,
+            observe=self._settings.observe,
+        )
+        if inspected.break_glass:
+            verdict = replace(verdict, events=(*verdict.events, "break_glass"))
+        return inspected, verdict
 
     def error(self, flow: http.HTTPFlow) -> None:
         if (timer := self._timers.pop(flow, None)) is not None:
@@ -252,6 +299,7 @@ class ScrimAddon:
         reason: str,
         outcome: Outcome,
         state: FlowState | None,
+        events: tuple[str, ...] = (),
     ) -> None:
         flow.response = error_response(status, reason, request_id)
         flow.metadata["scrim_error"] = reason
@@ -266,6 +314,9 @@ class ScrimAddon:
             generation.rules.version,
             time.monotonic() - state.started if state else 0.0,
             reason=reason,
+            events=events,
+            justification=state.justification if state else None,
+            break_glass_reason=state.break_glass if state else None,
         )
         self._recorder.record_failure(view)
 
@@ -285,7 +336,26 @@ class ScrimAddon:
             records=inspected.records,
             masked=inspected.masked,
             revealed=inspected.revealed,
+            justification=state.justification,
+            break_glass_reason=state.break_glass if inspected.break_glass else None,
         )
+
+
+class _Refused(Exception):
+    """Enforcement withheld the response; carries the events to audit with the refusal."""
+
+    def __init__(self, withheld: Withheld, events: tuple[str, ...]) -> None:
+        super().__init__(withheld.reason)
+        self.withheld = withheld
+        self.events = events
+
+
+def _agent_text(values: list[str] | None) -> str | None:
+    """A reason typed by the agent: one header value, printable, bounded (it goes to the audit)."""
+    if not values or len(values) != 1:
+        return None
+    text = "".join(ch for ch in values[0] if ch.isprintable()).strip()[:_MAX_AGENT_TEXT]
+    return text or None
 
 
 def _reason_phrase(status: int) -> str:

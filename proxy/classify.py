@@ -55,9 +55,23 @@ def extract_records(root: object, route: Route | None) -> list[Record]:
         return []
     records: list[Record] = []
     for rule in route.records:
-        for node in select(root, rule.pattern):
+        for path, node in select(root, rule.pattern):
             if isinstance(node, dict):
                 record_id = node.get(rule.id_key)
                 if record_id is not None and not isinstance(record_id, dict | list):
-                    records.append(Record(rule.record_type, str(record_id)))
+                    records.append(Record(rule.record_type, str(record_id), path))
     return records
+
+
+def extract_assignments(root: object, route: Route | None) -> list[tuple[str, str]]:
+    """(assignee agent, requester customer) pairs named by objects the route declares (tickets)."""
+    if route is None or root is None:
+        return []
+    pairs: list[tuple[str, str]] = []
+    for rule in route.assignments:
+        for _, node in select(root, rule.pattern):
+            if isinstance(node, dict):
+                agent, customer = node.get(rule.assignee_key), node.get(rule.requester_key)
+                if isinstance(agent, str | int) and isinstance(customer, str | int):
+                    pairs.append((str(agent), str(customer)))
+    return pairs

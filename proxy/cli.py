@@ -68,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--trusted-proxy", action="append", default=[], help="CIDR allowed to set X-Forwarded-User"
     )
+    serve.add_argument("--redis-url", default=os.environ.get("SCRIM_REDIS_URL"), help="shared ledger")
     serve.add_argument("--confdir", type=Path, help="mitmproxy CA directory (regular mode)")
 
     check = sub.add_parser("check", help="validate a rules directory")
@@ -124,6 +125,8 @@ def serve_config(args: argparse.Namespace) -> ServeConfig:
         confdir=args.confdir,
         upstream_headers=(("Authorization", upstream_auth),) if upstream_auth else (),
         upstream_timeout=args.upstream_timeout,
+        redis_url=args.redis_url,
+        audit_key=_secret("SCRIM_AUDIT_KEY") or b"",
     )
 
 

@@ -17,6 +17,8 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, gene
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
+from proxy.ledger import Counts
+
 OVERFLOW = "_overflow"
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 WINDOWS = {"1h": 3600.0, "24h": 86400.0}
@@ -109,8 +111,16 @@ class Metrics:
     ready: Gauge
     audit_failures: Counter
     inflight_bytes: Gauge
+    control_events: Counter
+    ledger_distinct: Gauge
+    ledger_shared: Gauge
     # (unix time, reason) of the latest withheld responses, for the status page; bounded.
     recent_withheld: deque[tuple[float, str]] = field(default_factory=lambda: deque(maxlen=200))
+
+    def set_ledger_counts(self, agent_label: str, counts: Counts) -> None:
+        for scope, by_window in (("ticketless", counts.ticketless), ("assigned", counts.assigned)):
+            for window, n in by_window.items():
+                self.ledger_distinct.labels(agent_label, window, scope).set(n)
 
     def render(self) -> bytes:
         return generate_latest(self.registry)
@@ -182,5 +192,24 @@ def create(max_agents: int = 1000) -> Metrics:
         ),
         inflight_bytes=Gauge(
             "scrim_inflight_bytes", "Response bytes being inspected right now.", registry=registry
+        ),
+        control_events=Counter(
+            "scrim_control_events_total",
+            "Insider-threat controls triggered: canary, quota_soft, justification_required, justified,"
+            " quota_exceeded, break_glass.",
+            ["agent", "role", "event"],
+            registry=registry,
+        ),
+        ledger_distinct=Gauge(
+            "scrim_ledger_distinct_customers",
+            "Distinct customers served to each agent per window and scope (assigned or ticketless),"
+            " as the shared ledger counts them across replicas (last value seen by this replica).",
+            ["agent", "window", "scope"],
+            registry=registry,
+        ),
+        ledger_shared=Gauge(
+            "scrim_ledger_shared",
+            "1 while the shared ledger (Redis) is in use; 0 when counting has fallen back to local.",
+            registry=registry,
         ),
     )

@@ -69,10 +69,26 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    """A customer record served in a response, for counting and audit (its id, never its data)."""
+    """A customer record served in a response, for counting and audit (its id, never its data).
+
+    `path` locates the record's object in the document, so fields can be attributed to it.
+    """
 
     record_type: str
     record_id: str
+    path: JsonPath = field(default=(), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ServedRecord:
+    """What one record looked like to the agent: which fields were clear or masked (names only),
+    whether the customer is on one of the agent's tickets, and keyed hashes to match leaks."""
+
+    record: Record
+    assigned: bool = False
+    clear: tuple[str, ...] = ()
+    masked: tuple[str, ...] = ()
+    keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

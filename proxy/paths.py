@@ -29,26 +29,29 @@ def matches(pattern: tuple[str, ...], path: JsonPath) -> bool:
     return ok and matches(rest, path[1:])
 
 
-def select(root: Any, pattern: tuple[str, ...]) -> Iterator[Any]:
-    """Every node of `root` whose path matches `pattern` (depth-first, document order)."""
+def select(root: Any, pattern: tuple[str, ...], at: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
+    """Every (path, node) of `root` whose path matches `pattern` (depth-first, document order)."""
     if not pattern:
-        yield root
+        yield at, root
         return
     head, rest = pattern[0], pattern[1:]
     if head == "**":
-        yield from select(root, rest)
-        children = root.values() if isinstance(root, dict) else root if isinstance(root, list) else ()
-        for child in children:
-            yield from select(child, pattern)
+        yield from select(root, rest, at)
+        if isinstance(root, dict):
+            for key, child in root.items():
+                yield from select(child, pattern, (*at, key))
+        elif isinstance(root, list):
+            for index, child in enumerate(root):
+                yield from select(child, pattern, (*at, index))
     elif head == "[*]" and isinstance(root, list):
-        for child in root:
-            yield from select(child, rest)
+        for index, child in enumerate(root):
+            yield from select(child, rest, (*at, index))
     elif head.startswith("[") and head != "[*]" and isinstance(root, list):
         index = int(head[1:-1])
         if index < len(root):
-            yield from select(root[index], rest)
+            yield from select(root[index], rest, (*at, index))
     elif head == "*" and isinstance(root, dict):
-        for child in root.values():
-            yield from select(child, rest)
+        for key, child in root.items():
+            yield from select(child, rest, (*at, key))
     elif isinstance(root, dict) and head in root:
-        yield from select(root[head], rest)
+        yield from select(root[head], rest, (*at, head))

@@ -10,13 +10,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from proxy import classify, recur
+from proxy import classify, recur, scope
 from proxy.codecs import Document, Limits, Parser, charset, csv_doc, encoding, html_doc, json_doc, text_doc
 from proxy.codecs.headers_doc import HeaderDocument
 from proxy.detect import Item
 from proxy.errors import BodyTooLarge, Undecodable, Withheld
 from proxy.mask import Masker
-from proxy.model import Decision, MaskResult, Outcome, Record, RouteKind, Span, TextField
+from proxy.model import Decision, MaskResult, Outcome, RouteKind, ServedRecord, Span, TextField
 from proxy.rules import Role, Route, Rules
 
 # Headers that describe the upstream bytes: wrong once the body is rewritten.
@@ -24,6 +24,34 @@ _STALE_AFTER_REWRITE = frozenset(
     {"content-length", "etag", "digest", "content-md5", "content-digest", "repr-digest", "accept-ranges"}
 )
 _MIN_DIGITS_IN_NUMBER = 6  # shorter JSON numbers are counts and amounts, not identifiers
+
+
+class Access(Protocol):
+    """What the pipeline may ask about the agent: assignments and break-glass (the ledger's view)."""
+
+    async def learn(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """(agent, customer) assignments seen in this response."""
+        ...
+
+    async def assigned(self, customers: Sequence[str]) -> set[str]: ...
+
+    async def break_glass(self, customers: Sequence[str]) -> bool:
+        """True if the agent asked for break-glass on this request and it is granted for these
+        customers; raises Withheld when asked for but not allowed."""
+        ...
+
+
+class NoAccess:
+    """No assignments, no break-glass: the role's base reveals for everyone."""
+
+    async def learn(self, pairs: Sequence[tuple[str, str]]) -> None:
+        return None
+
+    async def assigned(self, customers: Sequence[str]) -> set[str]:
+        return set()
+
+    async def break_glass(self, customers: Sequence[str]) -> bool:
+        return False
 
 
 class Detects(Protocol):
@@ -47,6 +75,7 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     token_key: bytes = b""
     observe: bool = False  # detect, count and audit, but release upstream bytes unchanged
+    match_key: bytes = b""  # keys the e-mail/phone hashes in audit records (leak attribution)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +85,10 @@ class Inspected:
     outcome: Outcome
     body: bytes | None = None
     headers: list[tuple[str, str]] | None = None
-    records: tuple[Record, ...] = ()
+    records: tuple[ServedRecord, ...] = ()
     masked: dict[str, int] = field(default_factory=dict)
     revealed: dict[str, int] = field(default_factory=dict)
+    break_glass: bool = False
 
 
 _PARSERS: dict[str, Parser] = {
@@ -130,6 +160,27 @@ def _merge(a: MaskResult, b: MaskResult) -> tuple[dict[str, int], dict[str, int]
     return masked, revealed
 
 
+def _decode(
+    route: Route | None, headers: Sequence[tuple[str, str]], body: bytes, limits: Limits
+) -> tuple[Document | None, list[str], str]:
+    """The parsed document (None for an empty body), its content codings and its charset codec."""
+    if not body:
+        return None, [], "utf-8"
+    content_types = _header(headers, "content-type")
+    if len(content_types) != 1:
+        raise Undecodable("unsupported_content_type")
+    mime, declared_charset = charset.parse_content_type(content_types[0])
+    parse = parser_for(mime)
+    if parse is None:
+        raise Undecodable("unsupported_content_type")
+    if route is not None and mime not in route.content_types:
+        raise Undecodable("unexpected_content_type")
+    codings = encoding.parse_header(",".join(_header(headers, "content-encoding")))
+    raw = encoding.decode(body, codings, limits)
+    text, codec_name = charset.decode(raw, declared_charset)
+    return parse(text, limits), codings, codec_name
+
+
 async def inspect(
     generation: Generation,
     settings: Settings,
@@ -139,6 +190,7 @@ async def inspect(
     status: int,
     headers: Sequence[tuple[str, str]],
     body: bytes,
+    access: Access | None = None,
 ) -> Inspected:
     """Inspect one response for one role. Raises Withheld (or anything else: the caller fails closed)."""
     if decision.kind is RouteKind.STATIC:
@@ -150,42 +202,47 @@ async def inspect(
     if len(body) > limits.max_body_bytes:
         raise BodyTooLarge()
 
-    document: Document | None = None
-    codings: list[str] = []
-    codec_name = "utf-8"
-    if body:
-        content_types = _header(headers, "content-type")
-        if len(content_types) != 1:
-            raise Undecodable("unsupported_content_type")
-        mime, declared_charset = charset.parse_content_type(content_types[0])
-        parse = parser_for(mime)
-        if parse is None:
-            raise Undecodable("unsupported_content_type")
-        if route is not None and mime not in route.content_types:
-            raise Undecodable("unexpected_content_type")
-        codings = encoding.parse_header(",".join(_header(headers, "content-encoding")))
-        raw = encoding.decode(body, codings, limits)
-        text, codec_name = charset.decode(raw, declared_charset)
-        document = parse(text, limits)
+    document, codings, codec_name = _decode(route, headers, body, limits)
 
     header_doc = HeaderDocument(headers)
     masker = Masker(role, rules.masks, settings.token_key)
     body_fields = document.fields if document is not None else []
     declared = classify.declared_entities(body_fields, route)
+    records = classify.extract_records(document.records_root, route) if document else []
+
+    # Need-to-know: learn assignments from this very response, then decide each customer's view.
+    access = access or NoAccess()
+    root = document.records_root if document else None
+    await access.learn(classify.extract_assignments(root, route))
+    customers = [r.record_id for r in records if r.record_type == scope.CUSTOMER]
+    assigned = await access.assigned(customers) if customers else set()
+    glass = await access.break_glass(customers) if customers else False
+    elevated: dict[int, Role] = {}
+    for i, record in enumerate(records):
+        if record.record_type == scope.CUSTOMER and (glass or record.record_id in assigned):
+            elevated[i] = role.break_glass_view() if glass else role.for_assigned()
+    owner, customer_of = scope.owners(body_fields, records)
+
     body_spans, header_spans = await _detect(
         generation.detector, [(body_fields, declared, rules.scan_keys), (header_doc.fields, {}, False)]
     )
     for slot, spans in recur.recurrences(body_fields, declared).items():
         body_spans[slot] = body_spans.get(slot, ()) + spans
-    body_result = masker.apply(body_fields, declared, body_spans)
+    body_result = scope.mask_in_scopes(
+        masker, body_fields, declared, body_spans, records, customer_of, elevated
+    )
     header_result = masker.apply(header_doc.fields, {}, header_spans)
-    records = tuple(classify.extract_records(document.records_root, route)) if document else ()
+    served = scope.served_records(
+        records, body_fields, declared, body_spans, body_result, owner, assigned, settings.match_key
+    )
     masked, revealed = _merge(body_result, header_result)
 
     if not body_result.replacements and not header_result.replacements:
-        return Inspected(Outcome.PASSED, records=records, masked=masked, revealed=revealed)
+        return Inspected(Outcome.PASSED, records=served, masked=masked, revealed=revealed, break_glass=glass)
     if settings.observe:
-        return Inspected(Outcome.OBSERVED, records=records, masked=masked, revealed=revealed)
+        return Inspected(
+            Outcome.OBSERVED, records=served, masked=masked, revealed=revealed, break_glass=glass
+        )
 
     new_body: bytes | None = None
     if body_result.replacements and document is not None:
@@ -196,4 +253,4 @@ async def inspect(
     new_headers = [(k, v) for k, v in new_headers if k.lower() not in _STALE_AFTER_REWRITE]
     new_headers = [(k, v) for k, v in new_headers if k.lower() != "cache-control"]
     new_headers.append(("Cache-Control", "no-store"))
-    return Inspected(Outcome.MASKED, new_body, new_headers, records, masked, revealed)
+    return Inspected(Outcome.MASKED, new_body, new_headers, served, masked, revealed, glass)

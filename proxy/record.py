@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from proxy.audit import AuditLog
 from proxy.errors import AuditUnavailable
+from proxy.ledger import Counts
 from proxy.metrics import Metrics
-from proxy.model import Identity, Outcome, Record
+from proxy.model import Identity, Outcome, ServedRecord
 
 log = logging.getLogger(__name__)
 CUSTOMER = "customer"
@@ -32,9 +33,13 @@ class View:
     rules_version: str
     seconds: float
     reason: str | None = None
-    records: tuple[Record, ...] = ()
+    records: tuple[ServedRecord, ...] = ()
     masked: dict[str, int] = field(default_factory=dict)
     revealed: dict[str, int] = field(default_factory=dict)
+    events: tuple[str, ...] = ()
+    justification: str | None = None  # the agent's own words: audited, never counted in metrics
+    break_glass_reason: str | None = None
+    ledger_counts: Counts | None = None
 
 
 class Recorder:
@@ -75,7 +80,20 @@ class Recorder:
             "status": view.status,
             "outcome": view.outcome.value,
             "reason": view.reason,
-            "records": [{"type": r.record_type, "id": r.record_id} for r in view.records],
+            "records": [
+                {
+                    "type": s.record.record_type,
+                    "id": s.record.record_id,
+                    "assigned": s.assigned,
+                    "clear": list(s.clear),
+                    "masked": list(s.masked),
+                    "keys": list(s.keys),
+                }
+                for s in view.records
+            ],
+            "events": list(view.events),
+            "justification": view.justification,
+            "break_glass_reason": view.break_glass_reason,
             "masked": view.masked,
             "revealed": view.revealed,
             "rules_version": view.rules_version,
@@ -98,16 +116,20 @@ class Recorder:
                 m.entities_masked.labels(entity, identity.role).inc(n)
             for entity, n in view.revealed.items():
                 m.entities_revealed.labels(entity, identity.role).inc(n)
+            agent = m.agents.label(identity.agent)
+            for event in view.events:
+                m.control_events.labels(agent, identity.role, event).inc()
             if view.outcome in (Outcome.WITHHELD, Outcome.UNAUTHENTICATED):
                 return  # nothing was served
-            agent = m.agents.label(identity.agent)
             by_type: dict[str, int] = {}
-            for r in view.records:
-                by_type[r.record_type] = by_type.get(r.record_type, 0) + 1
+            for s in view.records:
+                by_type[s.record.record_type] = by_type.get(s.record.record_type, 0) + 1
             for record_type, n in by_type.items():
                 m.records_viewed.labels(agent, identity.role, record_type).inc(n)
-            customers = [r.record_id for r in view.records if r.record_type == CUSTOMER]
+            customers = [s.record.record_id for s in view.records if s.record.record_type == CUSTOMER]
             if customers:
                 m.distinct.add(agent, customers)
+            if view.ledger_counts is not None:
+                m.set_ledger_counts(agent, view.ledger_counts)
         except Exception:  # telemetry fails open
             log.exception("metrics update failed")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -41,12 +41,53 @@ class MaskSpec(_Strict):
     keep: Annotated[int, Field(ge=1, le=8)] = 4
 
 
+_DURATION = re.compile(r"^(\d{1,6})([smhd])$")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+WINDOW_NAMES = ("1h", "24h", "7d")
+
+
+def parse_duration(text: str) -> float:
+    """`90s`, `30m`, `8h`, `7d` → seconds."""
+    match = _DURATION.match(text)
+    if match is None:
+        raise ValueError(f"invalid duration {text!r} (use a number and s, m, h or d: 30m, 8h, 7d)")
+    return float(int(match.group(1)) * _UNIT_SECONDS[match.group(2)])
+
+
+class QuotaSpec(_Strict):
+    """Distinct ticketless customers per agent in a window: alert, then ask why, then stop."""
+
+    window: Literal["1h", "24h", "7d"] = "24h"
+    soft: Annotated[int, Field(ge=1)]
+    justify: Annotated[int, Field(ge=1)] | None = None
+    hard: Annotated[int, Field(ge=1)] | None = None
+
+
+class BreakGlassSpec(_Strict):
+    """Full reveal of one customer on request, with a reason, from a small budget per shift."""
+
+    budget: Annotated[int, Field(ge=1, le=100)] = 3
+    shift: str = "8h"
+
+    @field_validator("shift")
+    @classmethod
+    def _shift(cls, value: str) -> str:
+        parse_duration(value)
+        return value
+
+
 class RoleSpec(_Strict):
-    """A role: additive reveals per entity; anything not revealed gets `default`."""
+    """A role: additive reveals per entity; anything not revealed gets `default`.
+
+    `reveal_assigned` adds grants only for customers on tickets assigned to the agent.
+    """
 
     description: str = ""
     default: str = "hidden"
     reveal: dict[str, str] = Field(default_factory=dict)
+    reveal_assigned: dict[str, str] = Field(default_factory=dict)
+    quota: QuotaSpec | None = None
+    break_glass: BreakGlassSpec | None = None
 
 
 class RecordSpec(_Strict):
@@ -55,6 +96,26 @@ class RecordSpec(_Strict):
     path: str
     id: str
     type: str = "customer"
+
+
+class AssignmentSpec(_Strict):
+    """Objects (e.g. tickets) that name an assignee agent and a requester customer."""
+
+    path: str
+    assignee: str = "assignee_id"
+    requester: str = "requester_id"
+
+
+class AssignmentsSpec(_Strict):
+    """How long a learned ticket assignment grants need-to-know reveal."""
+
+    ttl: str = "12h"
+
+    @field_validator("ttl")
+    @classmethod
+    def _ttl(cls, value: str) -> str:
+        parse_duration(value)
+        return value
 
 
 class RouteSpec(_Strict):
@@ -68,6 +129,7 @@ class RouteSpec(_Strict):
     )
     fields: dict[str, str] = Field(default_factory=dict)
     records: list[RecordSpec] = Field(default_factory=list)
+    assignments: list[AssignmentSpec] = Field(default_factory=list)
 
     @field_validator("methods")
     @classmethod
@@ -97,6 +159,8 @@ class PolicySpec(_Strict):
     detection: DetectionSpec = DetectionSpec()
     static: list[str] = Field(default_factory=list)
     routes: list[RouteSpec] = Field(default_factory=list)
+    assignments: AssignmentsSpec = AssignmentsSpec()
+    canaries: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +181,15 @@ class RecordRule:
 
 
 @dataclass(frozen=True, slots=True)
+class AssignmentRule:
+    """A compiled assignment rule."""
+
+    pattern: tuple[str, ...]
+    assignee_key: str
+    requester_key: str
+
+
+@dataclass(frozen=True, slots=True)
 class Route:
     """A compiled route."""
 
@@ -126,6 +199,25 @@ class Route:
     content_types: frozenset[str]
     fields: tuple[FieldRule, ...]
     records: tuple[RecordRule, ...]
+    assignments: tuple[AssignmentRule, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quota:
+    """A compiled quota (limits on distinct ticketless customers in `window`)."""
+
+    window: str
+    soft: int
+    justify: int | None
+    hard: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class BreakGlass:
+    """A compiled break-glass budget."""
+
+    budget: int
+    shift_seconds: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,9 +227,22 @@ class Role:
     name: str
     default: str
     reveal: dict[str, str]
+    reveal_assigned: dict[str, str] = field(default_factory=dict)
+    quota: Quota | None = None
+    break_glass: BreakGlass | None = None
 
     def mask_for(self, entity: str) -> str:
         return self.reveal.get(entity, self.reveal.get(ANY_ENTITY, self.default))
+
+    def for_assigned(self) -> Role:
+        """This role's view of a customer on one of the agent's own tickets."""
+        if not self.reveal_assigned:
+            return self
+        return Role(self.name, self.default, {**self.reveal, **self.reveal_assigned})
+
+    def break_glass_view(self) -> Role:
+        """Everything in clear: one customer, with a reason, from the shift's budget."""
+        return Role(self.name, self.default, {ANY_ENTITY: CLEAR})
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +259,8 @@ class Rules:
     score_threshold: float
     scan_keys: bool
     source_dir: Path
+    assignment_ttl: float = 12 * 3600.0
+    canaries: frozenset[str] = frozenset()
 
     def role(self, name: str) -> Role:
         """The named role, or the no-role role that masks everything (unknown role = least privilege)."""
@@ -245,8 +352,17 @@ def _cross_check(file: str, spec: PolicySpec, entities: frozenset[str]) -> list[
     for name, role in spec.roles.items():
         if role.default not in spec.masks:
             problems.append(f"{file}: roles.{name}.default: {unknown('mask', role.default, masks)}")
-        for entity, mask in role.reveal.items():
-            loc = f"{file}: roles.{name}.reveal.{entity}"
+        reveals = [("reveal", e, m) for e, m in role.reveal.items()]
+        reveals += [("reveal_assigned", e, m) for e, m in role.reveal_assigned.items()]
+        if role.quota is not None:
+            q = role.quota
+            limits = [x for x in (q.soft, q.justify, q.hard) if x is not None]
+            if limits != sorted(limits):
+                problems.append(
+                    f"{file}: roles.{name}.quota: limits must grow soft <= justify <= hard ({limits})"
+                )
+        for key, entity, mask in reveals:
+            loc = f"{file}: roles.{name}.{key}.{entity}"
             if entity != ANY_ENTITY and entity not in entities:
                 problems.append(f"{loc}: {unknown('entity', entity, known_entities)}")
             if mask not in reveal_values:
@@ -272,6 +388,11 @@ def _cross_check(file: str, spec: PolicySpec, entities: frozenset[str]) -> list[
                 parse_path(rec.path)
             except ValueError as err:
                 problems.append(f"{file}: routes[{i}].records[{j}].path: {err}")
+        for j, assignment in enumerate(route.assignments):
+            try:
+                parse_path(assignment.path)
+            except ValueError as err:
+                problems.append(f"{file}: routes[{i}].assignments[{j}].path: {err}")
     for i, entity in enumerate(spec.entities):
         if not ENTITY_NAME.match(entity):
             problems.append(f"{file}: entities[{i}]: entity names are UPPER_SNAKE_CASE ({entity!r})")
@@ -281,7 +402,17 @@ def _cross_check(file: str, spec: PolicySpec, entities: frozenset[str]) -> list[
 
 
 def _compile(spec: PolicySpec, entities: frozenset[str], version: str, source: Path) -> Rules:
-    roles = {name: Role(name, r.default, dict(r.reveal)) for name, r in spec.roles.items()}
+    roles = {
+        name: Role(
+            name,
+            r.default,
+            dict(r.reveal),
+            dict(r.reveal_assigned),
+            Quota(r.quota.window, r.quota.soft, r.quota.justify, r.quota.hard) if r.quota else None,
+            BreakGlass(r.break_glass.budget, parse_duration(r.break_glass.shift)) if r.break_glass else None,
+        )
+        for name, r in spec.roles.items()
+    }
     # Least privilege for agents with no bound role: every entity gets the most opaque mask.
     roles[NO_ROLE] = Role(NO_ROLE, _strictest_mask(spec.masks), {})
     routes = tuple(
@@ -292,6 +423,9 @@ def _compile(spec: PolicySpec, entities: frozenset[str], version: str, source: P
             content_types=frozenset(ct.lower() for ct in r.content_types),
             fields=tuple(FieldRule(parse_path(p), e) for p, e in r.fields.items()),
             records=tuple(RecordRule(parse_path(x.path), x.id, x.type) for x in r.records),
+            assignments=tuple(
+                AssignmentRule(parse_path(a.path), a.assignee, a.requester) for a in r.assignments
+            ),
         )
         for r in spec.routes
     )
@@ -306,6 +440,8 @@ def _compile(spec: PolicySpec, entities: frozenset[str], version: str, source: P
         score_threshold=spec.detection.score_threshold,
         scan_keys=spec.detection.scan_keys,
         source_dir=source,
+        assignment_ttl=parse_duration(spec.assignments.ttl),
+        canaries=frozenset(spec.canaries),
     )
 
 

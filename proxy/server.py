@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import secrets
 import signal
 import uuid
 from collections.abc import Callable
@@ -29,6 +30,8 @@ from proxy.audit import AuditLog
 from proxy.codecs import Limits
 from proxy.errors import RulesError, StartupError
 from proxy.identity import IdentityConfig, Verifier
+from proxy.ledger import Ledger, MemoryLedger
+from proxy.ledger_redis import FallbackLedger, RedisLedger
 from proxy.metrics import Metrics, create
 from proxy.pipeline import Generation, Settings
 from proxy.record import Recorder
@@ -59,6 +62,8 @@ class ServeConfig:
     upstream_headers: tuple[tuple[str, str], ...] = ()
     reload_interval: float = 2.0
     upstream_timeout: float = 30.0
+    redis_url: str | None = None  # shared ledger across replicas; None: in memory, per replica
+    audit_key: bytes = b""  # keys audit hashes (and the audit chain); SCRIM_AUDIT_KEY
 
 
 def load_rules(directory: Path) -> rules.Rules:
@@ -153,6 +158,23 @@ class Service:
         return True
 
 
+async def _ledger(config: ServeConfig, metrics: Metrics) -> Ledger:
+    """The shared Redis ledger with a local fallback, or the in-memory one."""
+    if config.redis_url is None:
+        metrics.ledger_shared.set(0)
+        return MemoryLedger()
+    try:
+        primary = RedisLedger(config.redis_url)
+    except ValueError as err:
+        raise StartupError(f"--redis-url: {err}") from err
+    ledger = FallbackLedger(primary, MemoryLedger(), on_state=lambda up: metrics.ledger_shared.set(int(up)))
+    metrics.ledger_shared.set(1)
+    if not await ledger.ping():
+        # Telemetry fails open: start counting locally rather than refusing to mask.
+        log.warning("Redis ledger unreachable at start-up; counting locally until it answers")
+    return ledger
+
+
 def _close(generation: Generation) -> None:
     if isinstance(generation.detector, DetectionPool):
         generation.detector.close()
@@ -162,34 +184,10 @@ def _uses_token(loaded: rules.Rules) -> bool:
     return any(m.style == "token" for m in loaded.masks.values())
 
 
-async def serve(config: ServeConfig, on_ready: Callable[[], None] | None = None) -> int:
-    """Run until SIGTERM/SIGINT. Raises StartupError/RulesError before listening if anything fails."""
-    metrics = create()
-    loaded = load_rules(config.rules_dir)
-    if not config.token_key and _uses_token(loaded):
-        raise StartupError("rules use the token mask style: set SCRIM_TOKEN_KEY (32+ bytes)")
-    verifier = Verifier(config.identity)
-    audit = AuditLog(config.audit_log)
-    service = Service(config, metrics)
-    service.generation = await service.build(loaded)
-    metrics.rules_info.labels(loaded.version).set(1)
-    try:
-        status = StatusServer(*config.metrics_listen, metrics, lambda: service.ready)
-    except OSError as err:
-        raise StartupError(f"metrics listener {config.metrics_listen}: {err.strerror}") from err
-    status.start()
-
+def _master(config: ServeConfig, addon: ScrimAddon) -> Master:
+    """mitmproxy with only the addons a proxy needs, and Scrim's JSON in place of its error page."""
     _http1.make_error_response = _scrim_error_page
     master = Master(options.Options())
-    addon = ScrimAddon(
-        service.current,
-        verifier,
-        Settings(config.limits, config.token_key, config.observe),
-        Recorder(metrics, audit),
-        response_deadline=config.response_deadline,
-        upstream_headers=config.upstream_headers,
-        upstream_timeout=config.upstream_timeout,
-    )
     master.addons.add(
         core.Core(), proxyserver.Proxyserver(), next_layer.NextLayer(), tlsconfig.TlsConfig(),
         errorcheck.ErrorCheck(repeat_errors_on_stderr=True), addon,
@@ -202,6 +200,42 @@ async def serve(config: ServeConfig, on_ready: Callable[[], None] | None = None)
     )
     if config.confdir is not None:
         master.options.update(confdir=str(config.confdir))
+    return master
+
+
+async def serve(config: ServeConfig, on_ready: Callable[[], None] | None = None) -> int:
+    """Run until SIGTERM/SIGINT. Raises StartupError/RulesError before listening if anything fails."""
+    metrics = create()
+    loaded = load_rules(config.rules_dir)
+    if not config.token_key and _uses_token(loaded):
+        raise StartupError("rules use the token mask style: set SCRIM_TOKEN_KEY (32+ bytes)")
+    verifier = Verifier(config.identity)
+    audit_key = config.audit_key
+    if not audit_key:
+        audit_key = secrets.token_bytes(32)
+        log.warning("SCRIM_AUDIT_KEY is not set: audit hashes use a per-process key (no leak attribution)")
+    audit = AuditLog(config.audit_log)
+    ledger = await _ledger(config, metrics)
+    service = Service(config, metrics)
+    service.generation = await service.build(loaded)
+    metrics.rules_info.labels(loaded.version).set(1)
+    try:
+        status = StatusServer(*config.metrics_listen, metrics, lambda: service.ready)
+    except OSError as err:
+        raise StartupError(f"metrics listener {config.metrics_listen}: {err.strerror}") from err
+    status.start()
+
+    addon = ScrimAddon(
+        service.current,
+        verifier,
+        Settings(config.limits, config.token_key, config.observe, audit_key),
+        Recorder(metrics, audit),
+        response_deadline=config.response_deadline,
+        upstream_headers=config.upstream_headers,
+        upstream_timeout=config.upstream_timeout,
+        ledger=ledger,
+    )
+    master = _master(config, addon)
     if config.observe:
         log.warning("OBSERVE MODE: responses are inspected and counted but released unmasked")
 

@@ -105,7 +105,7 @@ DOC: dict[str, Any] = {
     ],
 )
 def test_select(pattern: str, expected: list[Any]) -> None:
-    assert list(select(DOC, parse_path(pattern))) == expected
+    assert [node for _, node in select(DOC, parse_path(pattern))] == expected
 
 
 @pytest.mark.parametrize(
@@ -122,15 +122,15 @@ def test_select(pattern: str, expected: list[Any]) -> None:
     ],
 )
 def test_select_other_roots(root: Any, pattern: str, expected: list[Any]) -> None:
-    assert list(select(root, parse_path(pattern))) == expected
+    assert [node for _, node in select(root, parse_path(pattern))] == expected
 
 
 def test_select_empty_pattern_yields_the_root() -> None:
-    assert list(select(DOC, ())) == [DOC]
+    assert list(select(DOC, ())) == [((), DOC)]
 
 
 def test_select_and_matches_agree() -> None:
-    # Every leaf select finds, matches accepts by its path, and vice versa.
+    # Every leaf select finds (with the path it reports), matches accepts by its path, and vice versa.
     def leaves(node: Any, path: JsonPath) -> list[tuple[JsonPath, Any]]:
         if isinstance(node, dict):
             return [leaf for k, v in node.items() for leaf in leaves(v, (*path, k))]
@@ -140,6 +140,6 @@ def test_select_and_matches_agree() -> None:
 
     for pattern in ["**.email", "users[*].id", "*.id", "ticket.**.id", "users[1].email", "**"]:
         compiled = parse_path(pattern)
-        by_match = [value for path, value in leaves(DOC, ()) if matches(compiled, path)]
-        by_select = [v for v in select(DOC, compiled) if not isinstance(v, dict | list)]
+        by_match = [(path, value) for path, value in leaves(DOC, ()) if matches(compiled, path)]
+        by_select = [(p, v) for p, v in select(DOC, compiled) if not isinstance(v, dict | list)]
         assert by_select == by_match, pattern

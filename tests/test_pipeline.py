@@ -80,7 +80,8 @@ async def test_declared_fields_mask_and_skip_detection(rules: Rules) -> None:
     assert result.body is not None
     user = json.loads(result.body)["user"]
     assert user == {"id": 7, "email": "j***@example.com", "ssn": "<US_SSN>"}
-    assert [r.record_id for r in result.records] == ["7"]
+    assert [s.record.record_id for s in result.records] == ["7"]
+    assert result.records[0].masked == ("email", "ssn")  # names only, for the audit trail
     assert all(text != "jane.doe@example.com" for text, _ in detector.asked)  # declared: not analysed
 
 

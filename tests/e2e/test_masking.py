@@ -346,11 +346,16 @@ def test_audit_line_names_agent_role_route_records_and_counts_without_values(
     assert first["method"] == "GET"
     assert first["status"] == 200
     assert first["outcome"] == "masked"
-    assert first["records"] == [{"type": "customer", "id": "17"}]
+    assert len(first["records"]) == 1
+    record = first["records"][0]
+    assert (record["type"], record["id"], record["assigned"]) == ("customer", "17", False)
+    # Field names served masked (no values), and keyed hashes to match a leaked list against.
+    assert {"ssn", "card_number", "email", "phone", "name"} <= set(record["masked"])
+    assert record["clear"] == [] and len(record["keys"]) == 3  # id, e-mail, phone
     assert first["masked"].get("US_SSN") == 1 and first["masked"].get("CREDIT_CARD") == 1
     assert sum(first["masked"].values()) >= 10
     assert second["route"] == "users.search"
-    assert {"type": "customer", "id": "17"} in second["records"]
+    assert ("customer", "17") in [(r["type"], r["id"]) for r in second["records"]]
     # No customer value, and not the search query, anywhere in the audit trail.
     blob = crm_scrim.audit_log.read_text(encoding="utf-8")
     assert tier1_leaks(raw, blob) == []

@@ -1,0 +1,114 @@
+"""Need-to-know scopes: which customer record each field belongs to, and how that record is seen.
+
+A field belongs to the nearest enclosing record (by path). Customers on tickets assigned to the agent
+are masked with the role's `reveal_assigned` grants added; a break-glass customer is seen in clear;
+everyone else with the role's base reveals. Fields outside any customer record (a ticket's subject,
+a comment) take the elevated view only if every customer in the response is elevated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from proxy.evidence import MATCHABLE, match_hash
+from proxy.mask import Masker
+from proxy.model import MaskResult, Record, ServedRecord, Span, TextField
+from proxy.rules import Role
+
+CUSTOMER = "customer"
+
+
+def owners(fields: Sequence[TextField], records: Sequence[Record]) -> tuple[dict[int, int], dict[int, int]]:
+    """slot → index of the nearest enclosing record, and of the nearest enclosing customer record."""
+    by_path = {r.path: i for i, r in enumerate(records)}
+    customers = {r.path: i for i, r in enumerate(records) if r.record_type == CUSTOMER}
+    nearest: dict[int, int] = {}
+    nearest_customer: dict[int, int] = {}
+    for f in fields:
+        path = f.path[:-1] if f.is_key else f.path
+        for end in range(len(path), -1, -1):
+            prefix = path[:end]
+            if f.slot not in nearest and prefix in by_path:
+                nearest[f.slot] = by_path[prefix]
+            if prefix in customers:
+                nearest_customer[f.slot] = customers[prefix]
+                break
+    return nearest, nearest_customer
+
+
+def mask_in_scopes(
+    masker: Masker,
+    fields: Sequence[TextField],
+    declared: Mapping[int, str],
+    spans: Mapping[int, Sequence[Span]],
+    records: Sequence[Record],
+    customer_of: Mapping[int, int],
+    elevated: Mapping[int, Role],
+) -> MaskResult:
+    """Mask every field with the view of the customer it belongs to (`elevated`: record index → role)."""
+    if not elevated:
+        return masker.apply(fields, declared, spans)
+    customer_indexes = {i for i, r in enumerate(records) if r.record_type == CUSTOMER}
+    # Fields outside any customer record share the elevated view only if all customers do.
+    outside = masker.role
+    if customer_indexes and customer_indexes <= set(elevated):
+        views = {id(elevated[i]): elevated[i] for i in customer_indexes}
+        outside = next(iter(views.values())) if len(views) == 1 else masker.role
+    roles: dict[int, Role] = {}
+    groups: dict[int, list[TextField]] = {}
+    for f in fields:
+        index = customer_of.get(f.slot)
+        role = outside if index is None else elevated.get(index, masker.role)
+        roles[id(role)] = role
+        groups.setdefault(id(role), []).append(f)
+    result = MaskResult()
+    for key, group in groups.items():
+        part = Masker(roles[key], masker.masks, masker.token_key).apply(group, declared, spans)
+        result.replacements.update(part.replacements)
+        for target, source in ((result.masked, part.masked), (result.revealed, part.revealed)):
+            for entity, n in source.items():
+                target[entity] = target.get(entity, 0) + n
+    return result
+
+
+def served_records(
+    records: Sequence[Record],
+    fields: Sequence[TextField],
+    declared: Mapping[int, str],
+    spans: Mapping[int, Sequence[Span]],
+    result: MaskResult,
+    owner: Mapping[int, int],
+    assigned: set[str],
+    match_key: bytes,
+) -> tuple[ServedRecord, ...]:
+    """Per record: field names served clear and masked, and keyed hashes for leak matching."""
+    clear: dict[int, set[str]] = {}
+    masked: dict[int, set[str]] = {}
+    keys: dict[int, set[str]] = {}
+    for f in fields:
+        index = owner.get(f.slot)
+        if index is None or f.is_key:
+            continue
+        name = next((p for p in reversed(f.path) if isinstance(p, str)), "")
+        entity = declared.get(f.slot)
+        if f.slot in result.replacements:
+            masked.setdefault(index, set()).add(name)
+        elif entity is not None or f.slot in spans:
+            clear.setdefault(index, set()).add(name)
+        if entity in MATCHABLE and isinstance(f.value, str | int) and match_key:
+            keys.setdefault(index, set()).add(match_hash(match_key, MATCHABLE[entity], str(f.value)))
+    out = []
+    for i, record in enumerate(records):
+        record_keys = keys.get(i, set())
+        if match_key and record.record_type == CUSTOMER:
+            record_keys.add(match_hash(match_key, "id", record.record_id))
+        out.append(
+            ServedRecord(
+                record,
+                assigned=record.record_type == CUSTOMER and record.record_id in assigned,
+                clear=tuple(sorted(clear.get(i, set()) - masked.get(i, set()))),
+                masked=tuple(sorted(masked.get(i, set()))),
+                keys=tuple(sorted(record_keys)),
+            )
+        )
+    return tuple(out)

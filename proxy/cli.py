@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from proxy.audit import verify_main
 from proxy.codecs import Limits
 from proxy.errors import RulesError, StartupError
 from proxy.identity import IdentityConfig, mint_dev_token
@@ -80,6 +81,16 @@ def _parser() -> argparse.ArgumentParser:
     token.add_argument("--ttl", type=int, default=3600)
     token.add_argument("--issuer")
     token.add_argument("--audience")
+
+    audit = sub.add_parser("audit", help="audit trail tools")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True)
+    verify = audit_sub.add_parser("verify", help="check a hash-chained audit log (SCRIM_AUDIT_KEY)")
+    verify.add_argument("paths", nargs="+", help="audit files or a directory of rotated files")
+
+    attribute = sub.add_parser("attribute", help="rank agents whose views explain a leaked list")
+    attribute.add_argument("--audit", nargs="+", required=True, help="audit files or directories")
+    attribute.add_argument("leaked", help="leaked list: CSV or text of customer ids, e-mails or phones")
+    attribute.add_argument("--top", type=int, default=10)
 
     demo = sub.add_parser("demo", help="seed and start the demo CRM with Scrim in front")
     demo.add_argument("--listen", type=host_port, default=("127.0.0.1", 8080))
@@ -166,6 +177,12 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args.directory)
         if args.command == "token":
             return _token(args)
+        if args.command == "audit":
+            return verify_main(args.paths)
+        if args.command == "attribute":
+            from proxy.attribute import attribute_main  # noqa: PLC0415 (DuckDB loads only here)
+
+            return attribute_main(args.audit, args.leaked, args.top)
         from proxy.demo.run import run_demo  # noqa: PLC0415 (Faker is only needed by the demo)
 
         return run_demo(args)

@@ -35,6 +35,12 @@ _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]")
 _NER_EXCLUDE = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"]
 _CACHE_SIZE = 50_000
 _LONG_TOKEN = re.compile(r"[A-Za-z0-9]{25,}")
+# Whole strings that are machine values, never personal data: ISO-8601 timestamps and UUIDs (the
+# most common strings in CRM JSON). Matched in full, so a value with anything around it is scanned.
+_MACHINE_VALUE = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?"
+    r"|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+)
 _NER_ENTITIES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
 
 # Necessary conditions for an entity to be present, from the shapes our recognizers accept. A string
@@ -143,6 +149,11 @@ def recognizer_entities(path: Path) -> frozenset[str]:
     return frozenset(entities)
 
 
+def _is_machine_value(text: str) -> bool:
+    # Midnight timestamps are how many systems store a date of birth: those are still scanned.
+    return _MACHINE_VALUE.fullmatch(text) is not None and "00:00:00" not in text[10:19]
+
+
 def _candidate_entities(text: str, entities: Sequence[str]) -> list[str]:
     digits = sum(ch.isdigit() for ch in text)
     needs_ner = _CAPITALISED_WORD.search(text) is not None
@@ -219,7 +230,7 @@ class Detector:
         out: list[tuple[Span, ...] | None] = [None] * len(items)
         pending: list[tuple[int, str, list[tuple[int, int]] | None, list[str]]] = []
         for index, (text, context) in enumerate(items):
-            if len(text) < 2 or not _WORTH_SCANNING.search(text):
+            if len(text) < 2 or not _WORTH_SCANNING.search(text) or _is_machine_value(text):
                 out[index] = ()
                 continue
             cached = self._cache.get((text, context))

@@ -64,6 +64,7 @@ class ServeConfig:
     upstream_timeout: float = 30.0
     redis_url: str | None = None  # shared ledger across replicas; None: in memory, per replica
     audit_key: bytes = b""  # keys audit hashes (and the audit chain); SCRIM_AUDIT_KEY
+    audit_max_bytes: int | None = 256 * 1024 * 1024  # rotate the audit log (the chain continues)
 
 
 def load_rules(directory: Path) -> rules.Rules:
@@ -214,7 +215,8 @@ async def serve(config: ServeConfig, on_ready: Callable[[], None] | None = None)
     if not audit_key:
         audit_key = secrets.token_bytes(32)
         log.warning("SCRIM_AUDIT_KEY is not set: audit hashes use a per-process key (no leak attribution)")
-    audit = AuditLog(config.audit_log)
+    # The chain is keyed only with a configured key: a per-process one could not be verified later.
+    audit = AuditLog(config.audit_log, key=config.audit_key or None, max_bytes=config.audit_max_bytes)
     ledger = await _ledger(config, metrics)
     service = Service(config, metrics)
     service.generation = await service.build(loaded)

@@ -40,9 +40,21 @@ def test_evasions_are_detected(detector: Detector, text: str, expected: tuple[st
     assert expected in found(detector, text)
 
 
-@pytest.mark.parametrize("text", ["open", "pending", "a", "", "the customer asked about fees"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "open", "pending", "a", "", "the customer asked about fees",
+        # machine values, matched whole
+        "2024-03-14T10:22:01Z", "2024-03-14 10:22", "2024-03-14T10:22:01.123456+02:00",
+        "923298ab-bff7-4641-996f-8cc4301e9271",
+    ],
+)  # fmt: skip
 def test_prefilter_skips_strings_without_digits_capitals_or_at(detector: Detector, text: str) -> None:
     assert found(detector, text) == []
+
+
+def test_machine_values_with_anything_around_them_are_still_scanned(detector: Detector) -> None:
+    assert found(detector, "2024-03-14T10:22:01Z jane@example.com") == [("jane@example.com", "EMAIL_ADDRESS")]
 
 
 def test_field_name_context_makes_a_date_a_birth_date(detector: Detector) -> None:

@@ -16,9 +16,10 @@ from .upstream import Upstream
 pytestmark = pytest.mark.e2e
 
 TIER1_BLOCK = "  tier1:\n"
-HINT = "      EMAIL_ADDRESS: hint\n"
-CLEAR = "      EMAIL_ADDRESS: clear\n"
-BROKEN = "      EMAIL_ADDRESS: no_such_mask\n"
+# Anchored on the line before, so only tier1's base `reveal` block matches (not reveal_assigned).
+HINT = "      PERSON: hint\n      EMAIL_ADDRESS: hint\n"
+CLEAR = "      PERSON: hint\n      EMAIL_ADDRESS: clear\n"
+BROKEN = "      PERSON: hint\n      EMAIL_ADDRESS: no_such_mask\n"
 TIER1_EMAIL = "l***@example.com"
 
 

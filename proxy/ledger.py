@@ -84,7 +84,7 @@ class MemoryLedger:
     async def unseen(self, agent: str, customers: Sequence[str], window: float, now: float) -> set[str]:
         with self._lock:
             seen = self._views.get((agent, False), {})
-            return {c for c in customers if seen.get(c, 0.0) < now - window}
+            return {c for c in customers if c not in seen or seen[c] < now - window}
 
     async def record(
         self, agent: str, ticketless: Sequence[str], assigned: Sequence[str], now: float

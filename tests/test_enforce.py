@@ -1,0 +1,76 @@
+"""Quotas, canaries and the ledger record, with the in-memory ledger and explicit clocks."""
+
+from __future__ import annotations
+
+import pytest
+
+from proxy.enforce import enforce
+from proxy.ledger import MemoryLedger
+from proxy.model import Record, ServedRecord
+from proxy.rules import Quota, Role
+
+KEY = b"k" * 32
+T0 = 1_800_000_000.0
+ROLE = Role("tier1", "hidden", {}, quota=Quota("24h", soft=3, justify=5, hard=8))
+
+
+def customers(*ids: str, assigned: bool = False) -> list[ServedRecord]:
+    return [ServedRecord(Record("customer", i), assigned=assigned) for i in ids]
+
+
+async def view(ledger: MemoryLedger, served: list[ServedRecord], justified: bool = False, now: float = T0):
+    return await enforce(ledger, ROLE, "agent-1", served, frozenset({"c-canary"}), justified, KEY, now)
+
+
+@pytest.mark.parametrize(
+    ("count", "justified", "events", "reason"),
+    [
+        # distinct ticketless customers after this response → what happens
+        (3, False, (), None),
+        (4, False, ("quota_soft",), None),
+        (6, False, ("justification_required", "quota_soft"), "justification_required"),
+        (6, True, ("justified", "quota_soft"), None),
+        (9, True, ("quota_exceeded", "quota_soft"), "quota_exceeded"),
+    ],
+)
+async def test_graduated_limits(
+    count: int, justified: bool, events: tuple[str, ...], reason: str | None
+) -> None:
+    ledger = MemoryLedger()
+    verdict = await view(ledger, customers(*[f"c{i}" for i in range(count)]), justified)
+    assert verdict.events == events
+    assert (verdict.withheld.reason if verdict.withheld else None) == reason
+    assert (verdict.withheld.status if verdict.withheld else None) == (429 if reason else None)
+
+
+async def test_withheld_customers_are_not_counted_as_seen() -> None:
+    ledger = MemoryLedger()
+    assert (await view(ledger, customers(*[f"c{i}" for i in range(9)]))).withheld is not None
+    assert (await view(ledger, customers("c0", "c1"))).events == ()  # still under the soft limit
+
+
+async def test_seen_customers_and_assigned_ones_never_count() -> None:
+    ledger = MemoryLedger()
+    await view(ledger, customers("a", "b", "c"))
+    again = await view(ledger, customers("a", "b", "c"))
+    assert again.events == () and again.counts is not None and again.counts.ticketless["24h"] == 3
+    mine = await view(ledger, customers(*[f"t{i}" for i in range(20)], assigned=True))
+    assert mine.withheld is None and mine.counts is not None and mine.counts.assigned["24h"] == 20
+
+
+async def test_the_window_rolls() -> None:
+    ledger = MemoryLedger()
+    await view(ledger, customers(*[f"c{i}" for i in range(5)]))
+    later = await view(ledger, customers("x"), now=T0 + 86400 + 1)
+    assert later.events == () and later.counts is not None and later.counts.ticketless["24h"] == 1
+
+
+async def test_canary_is_an_event_not_a_block() -> None:
+    verdict = await view(MemoryLedger(), customers("c-canary"))
+    assert verdict.events == ("canary",) and verdict.withheld is None
+
+
+async def test_observe_mode_never_withholds() -> None:
+    served = customers(*[f"c{i}" for i in range(9)])
+    verdict = await enforce(MemoryLedger(), ROLE, "a", served, frozenset(), False, KEY, T0, observe=True)
+    assert verdict.withheld is None and "quota_exceeded" in verdict.events

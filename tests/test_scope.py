@@ -1,0 +1,64 @@
+"""Need-to-know scopes: fields belong to their records; assigned customers get the extra grants."""
+
+from __future__ import annotations
+
+import json
+
+from proxy.codecs import Limits
+from proxy.codecs.json_doc import parse
+from proxy.mask import Masker
+from proxy.model import Record
+from proxy.rules import CLEAR, MaskSpec, Role
+from proxy.scope import mask_in_scopes, owners, served_records
+
+MASKS = {"hidden": MaskSpec(style="redact"), "label": MaskSpec(style="replace")}
+BASE = Role("tier1", "label", {}, reveal_assigned={"EMAIL_ADDRESS": CLEAR})
+DOC = {
+    "ticket": {
+        "id": 1,
+        "subject": "refund",
+        "requester": {"id": 7, "email": "seven@example.com"},
+        "cc": {"id": 8, "email": "eight@example.com"},
+    }
+}
+RECORDS = [
+    Record("ticket", "1", ("ticket",)),
+    Record("customer", "7", ("ticket", "requester")),
+    Record("customer", "8", ("ticket", "cc")),
+]
+
+
+def test_owners_pick_the_nearest_record() -> None:
+    doc = parse(json.dumps(DOC), Limits())
+    nearest, customer_of = owners(doc.fields, RECORDS)
+    by_path = {f.path: f.slot for f in doc.fields if not f.is_key}
+    assert nearest[by_path[("ticket", "subject")]] == 0
+    assert nearest[by_path[("ticket", "requester", "email")]] == 1
+    assert customer_of[by_path[("ticket", "cc", "email")]] == 2
+    assert by_path[("ticket", "subject")] not in customer_of
+
+
+def test_only_the_assigned_customer_gets_the_extra_grants() -> None:
+    doc = parse(json.dumps(DOC), Limits())
+    declared = {f.slot: "EMAIL_ADDRESS" for f in doc.fields if f.path[-1] == "email" and not f.is_key}
+    _, customer_of = owners(doc.fields, RECORDS)
+    masker = Masker(BASE, MASKS, b"k" * 32)
+    result = mask_in_scopes(masker, doc.fields, declared, {}, RECORDS, customer_of, {1: BASE.for_assigned()})
+    rendered = json.loads(doc.render(result.replacements))
+    assert rendered["ticket"]["requester"]["email"] == "seven@example.com"
+    assert rendered["ticket"]["cc"]["email"] == "<EMAIL_ADDRESS>"
+    assert result.revealed == {"EMAIL_ADDRESS": 1} and result.masked == {"EMAIL_ADDRESS": 1}
+
+
+def test_served_records_name_fields_and_carry_match_keys() -> None:
+    doc = parse(json.dumps(DOC), Limits())
+    declared = {f.slot: "EMAIL_ADDRESS" for f in doc.fields if f.path[-1] == "email" and not f.is_key}
+    nearest, customer_of = owners(doc.fields, RECORDS)
+    masker = Masker(BASE, MASKS, b"k" * 32)
+    result = mask_in_scopes(masker, doc.fields, declared, {}, RECORDS, customer_of, {1: BASE.for_assigned()})
+    served = served_records(RECORDS, doc.fields, declared, {}, result, nearest, {"7"}, b"m" * 32)
+    requester, cc = served[1], served[2]
+    assert (requester.assigned, requester.clear, requester.masked) == (True, ("email",), ())
+    assert (cc.assigned, cc.clear, cc.masked) == (False, (), ("email",))
+    assert len(requester.keys) == 2  # the id and the e-mail
+    assert "seven@example.com" not in json.dumps([s.keys for s in served])

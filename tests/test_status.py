@@ -248,3 +248,17 @@ def test_snapshot_withheld_last_hour_only_and_latest_capped() -> None:
     assert s.latest_withheld[0] == (NOW - 100 + 29, "body_too_large")
     assert [t for t, _ in s.latest_withheld] == sorted((t for t, _ in s.latest_withheld), reverse=True)
     assert "old_reason" not in render(s).decode()
+
+
+def test_snapshot_says_when_the_hour_overflows_the_ring() -> None:
+    metrics = create()
+    size = metrics.recent_withheld.maxlen
+    assert size is not None
+    metrics.recent_withheld.extend((NOW - 10, "body_too_large") for _ in range(size + 50))
+    s = snapshot(metrics, True, NOW)
+    assert s.withheld_capped == size
+    assert dict(s.withheld_last_hour) == {"body_too_large": size}
+    assert f"Counted from the latest {size} only" in render(s).decode()
+    metrics.recent_withheld.extend((NOW - 7200, "old") for _ in range(size - 1))
+    metrics.recent_withheld.append((NOW - 10, "body_too_large"))
+    assert snapshot(metrics, True, NOW).withheld_capped is None

@@ -8,11 +8,19 @@ For each body size (~2 KB, ~20 KB, ~200 KB of Zendesk-like user JSON) it runs
 
 Requests rotate through the upstream's pre-built body variants (tests/bench/rotate.lua), continuing
 where the previous run of that size stopped, so Scrim's per-string detection cache stays cold
-unless a run wraps around (the table reports how many passes over the variants each run made).
+unless the runs wrap around: for each Scrim run the table reports `fresh`, the share of its variant
+window that had never been requested through Scrim before (100% = cold cache for those bodies).
 
 Before measuring it checks that Scrim masks (no raw card number of the variant in its body) and that
 bare mitmproxy passes bodies byte-identical. A wrk run with non-2xx responses or socket errors is
 printed with wrk's own line and marked INVALID. Results go to stdout and var/bench/latest.json.
+
+Scrim runs with `--deadline 30` (`--scrim-deadline`; its own default is 5 s): at -c16 (20 KB) and
+-c4 (200 KB) the queue in front of its one detector worker (2 cores) is longer than 5 s. With 5 s,
+responses are withheld (504) and a deadline that fires while the worker is busy leaves the pool
+with no idle worker, so every later request is 504 too; the bench detects that (no 200 within
+deadline + 15 s after a run), marks the run INVALID, restarts Scrim and, for throughput runs with
+non-2xx answers, re-runs Scrim at `--fallback-connections` (2).
 
 `--profile` adds one extra (unmeasured) Scrim run under py-spy, if py-spy is installed, and prints
 the hottest frames of the proxy process and of the detector workers.
@@ -141,7 +149,7 @@ def _signal_group(process: subprocess.Popen[bytes], sig: int) -> None:
         os.killpg(process.pid, sig)  # start_new_session: the group id is the child's pid
 
 
-def _raise_on_sigterm(signum: int, frame: FrameType | None) -> None:
+def _raise_on_signal(signum: int, frame: FrameType | None) -> None:
     del frame
     raise KeyboardInterrupt(f"signal {signum}")
 
@@ -194,6 +202,7 @@ class WrkResult:
     non_2xx: int = 0
     socket_errors: dict[str, int] = field(default_factory=dict)
     variant_passes: float = 0.0
+    scrim_fresh: float | None = None  # share of this run's variants not requested through Scrim before
     scrim_withheld: dict[str, int] = field(default_factory=dict)
     drain_s: float = 0.0
     problems: list[str] = field(default_factory=list)
@@ -351,6 +360,12 @@ def start_everything(args: argparse.Namespace, workdir: Path, services: Services
     )
 
 
+def _card_forms(card: str) -> tuple[str, str, str]:
+    """A card number as the upstream writes it: plain, in groups of four, dashed."""
+    groups = [card[i : i + 4] for i in range(0, len(card), 4)]
+    return card, " ".join(groups), "-".join(groups)
+
+
 def _cards(body: bytes) -> list[str]:
     doc = json.loads(body)
     return [str(u["card_number"]) for u in doc["users"]]
@@ -379,11 +394,8 @@ def sanity(setup: Setup, size: str, variant: int) -> tuple[list[str], int, int, 
     if status != 200 or again != masked:
         raise BenchError(f"scrim {path} (repeat): HTTP {status}, same body: {again == masked}")
     cards = _cards(original)
-    leaked = [
-        c
-        for c in cards
-        if c in masked.decode() or " ".join(c[i : i + 4] for i in (0, 4, 8, 12)) in masked.decode()
-    ]
+    text = masked.decode()
+    leaked = [c for c in cards if any(form in text for form in _card_forms(c))]
     if leaked:
         raise BenchError(f"scrim {path}: raw card numbers in the masked body: {leaked[:3]}")
     shown = _cards(masked)[0]
@@ -392,9 +404,16 @@ def sanity(setup: Setup, size: str, variant: int) -> tuple[list[str], int, int, 
 
 
 def _sent_span(result: WrkResult) -> int:
-    """How far a run advanced through the variants: each wrk thread steps by the thread count, and
-    requests in flight when wrk stopped (still inspected, and cached, by Scrim) were sent too."""
-    return result.threads * (result.requests + result.connections + 1)
+    """How far a run advanced through the variants: thread i sends start+i, start+i+n, … so the
+    window is the total sent (requests in flight when wrk stopped were sent, and inspected and
+    cached by Scrim, too), plus a margin for threads that sent more than their share."""
+    return int(1.25 * (result.requests + result.connections)) + result.threads
+
+
+def _fresh(start: int, span: int, variants: int) -> float:
+    """Share of the window [start, start+span) below `variants` (never requested before: offsets
+    only grow, and a window past `variants` wraps around to bodies Scrim has already seen)."""
+    return max(0, min(span, variants - start)) / span if span else 1.0
 
 
 def scrim_withheld(setup: Setup) -> dict[str, int]:
@@ -459,7 +478,9 @@ def run_size(setup: Setup, args: argparse.Namespace, size: str, offsets: dict[st
             duration=duration, variants=variants, start=offsets[size], token=setup.token,
         )  # fmt: skip
         if is_scrim:
-            offsets[size] += _sent_span(result)
+            span = _sent_span(result)
+            result.scrim_fresh = _fresh(offsets[size], span, variants)
+            offsets[size] += span
             try:
                 waited = drain_scrim(setup, setup.drain_timeout)  # no backlog during the next run
             except ScrimWedged as err:
@@ -548,6 +569,11 @@ def summarise(reports: list[SizeReport]) -> dict[str, Any]:
     return sizes
 
 
+def _pct(run: dict[str, Any] | None) -> str:
+    fresh = run.get("scrim_fresh") if run else None
+    return f"{'-' if fresh is None else f'{100 * fresh:.0f}%':>5}"
+
+
 def _yes(ok: bool) -> str:
     return "yes" if ok else "NO"
 
@@ -555,10 +581,14 @@ def _yes(ok: bool) -> str:
 def table(summary: dict[str, Any]) -> str:
     out: list[str] = []
     head = (
-        f"{'size':5} {'target':10} {'conn':>4} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9} {'passes':>6} {'ok':>3} "
-        f"| {'light p50':>9} {'light p99':>9} {'ok':>3}"
+        f"{'size':5} {'target':10} {'conn':>4} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9} {'fresh':>5} {'ok':>3} "
+        f"| {'light p50':>9} {'light p99':>9} {'fresh':>5} {'ok':>3}"
     )
-    out += ["THROUGHPUT (wrk -t2 -cN) | LIGHT LOAD (wrk -t1 -c1); passes = requests / variants", head]
+    out += [
+        "THROUGHPUT (wrk -t2 -cN) | LIGHT LOAD (wrk -t1 -c1); fresh = share of the run's variants not",
+        "requested through Scrim before (cold detection cache)",
+        head,
+    ]
     out.append("-" * len(head))
     for size, s in summary.items():
         targets = list(dict.fromkeys([*s["throughput"], *s["light"]]))
@@ -567,9 +597,9 @@ def table(summary: dict[str, Any]) -> str:
             out.append(
                 f"{size:5} {target:10} {r['connections'] if r else '-':>4} {_f(r['rps'] if r else None):>9} "
                 f"{_f(r['p50_ms'] if r else None, 2):>9} {_f(r['p99_ms'] if r else None, 2):>9} "
-                f"{_f(r['variant_passes'] if r else None, 2):>6} {_yes(r['valid']) if r else '-':>3} "
+                f"{_pct(r)} {_yes(r['valid']) if r else '-':>3} "
                 f"| {_f(lt['p50_ms'] if lt else None, 2):>9} {_f(lt['p99_ms'] if lt else None, 2):>9} "
-                f"{_yes(lt['valid']) if lt else '-':>3}"
+                f"{_pct(lt)} {_yes(lt['valid']) if lt else '-':>3}"
             )
         out.append("")
     head2 = (
@@ -655,7 +685,7 @@ def profile(setup: Setup, args: argparse.Namespace, workdir: Path, offsets: dict
     return out
 
 
-_PROCESS_PREFIX = re.compile(r'(?:process \d+:"[^"]*";)+')
+_PROCESS_PREFIX = re.compile(r'(?:process \d+:"[^"]*"(?:;|$))+')
 
 
 def top_frames(raw: str, main_pid: int, limit: int = 12) -> dict[str, Any]:
@@ -670,7 +700,8 @@ def top_frames(raw: str, main_pid: int, limit: int = 12) -> dict[str, Any]:
         prefix = _PROCESS_PREFIX.match(stack)
         pids = re.findall(r'process (\d+):"', prefix.group(0)) if prefix else []
         kind = "proxy (main)" if not pids or int(pids[-1]) == main_pid else "detector workers"
-        frames = stack[prefix.end() :].split(";") if prefix else stack.split(";")
+        rest = stack[prefix.end() :] if prefix else stack
+        frames = rest.split(";") if rest else []
         frames = [f for f in frames if not f.startswith("thread ")]
         if not frames:
             continue
@@ -749,7 +780,9 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("wrk") is None:
         print("wrk is not installed", file=sys.stderr)
         return 2
-    signal.signal(signal.SIGTERM, _raise_on_sigterm)
+    # SIGINT too: a shell's background job starts with SIGINT ignored, and Python keeps that.
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(sig, _raise_on_signal)
     started = time.monotonic()
     setup: Setup | None = None
     with _workdir() as workdir:

@@ -27,7 +27,7 @@ DEMO_AGENTS = (("agent-007", "tier1"), ("agent-012", "tier2"), ("agent-019", "fr
 def _secrets(path: Path) -> dict[str, str]:
     """Demo secrets, generated once and kept in the data directory (env vars win)."""
     stored: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
-    for name in ("SCRIM_JWT_SECRET", "SCRIM_TOKEN_KEY", "DEMO_CRM_API_KEY"):
+    for name in ("SCRIM_JWT_SECRET", "SCRIM_TOKEN_KEY", "SCRIM_AUDIT_KEY", "DEMO_CRM_API_KEY"):
         stored[name] = os.environ.get(name) or stored.get(name) or secrets.token_urlsafe(32)
     path.write_text(json.dumps(stored))
     path.chmod(0o600)
@@ -58,15 +58,14 @@ def run_demo(args: argparse.Namespace) -> int:
         print(f"metrics:         http://{args.metrics_listen[0]}:{args.metrics_listen[1]}/metrics")
         for agent, role in DEMO_AGENTS:
             print(f"\n{role} ({agent}) token:\n{tokens[role]}")
-        print("\nThe same customer, three roles:")
-        for _, role in DEMO_AGENTS:
-            print(
-                f"  curl -s -H 'Authorization: Bearer {tokens[role][:16]}…' {base}/api/v2/users/1   # {role}"
-            )
-        print("  (full commands with whole tokens:)")
+        print("\nThe same customer, three roles (tier1 masked, tier2 partly, fraud in clear):")
         for _, role in DEMO_AGENTS:
             print(f"  curl -s -H 'Authorization: Bearer {tokens[role]}' {base}/api/v2/users/1")
-        print(f"\nconsole as tier1: {base}/console?token={tokens['tier1']}\n", flush=True)
+        print(f"\nconsole as tier1: {base}/console?token={tokens['tier1']}")
+        print(
+            f"audit trail:      {data / 'audit.jsonl'}  (verify: SCRIM_AUDIT_KEY=... scrim audit verify)\n",
+            flush=True,
+        )
 
     config = ServeConfig(
         upstream=f"http://{crm_host}:{crm_port}",
@@ -77,6 +76,7 @@ def run_demo(args: argparse.Namespace) -> int:
         identity=IdentityConfig(hs256_secret=jwt_secret),
         workers=default_size(),
         token_key=keys["SCRIM_TOKEN_KEY"].encode(),
+        audit_key=keys["SCRIM_AUDIT_KEY"].encode(),
         upstream_headers=(("Authorization", f"Bearer {keys['DEMO_CRM_API_KEY']}"),),
     )
     try:

@@ -1,8 +1,20 @@
 # Scrim: a need-to-know proxy for customer-support tools.
 #   docker build -t scrim .
 #   docker run -p 8080:8080 -p 9090:9090 -e SCRIM_UPSTREAM=http://crm:8081 \
-#     -e SCRIM_JWT_SECRET=... -e SCRIM_TOKEN_KEY=... -v $PWD/rules:/app/rules:ro scrim
+#     -e SCRIM_JWT_SECRET=... -e SCRIM_TOKEN_KEY=... -e SCRIM_AUDIT_KEY=... \
+#     -e SCRIM_REDIS_URL=redis://redis:6379/0 -v $PWD/rules:/app/rules:ro scrim
 # Ports: 8080 agent traffic (proxy), 9090 /metrics /healthz /readyz (keep it off the agents' network).
+# Environment (secrets are never baked into the image; serve flags also read SCRIM_<FLAG>, e.g. SCRIM_LISTEN):
+#   SCRIM_UPSTREAM                the CRM's base URL
+#   SCRIM_JWT_SECRET              HS256 secret of the agents' tokens, 32+ bytes (or --jwks-url)
+#   SCRIM_TOKEN_KEY               key of the `pseudonym` mask style, 32+ bytes
+#   SCRIM_AUDIT_KEY               32+ bytes: chains the audit log and keys the customer hashes in the audit
+#                                 log and the ledger; the same on every replica
+#   SCRIM_REDIS_URL               optional: the shared ledger (quotas, assignments, break-glass budgets)
+#                                 across replicas; without it each replica counts on its own
+#   SCRIM_UPSTREAM_AUTHORIZATION  optional: the Authorization header Scrim sends to the CRM
+# The image runs as uid 10001 with HOME=/tmp (mitmproxy writes ~/.mitmproxy at start): with a
+# read-only root filesystem, mount a tmpfs on /tmp and a volume on /app/var (the audit log).
 
 # ---- build: resolve and install pinned dependencies and the spaCy model into a venv ----
 FROM python:3.12-slim-bookworm AS build
@@ -21,17 +33,20 @@ RUN /opt/scrim/bin/pip install --no-deps . \
 FROM python:3.12-slim-bookworm
 COPY --from=build /opt/scrim /opt/scrim
 COPY rules /app/rules
-RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin scrim \
- && mkdir -p /app/var && chown scrim /app/var
+RUN groupadd --system --gid 10001 scrim \
+ && useradd --system --uid 10001 --gid 10001 --home-dir /app --no-create-home --shell /usr/sbin/nologin scrim \
+ && mkdir -p /app/var && chown 10001:10001 /app/var
 WORKDIR /app
 ENV PATH=/opt/scrim/bin:$PATH \
+    HOME=/tmp \
     PYTHONUNBUFFERED=1 \
     TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS= \
     SCRIM_RULES=/app/rules \
     SCRIM_LISTEN=0.0.0.0:8080 \
     SCRIM_METRICS_LISTEN=0.0.0.0:9090 \
     SCRIM_AUDIT_LOG=/app/var/audit.jsonl
-USER scrim
+# Numeric, so a runtime (or Kubernetes' runAsNonRoot) can tell it is not root without /etc/passwd.
+USER 10001:10001
 EXPOSE 8080 9090
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
   CMD ["python", "-c", "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:9090/healthz', timeout=2).status != 200)"]

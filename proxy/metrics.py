@@ -7,6 +7,7 @@ capped at `max_agents` with an `_overflow` bucket so a flood of identities canno
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections import deque
@@ -17,9 +18,11 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, gene
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
+from proxy.ledger import WINDOWS as LEDGER_WINDOWS
 from proxy.ledger import Counts
 
 OVERFLOW = "_overflow"
+LEDGER_QUIET_SECONDS = 3600.0
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 WINDOWS = {"1h": 3600.0, "24h": 86400.0}
 
@@ -117,10 +120,23 @@ class Metrics:
     # (unix time, reason) of the latest withheld responses, for the status page; bounded.
     recent_withheld: deque[tuple[float, str]] = field(default_factory=lambda: deque(maxlen=200))
 
-    def set_ledger_counts(self, agent_label: str, counts: Counts) -> None:
+    # agent label → when its ledger counts were last set; series of agents quiet for an hour are
+    # dropped, because a gauge set only on activity would otherwise show a stale count forever.
+    ledger_updated: dict[str, float] = field(default_factory=dict)
+
+    def set_ledger_counts(self, agent_label: str, counts: Counts, now: float | None = None) -> None:
+        now = time.time() if now is None else now
         for scope, by_window in (("ticketless", counts.ticketless), ("assigned", counts.assigned)):
             for window, n in by_window.items():
                 self.ledger_distinct.labels(agent_label, window, scope).set(n)
+        self.ledger_updated[agent_label] = now
+        for agent, updated in list(self.ledger_updated.items()):
+            if updated < now - LEDGER_QUIET_SECONDS:
+                del self.ledger_updated[agent]
+                for scope in ("ticketless", "assigned"):
+                    for window in LEDGER_WINDOWS:
+                        with contextlib.suppress(KeyError):
+                            self.ledger_distinct.remove(agent, window, scope)
 
     def render(self) -> bytes:
         return generate_latest(self.registry)

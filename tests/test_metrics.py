@@ -189,3 +189,15 @@ def test_agent_label_cap_from_create() -> None:
     metrics = create(max_agents=1)
     assert metrics.agents.label("alice") == "alice"
     assert metrics.agents.label("mallory") == OVERFLOW
+
+
+def test_ledger_counts_of_quiet_agents_are_dropped() -> None:
+    from proxy.ledger import Counts
+    from proxy.metrics import create
+
+    m = create()
+    m.set_ledger_counts("agent-old", Counts({"1h": 3}, {"1h": 0}), now=1000.0)
+    m.set_ledger_counts("agent-new", Counts({"1h": 5}, {"1h": 1}), now=1000.0 + 3601)
+    body = m.render().decode()
+    assert 'scrim_ledger_distinct_customers{agent="agent-new",scope="ticketless",window="1h"} 5.0' in body
+    assert "agent-old" not in body

@@ -14,7 +14,7 @@ PYTHON_BOOT := $(shell for c in python3.13 python3.12 \
 	  $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$c; break; }; \
 	done)
 
-.PHONY: run test check lint types format bench clean venv
+.PHONY: run test check lint types format bench eval clean venv
 
 venv: $(STAMP)
 
@@ -49,6 +49,9 @@ check: lint types test
 
 bench: $(STAMP)
 	$(PY) -m tests.bench.run
+
+eval: $(STAMP)
+	$(PY) -m tests.eval.run
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

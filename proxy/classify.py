@@ -6,11 +6,11 @@ on to detection. A rule naming a list or object covers every value inside it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from proxy.model import JsonPath, PathPart, Record, TextField
 from proxy.paths import matches, select
-from proxy.rules import Route
+from proxy.rules import Route, hint_key
 
 _INDEX = "[#]"  # stands for any list index in a path's shape
 
@@ -25,15 +25,17 @@ def _entity_for(route: Route, path: JsonPath) -> str | None:
     return None
 
 
-def declared_entities(fields: Sequence[TextField], route: Route | None) -> dict[int, str]:
-    """slot → entity for every value a field rule of `route` names."""
+def declared_entities(
+    fields: Sequence[TextField], route: Route | None, hints: Mapping[str, str] | None = None
+) -> dict[int, str]:
+    """slot → entity for every value a field rule of `route` names, or whose key a hint names."""
+    declared = _hinted(fields, hints) if hints else {}
     if route is None or not route.fields:
-        return {}
+        return declared
     # Rules without explicit indices give the same answer for users[0].email and users[1].email:
     # decide once per path shape, so a 200-record list costs what one record costs.
     by_index = any(part.startswith("[") and part != "[*]" for rule in route.fields for part in rule.pattern)
     cache: dict[tuple[PathPart, ...], str | None] = {}
-    declared: dict[int, str] = {}
     for field in fields:
         if field.is_key or field.value is None:
             continue
@@ -45,6 +47,17 @@ def declared_entities(fields: Sequence[TextField], route: Route | None) -> dict[
                 cache[shape] = _entity_for(route, field.path)
             entity = cache[shape]
         if entity is not None:
+            declared[field.slot] = entity
+    return declared
+
+
+def _hinted(fields: Sequence[TextField], hints: Mapping[str, str]) -> dict[int, str]:
+    declared: dict[int, str] = {}
+    for field in fields:
+        if field.is_key or not isinstance(field.value, str) or not field.path:
+            continue
+        key = field.path[-1]
+        if isinstance(key, str) and (entity := hints.get(hint_key(key))) is not None:
             declared[field.slot] = entity
     return declared
 

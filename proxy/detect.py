@@ -30,7 +30,9 @@ from proxy.recognizers import custom_recognizers
 
 log = logging.getLogger(__name__)
 
-_WORTH_SCANNING = re.compile(r"[0-9@A-Z]|[\uff10-\uff19\uff21-\uff3a\uff20]")
+# Anything with a digit, an '@' or a capital, and any free text (several words: names are written
+# in lower case too, "regards, melissa wright").
+_WORTH_SCANNING = re.compile(r"[0-9@A-Z]|[\uff10-\uff19\uff21-\uff3a\uff20]|\w\W+\w+\W+\w")
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]")
 _NER_EXCLUDE = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"]
 _CACHE_SIZE = 50_000
@@ -53,9 +55,9 @@ _DIGIT_GATES = {
     "US_SSN": 9,
     "IBAN_CODE": 8,
     "US_BANK_NUMBER": 8,
-    "US_PASSPORT": 5,
-    "PASSPORT": 5,
-    "NATIONAL_ID": 5,
+    "US_PASSPORT": 1,
+    "PASSPORT": 1,
+    "NATIONAL_ID": 1,
     "DATE_OF_BIRTH": 4,
     "STREET_ADDRESS": 1,
 }
@@ -149,6 +151,25 @@ def recognizer_entities(path: Path) -> frozenset[str]:
     return frozenset(entities)
 
 
+_NOT_IN_NAMES = re.compile(r"[0-9@_/]")
+
+
+def _implausible_ner(text: str, result: RecognizerResult) -> bool:
+    """spaCy's small model tags order numbers, versions and URL pieces as PERSON or LOCATION."""
+    return (
+        result.entity_type in _NER_ENTITIES
+        and _NOT_IN_NAMES.search(text[result.start : result.end]) is not None
+    )
+
+
+def _context_words(context: tuple[str, ...]) -> list[str]:
+    # The joined form too, so a label "ID number" or a key "idNumber" meets a context word "idnumber".
+    words = list(context)
+    if 1 < len(words) <= 4:
+        words.append("".join(words))
+    return words
+
+
 def _is_machine_value(text: str) -> bool:
     # Midnight timestamps are how many systems store a date of birth: those are still scanned.
     return _MACHINE_VALUE.fullmatch(text) is not None and "00:00:00" not in text[10:19]
@@ -156,7 +177,6 @@ def _is_machine_value(text: str) -> bool:
 
 def _candidate_entities(text: str, entities: Sequence[str]) -> list[str]:
     digits = sum(ch.isdigit() for ch in text)
-    needs_ner = _CAPITALISED_WORD.search(text) is not None
     out = []
     for entity in entities:
         if entity in _DIGIT_GATES:
@@ -168,7 +188,9 @@ def _candidate_entities(text: str, entities: Sequence[str]) -> list[str]:
         elif entity == "CRYPTO":
             ok = _LONG_TOKEN.search(text) is not None
         elif entity in _NER_ENTITIES:
-            ok = needs_ner
+            # Names have pattern recognizers too (after "my name is", in name fields): always ask;
+            # whether spaCy itself runs is decided separately (wants_ner).
+            ok = True
         else:
             ok = True
         if ok:
@@ -268,10 +290,11 @@ class Detector:
             text=text,
             language="en",
             entities=entities,
-            context=list(context) or None,
+            context=_context_words(context) or None,
             score_threshold=self.config.score_threshold,
             nlp_artifacts=nlp_artifacts,
         )
+        results = [r for r in results if not _implausible_ner(text, r)]
         return tuple(
             Span(
                 origin[r.start][0] if origin else r.start,

@@ -103,9 +103,10 @@ def _count(counter: dict[str, int], entity: str) -> None:
 
 def _non_overlapping(spans: Sequence[Span], masked: Callable[[Span], bool]) -> list[Span]:
     """Of overlapping spans, a masked one wins over a revealed one (never reveal what another
-    recognizer would hide), then the highest score, then the longest; result in text order."""
+    recognizer would hide), then the longest (a short winner would leave the rest of a long value
+    in clear), then the highest score; result in text order."""
     chosen: list[Span] = []
-    for span in sorted(spans, key=lambda s: (not masked(s), -s.score, -(s.end - s.start), s.start)):
+    for span in sorted(spans, key=lambda s: (not masked(s), -(s.end - s.start), -s.score, s.start)):
         if all(span.end <= c.start or span.start >= c.end for c in chosen):
             chosen.append(span)
     return sorted(chosen, key=lambda s: s.start)

@@ -207,7 +207,7 @@ async def inspect(
     header_doc = HeaderDocument(headers)
     masker = Masker(role, rules.masks, settings.token_key)
     body_fields = document.fields if document is not None else []
-    declared = classify.declared_entities(body_fields, route)
+    declared = classify.declared_entities(body_fields, route, rules.field_hints)
     records = classify.extract_records(document.records_root, route) if document else []
 
     # Need-to-know: learn assignments from this very response, then decide each customer's view.

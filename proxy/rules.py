@@ -146,6 +146,9 @@ class DetectionSpec(_Strict):
 
     score_threshold: Annotated[float, Field(ge=0.0, le=1.0)] = 0.5
     scan_keys: bool = True
+    # Field names that say what a value is on any route, declared or not (e.g. a lone surname,
+    # which no recognizer can tell from a word): normalised name → entity.
+    field_hints: dict[str, str] = Field(default_factory=dict)
 
 
 class PolicySpec(_Strict):
@@ -261,6 +264,7 @@ class Rules:
     source_dir: Path
     assignment_ttl: float = 12 * 3600.0
     canaries: frozenset[str] = frozenset()
+    field_hints: dict[str, str] = field(default_factory=dict)
 
     def role(self, name: str) -> Role:
         """The named role, or the no-role role that masks everything (unknown role = least privilege)."""
@@ -274,6 +278,11 @@ class Rules:
             if group in self.roles:
                 return group
         return NO_ROLE
+
+
+def hint_key(name: str) -> str:
+    """`Last_Name`, `lastName`, `last-name` → `lastname`."""
+    return "".join(ch for ch in name.lower() if ch.isalnum())
 
 
 def parse_path(text: str) -> tuple[str, ...]:
@@ -393,6 +402,11 @@ def _cross_check(file: str, spec: PolicySpec, entities: frozenset[str]) -> list[
                 parse_path(assignment.path)
             except ValueError as err:
                 problems.append(f"{file}: routes[{i}].assignments[{j}].path: {err}")
+    for name, entity in spec.detection.field_hints.items():
+        if entity not in entities:
+            problems.append(
+                f"{file}: detection.field_hints.{name}: {unknown('entity', entity, known_entities)}"
+            )
     for i, entity in enumerate(spec.entities):
         if not ENTITY_NAME.match(entity):
             problems.append(f"{file}: entities[{i}]: entity names are UPPER_SNAKE_CASE ({entity!r})")
@@ -441,6 +455,7 @@ def _compile(spec: PolicySpec, entities: frozenset[str], version: str, source: P
         scan_keys=spec.detection.scan_keys,
         source_dir=source,
         assignment_ttl=parse_duration(spec.assignments.ttl),
+        field_hints={hint_key(k): v for k, v in spec.detection.field_hints.items()},
         canaries=frozenset(spec.canaries),
     )
 

@@ -15,7 +15,9 @@ from proxy.errors import RulesError
 from proxy.rules import (
     CLEAR,
     NO_ROLE,
+    BreakGlass,
     MaskSpec,
+    Quota,
     Role,
     Rules,
     glob_to_regex,
@@ -86,7 +88,7 @@ def test_shipped_policy_loads(shipped: Rules) -> None:
         "users.search", "users.tickets", "users.get", "users.list",
         "tickets.comments", "tickets.get", "tickets.list", "exports.users",
     ]  # fmt: skip
-    assert shipped.entities == ENTITIES | {"ACCOUNT_BALANCE", "POSTAL_CODE"}
+    assert shipped.entities == ENTITIES | {"ACCOUNT_BALANCE", "POSTAL_CODE", "LAST_NAME"}
     assert shipped.score_threshold == 0.5
     assert shipped.scan_keys is True
     assert shipped.source_dir == RULES_DIR
@@ -95,11 +97,16 @@ def test_shipped_policy_loads(shipped: Rules) -> None:
 
 
 def test_shipped_roles(shipped: Rules) -> None:
-    assert shipped.roles["tier1"] == Role(
-        "tier1",
+    tier1 = shipped.roles["tier1"]
+    assert (tier1.default, tier1.reveal) == (
         "label",
         {"PERSON": "hint", "EMAIL_ADDRESS": "hint", "PHONE_NUMBER": "last4", "CREDIT_CARD": "last4"},
     )
+    assert tier1.for_assigned().mask_for("EMAIL_ADDRESS") == CLEAR  # only on the agent's own tickets
+    assert tier1.quota == Quota("24h", soft=30, justify=60, hard=120)
+    assert tier1.break_glass is None and shipped.roles["tier2"].break_glass == BreakGlass(3, 8 * 3600.0)
+    assert shipped.field_hints["lastname"] == "LAST_NAME"
+    assert "999001" in shipped.canaries
     assert shipped.roles["fraud"].mask_for("US_SSN") == CLEAR
     assert shipped.roles["tier2"].mask_for("CRYPTO") == "pseudonym"
     assert shipped.roles["tier2"].mask_for("DATE_OF_BIRTH") == "label"

@@ -24,6 +24,8 @@ _ATTR = re.compile(r"""([^\s"'<>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+
 _TAG_NAME = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)")
 _RAW_TEXT = ("script", "style", "xmp", "noscript")
 _RCDATA = ("textarea", "title")
+_LABEL_CHARS = 40
+_DIGIT = re.compile(r"\d")
 _CONTEXT_ATTRS = ("class", "id", "name", "data-field", "itemprop", "aria-label", "for")
 
 
@@ -37,6 +39,7 @@ class HtmlDocument:
         self._ranges: list[tuple[int, int, bool]] = []  # (start, end, raw: no entity escaping)
         lowered = text.lower()
         context: tuple[str, ...] = ()
+        label: tuple[str, ...] = ()
         pos = 0
         while pos < len(text):
             if text.startswith("<!--", pos):
@@ -51,11 +54,20 @@ class HtmlDocument:
                 end = run.end() if run else pos + 1
                 chunk = text[pos:end]
                 if chunk.strip():
-                    self._add(pos, end, html.unescape(chunk), context, raw=False)
+                    value = html.unescape(chunk)
+                    self._add(pos, end, value, label + context, raw=False)
+                    # A short text without digits reads as the label of what follows
+                    # (<dt>Date of birth</dt><dd>…</dd>, <th>, <label>).
+                    label = (
+                        words(value)
+                        if len(value.strip()) <= _LABEL_CHARS and not _DIGIT.search(value)
+                        else ()
+                    )
                 pos = end
                 continue
             token = tag.group()
-            context = self._tag(token, pos) or context
+            # The context of a naming tag holds for the text inside it, not for the rest of the page.
+            context = () if token.startswith("</") else self._tag(token, pos) or context
             pos = tag.end()
             name = _TAG_NAME.match(token)
             element = name.group(1).lower() if name and not token.startswith("</") else ""
@@ -69,17 +81,22 @@ class HtmlDocument:
                 pos = end
 
     def _tag(self, token: str, offset: int) -> tuple[str, ...]:
+        attrs = []
         context: list[str] = []
         for attr in _ATTR.finditer(token):
             name = attr.group(1).lower()
             group = next(g for g in (2, 3, 4) if attr.group(g) is not None)
-            value = attr.group(group)
+            attrs.append((name, group, attr))
             if name in _CONTEXT_ATTRS:
-                context.extend(words(value))
+                context.extend(words(attr.group(group)))
+        naming = tuple(context[:8])
+        for name, group, attr in attrs:
+            value = attr.group(group)
             if value:
+                # `<input name="phone" value="…">`: the value is named by its element, too.
                 start = offset + attr.start(group)
-                self._add(start, start + len(value), html.unescape(value), words(name), raw=False)
-        return tuple(context[:8])
+                self._add(start, start + len(value), html.unescape(value), words(name) + naming, raw=False)
+        return naming
 
     def _add(self, start: int, end: int, value: str, context: tuple[str, ...], *, raw: bool) -> None:
         if len(self._fields) >= self._limits.max_fields:

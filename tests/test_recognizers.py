@@ -114,7 +114,6 @@ EXPECTED_RECOGNIZERS = {
     "CreditCardRecognizer",
     "UsSsnRecognizer",
     "EmailRecognizer",
-    "PhoneRecognizer",
     "IbanRecognizer",
     "CryptoRecognizer",
     "IpRecognizer",
@@ -193,6 +192,7 @@ def test_spacy_recognizer_emits_only_person_and_location(analyzer: AnalyzerEngin
         "UsItinRecognizer",
         "NhsRecognizer",
         "UsLicenseRecognizer",
+        "PhoneRecognizer",  # too slow for what it adds: see the YAML comment
     ],
 )
 def test_unwanted_predefined_recognizers_are_disabled(name: str) -> None:

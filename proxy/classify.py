@@ -6,17 +6,18 @@ on to detection. A rule naming a list or object covers every value inside it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 
-from proxy.model import JsonPath, PathPart, Record, TextField
+from proxy.model import JsonPath, Record, TextField
 from proxy.paths import matches, select
 from proxy.rules import Route, hint_key
 
-_INDEX = "[#]"  # stands for any list index in a path's shape
 
-
+@functools.lru_cache(maxsize=65536)
 def _entity_for(route: Route, path: JsonPath) -> str | None:
-    # The path itself or any ancestor (a rule may name a container).
+    # The path itself or any ancestor (a rule may name a container). Cached across responses:
+    # routes are immutable and real responses repeat a handful of path shapes.
     for end in range(len(path), 0, -1):
         prefix = path[:end]
         for rule in route.fields:
@@ -35,17 +36,13 @@ def declared_entities(
     # Rules without explicit indices give the same answer for users[0].email and users[1].email:
     # decide once per path shape, so a 200-record list costs what one record costs.
     by_index = any(part.startswith("[") and part != "[*]" for rule in route.fields for part in rule.pattern)
-    cache: dict[tuple[PathPart, ...], str | None] = {}
     for field in fields:
         if field.is_key or field.value is None:
             continue
         if by_index:
             entity = _entity_for(route, field.path)
         else:
-            shape = tuple(_INDEX if isinstance(p, int) else p for p in field.path)
-            if shape not in cache:
-                cache[shape] = _entity_for(route, field.path)
-            entity = cache[shape]
+            entity = _entity_for(route, tuple(0 if isinstance(p, int) else p for p in field.path))
         if entity is not None:
             declared[field.slot] = entity
     return declared

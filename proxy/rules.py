@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from proxy.errors import RulesError
 
@@ -50,8 +50,16 @@ def parse_duration(text: str) -> float:
     """`90s`, `30m`, `8h`, `7d` → seconds."""
     match = _DURATION.match(text)
     if match is None:
-        raise ValueError(f"invalid duration {text!r} (use a number and s, m, h or d: 30m, 8h, 7d)")
+        raise ValueError("invalid duration, use a number and s, m, h or d (30m, 8h, 7d)")
     return float(int(match.group(1)) * _UNIT_SECONDS[match.group(2)])
+
+
+def _valid_duration(value: str) -> str:
+    parse_duration(value)
+    return value
+
+
+Duration = Annotated[str, AfterValidator(_valid_duration)]
 
 
 class QuotaSpec(_Strict):
@@ -67,13 +75,7 @@ class BreakGlassSpec(_Strict):
     """Full reveal of one customer on request, with a reason, from a small budget per shift."""
 
     budget: Annotated[int, Field(ge=1, le=100)] = 3
-    shift: str = "8h"
-
-    @field_validator("shift")
-    @classmethod
-    def _shift(cls, value: str) -> str:
-        parse_duration(value)
-        return value
+    shift: Duration = "8h"
 
 
 class RoleSpec(_Strict):
@@ -109,13 +111,7 @@ class AssignmentSpec(_Strict):
 class AssignmentsSpec(_Strict):
     """How long a learned ticket assignment grants need-to-know reveal."""
 
-    ttl: str = "12h"
-
-    @field_validator("ttl")
-    @classmethod
-    def _ttl(cls, value: str) -> str:
-        parse_duration(value)
-        return value
+    ttl: Duration = "12h"
 
 
 class RouteSpec(_Strict):

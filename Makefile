@@ -14,7 +14,7 @@ PYTHON_BOOT := $(shell for c in python3.13 python3.12 \
 	  $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$c; break; }; \
 	done)
 
-.PHONY: run test check lint types format bench eval clean venv
+.PHONY: run test check lint types format bench eval simulate clean venv
 
 venv: $(STAMP)
 
@@ -49,6 +49,10 @@ check: lint types test
 
 bench: $(STAMP)
 	$(PY) -m tests.bench.run
+
+# A month of 200 agents through Scrim on a simulated clock, three of them harvesting (a few minutes).
+simulate: $(STAMP)
+	$(PY) -m tests.sim.run
 
 eval: $(STAMP)
 	$(PY) -m tests.eval.run

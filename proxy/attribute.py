@@ -6,6 +6,13 @@ the `keys` that every audit record carries for the customers it served — so ne
 nor this command ever needs the raw values, and nothing printed here contains one (customer record
 ids, row numbers and hash prefixes only).
 
+Inputs. Audit paths are files, or directories searched with their subdirectories (one per replica)
+for `*.jsonl` logs and their rotated files. The leaked list is CSV (any common delimiter; with a
+header, id-named columns — id, customer_id, user_id, … — give ids and e-mail/phone columns their kind;
+without one, whatever looks like an e-mail or a phone number) or text with one value per line (a
+digits-only value is tried both as a phone number and as an id). Without SCRIM_AUDIT_KEY, or without
+usable inputs, the command exits 2 with a message naming the problem.
+
 The audit trail is queried with DuckDB straight from the JSONL files (current and rotated), with an
 explicit schema so that old lines missing newer fields still load and torn lines are skipped; the
 queries aggregate in SQL, so a year of logs fits on one machine and the same SQL runs on a warehouse.
@@ -49,7 +56,7 @@ from typing import Any
 import duckdb
 
 from proxy.audit import KEY_ENV, rotated_files
-from proxy.errors import ScrimError
+from proxy.errors import AttributionError
 from proxy.evidence import match_hash
 
 ID_WEIGHT = 0.25
@@ -68,10 +75,6 @@ _EMAIL_COLUMNS = re.compile(r"mail")
 _PHONE_COLUMNS = re.compile(r"phone|mobile|cell|msisdn|^tel")
 _COLUMN_NAME = re.compile(r"[A-Za-z][A-Za-z _\-.]{0,40}")
 _HEADER_WORDS = re.compile(r"id|mail|phone|mobile|cell|tel|name|customer|user|client|account|address")
-
-
-class AttributionError(ScrimError):
-    """An input `scrim attribute` cannot use: the message names the file and what is wrong."""
 
 
 # -- the leaked list -------------------------------------------------------------------------------
@@ -174,12 +177,15 @@ def read_leaked(path: Path, key: bytes) -> Leak:
 
 
 def audit_files(paths: Sequence[Path]) -> list[Path]:
-    """Files as given; directories expanded to their `*.jsonl` logs and rotated files."""
+    """Files as given; directories searched (with their subdirectories, e.g. one per replica) for
+    `*.jsonl` logs and their rotated files (`<name>.<UTC stamp>.<seq>`)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            entries = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-            for entry in entries:
+            for entry in sorted(path.rglob("*")):
+                hidden = any(part.startswith(".") for part in entry.relative_to(path).parts)
+                if hidden or not entry.is_file():
+                    continue
                 if entry.suffix == ".jsonl" or _ROTATED.match(entry.name):
                     found.append(entry)
                 if entry.suffix == ".jsonl":

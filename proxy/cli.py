@@ -88,7 +88,10 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("paths", nargs="+", help="audit files or a directory of rotated files")
 
     attribute = sub.add_parser("attribute", help="rank agents whose views explain a leaked list")
-    attribute.add_argument("--audit", nargs="+", required=True, help="audit files or directories")
+    attribute.add_argument(
+        "--audit", action="append", required=True, metavar="DIR_OR_FILE",
+        help="audit file or directory, searched recursively (repeat for more)",
+    )  # fmt: skip
     attribute.add_argument("leaked", help="leaked list: CSV or text of customer ids, e-mails or phones")
     attribute.add_argument("--top", type=int, default=10)
 

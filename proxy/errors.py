@@ -24,6 +24,10 @@ class StartupError(ScrimError):
     """Something Scrim needs before opening its port failed to load (names what failed)."""
 
 
+class AttributionError(ScrimError):
+    """An input `scrim attribute` cannot use: the message names the file and what is wrong."""
+
+
 class IdentityError(ScrimError):
     """The request carries no verifiable identity. `reason` is a fixed token for metrics."""
 

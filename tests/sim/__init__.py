@@ -1,0 +1,1 @@
+"""A month of support work through Scrim, simulated in-process (`make simulate`)."""

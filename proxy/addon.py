@@ -25,9 +25,9 @@ from proxy.enforce import Verdict, enforce
 from proxy.errors import DetectionTimeout, IdentityError, Overloaded, Withheld
 from proxy.identity import Verifier, normalise_header, parse_cookies
 from proxy.ledger import Ledger, MemoryLedger
-from proxy.model import Decision, Identity, Outcome, RouteKind
+from proxy.model import Decision, Identity, IdentitySource, Outcome, RouteKind
 from proxy.record import Recorder, View
-from proxy.rules import Route
+from proxy.rules import NO_ROLE, Route
 
 log = logging.getLogger(__name__)
 
@@ -134,8 +134,18 @@ class ScrimAddon:
             headers.setdefault(normalise_header(name), []).extend(request.headers.get_all(name))
         cookies = parse_cookies(request.headers.get_all("cookie"))
         peer = flow.client_conn.peername[0] if flow.client_conn.peername else ""
-        claims = self._verifier.identify(headers, cookies, peer)
-        identity = Identity(claims.agent, rules.role_for_groups(claims.groups), claims.groups, claims.source)
+        decision, route = policy.decide(rules, request.method.upper(), request.path)
+        try:
+            claims = self._verifier.identify(headers, cookies, peer)
+            identity = Identity(
+                claims.agent, rules.role_for_groups(claims.groups), claims.groups, claims.source
+            )
+        except IdentityError as err:
+            # Allow-listed static assets (the console page itself, which then sets the token
+            # cookie) need no credential; a wrong one is still refused.
+            if decision.kind is not RouteKind.STATIC or err.reason != "missing_credentials":
+                raise
+            identity = Identity("-", NO_ROLE, (), IdentitySource.ANONYMOUS)
 
         # Scrim's own request headers are read here, then stripped with every other x-scrim-*.
         justification = _agent_text(headers.get(_JUSTIFICATION_HEADER))
@@ -145,7 +155,6 @@ class ScrimAddon:
         self._strip_token_cookie(request)
         if request.headers.get("upgrade"):
             raise Withheld("unsupported_protocol")  # WebSocket frames would bypass inspection
-        decision, route = policy.decide(rules, request.method.upper(), request.path)
         if decision.kind is RouteKind.DATA:
             for name in _RANGE_HEADERS:
                 request.headers.pop(name, None)

@@ -17,6 +17,7 @@ type JsonPath = tuple[PathPart, ...]
 class IdentitySource(StrEnum):
     JWT = "jwt"
     TRUSTED_HEADER = "trusted_header"
+    ANONYMOUS = "anonymous"  # only ever for allow-listed static assets
 
 
 @dataclass(frozen=True, slots=True)

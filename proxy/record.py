@@ -14,7 +14,7 @@ from proxy.audit import AuditLog
 from proxy.errors import AuditUnavailable
 from proxy.ledger import Counts
 from proxy.metrics import Metrics
-from proxy.model import Identity, Outcome, ServedRecord
+from proxy.model import Identity, IdentitySource, Outcome, ServedRecord
 
 log = logging.getLogger(__name__)
 CUSTOMER = "customer"
@@ -110,7 +110,7 @@ class Recorder:
                 m.identity_failures.labels(view.reason).inc()
             m.processing_seconds.labels(view.route).observe(view.seconds)
             identity = view.identity
-            if identity is None:
+            if identity is None or identity.source is IdentitySource.ANONYMOUS:
                 return
             for entity, n in view.masked.items():
                 m.entities_masked.labels(entity, identity.role).inc(n)

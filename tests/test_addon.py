@@ -204,3 +204,17 @@ async def test_a_response_scrim_never_saw_a_request_for_is_withheld(
         await addon.response(f)
         assert f.response is not None and f.response.status_code == 502
         assert SECRET_VALUE.encode() not in (f.response.content or b"")
+
+
+async def test_static_assets_need_no_credential_but_refuse_a_bad_one(rules: Rules, audit: AuditLog) -> None:
+    addon = make_addon(rules, audit)
+    with taddons.context(addon):
+        page = flow_with({}, path="/console")
+        addon.requestheaders(page)
+        assert page.response is None  # forwarded: the console page sets the token cookie itself
+        respond(page, b"<html>console</html>", "text/html")
+        await addon.response(page)
+        assert page.response is not None and page.response.content == b"<html>console</html>"
+        forged = flow_with({"Authorization": "Bearer not-a-token"}, path="/console")
+        addon.requestheaders(forged)
+        assert error_of(forged)["reason"] == "malformed_token"

@@ -54,14 +54,14 @@ def run_demo(args: argparse.Namespace) -> int:
     def announce() -> None:
         base = f"http://{host}:{port}"
         print("\n=== Scrim demo ready ===")
-        print(f"agent console:   {base}/console?token=<token>   (demo CRM behind it: {crm_host}:{crm_port})")
+        print(f"agent console:   {base}/console#token=<token>   (demo CRM behind it: {crm_host}:{crm_port})")
         print(f"metrics:         http://{args.metrics_listen[0]}:{args.metrics_listen[1]}/metrics")
         for agent, role in DEMO_AGENTS:
             print(f"\n{role} ({agent}) token:\n{tokens[role]}")
         print("\nThe same customer, three roles (tier1 masked, tier2 partly, fraud in clear):")
         for _, role in DEMO_AGENTS:
             print(f"  curl -s -H 'Authorization: Bearer {tokens[role]}' {base}/api/v2/users/1")
-        print(f"\nconsole as tier1: {base}/console?token={tokens['tier1']}")
+        print(f"\nconsole as tier1: {base}/console#token={tokens['tier1']}")
         print(
             f"audit trail:      {data / 'audit.jsonl'}  (verify: SCRIM_AUDIT_KEY=... scrim audit verify)\n",
             flush=True,

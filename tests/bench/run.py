@@ -299,6 +299,18 @@ class SizeReport:
     light: dict[str, WrkResult] = field(default_factory=dict)
 
 
+def bench_rules(workdir: Path) -> Path:
+    """The shipped rules without quotas: one bench agent viewing thousands of customers would
+    otherwise (rightly) be stopped by its quota and measure Scrim's 429s instead of its masking."""
+    target = workdir / "rules"
+    shutil.copytree(ROOT / "rules", target)
+    policy = target / "policy.yaml"
+    policy.write_text(
+        re.sub(r"(?m)^    quota: .*\n", "", policy.read_text(encoding="utf-8")), encoding="utf-8"
+    )
+    return target
+
+
 def start_everything(args: argparse.Namespace, workdir: Path, services: Services) -> Setup:
     up_port, scrim_port, metrics_port = free_port(), free_port(), free_port()
     bare_port, lazy_port = free_port(), free_port()
@@ -313,7 +325,7 @@ def start_everything(args: argparse.Namespace, workdir: Path, services: Services
         [
             str(VENV_BIN / "scrim"), "serve", "--upstream", upstream,
             "--listen", f"127.0.0.1:{scrim_port}", "--metrics-listen", f"127.0.0.1:{metrics_port}",
-            "--rules", str(ROOT / "rules"), "--audit-log", str(workdir / "audit.jsonl"),
+            "--rules", str(bench_rules(workdir)), "--audit-log", str(workdir / "audit.jsonl"),
             "--deadline", f"{args.scrim_deadline:g}",
         ],
         env,

@@ -21,6 +21,7 @@ from typing import Any
 
 import spacy
 from presidio_analyzer import AnalyzerEngine, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
 
@@ -228,6 +229,51 @@ def _normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
     return normalised, (origin if normalised != text else None)
 
 
+class _DecisiveContextEnhancer(LemmaContextAwareEnhancer):
+    """presidio's context enhancer, asked only about results context could still change.
+
+    A result already at the threshold stays; one so low that even the full context boost cannot
+    lift it is dropped anyway; and without any of its recognizer's context words in the text or the
+    field name, nothing can be found. Only the rest go through presidio's (costly) token search.
+    """
+
+    def __init__(self, threshold: float) -> None:
+        super().__init__()
+        self._threshold = threshold
+
+    def enhance_using_context(
+        self,
+        text: str,
+        raw_results: list[RecognizerResult],
+        nlp_artifacts: NlpArtifacts,
+        recognizers: list[Any],
+        context: list[str] | None = None,
+    ) -> list[RecognizerResult]:
+        by_id = {r.id: r for r in recognizers}
+        haystack = (text + " " + " ".join(context or ())).lower()
+        settled: list[RecognizerResult] = []
+        open_: list[RecognizerResult] = []
+        for result in raw_results:
+            recognizer = by_id.get(
+                (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY)
+            )
+            words = getattr(recognizer, "context", None) or []
+            boosted = max(
+                result.score + self.context_similarity_factor, self.min_score_with_context_similarity
+            )
+            could_flip = result.score < self._threshold <= boosted
+            if could_flip and any(w.lower() in haystack for w in words):
+                open_.append(result)
+            else:
+                settled.append(result)
+        if not open_:
+            return settled
+        enhanced: list[RecognizerResult] = super().enhance_using_context(
+            text, open_, nlp_artifacts, recognizers, context
+        )
+        return settled + enhanced
+
+
 class Detector:
     """Finds entity spans in strings. Not thread-safe (its cache); one per worker process."""
 
@@ -240,6 +286,7 @@ class Detector:
             nlp_engine=self._engine,
             supported_languages=["en"],
             default_score_threshold=config.score_threshold,
+            context_aware_enhancer=_DecisiveContextEnhancer(config.score_threshold),
         )
         # Field-only entities (declared in the policy, produced by no recognizer) are not asked for:
         # presidio would log a warning on every call.

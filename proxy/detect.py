@@ -14,13 +14,13 @@ import logging
 import re
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import spacy
-from presidio_analyzer import AnalyzerEngine, RecognizerResult
+from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
@@ -229,6 +229,29 @@ def _normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
     return normalised, (origin if normalised != text else None)
 
 
+def _context_only_entities(recognizers: Iterable[Any], threshold: float) -> dict[str, tuple[str, ...]]:
+    """Entities whose every recognizer is a pattern recognizer scoring below the threshold: they can
+    only be found next to a context word, so a string (and field name) without one is not asked."""
+    by_entity: dict[str, list[Any]] = {}
+    for recognizer in recognizers:
+        for entity in recognizer.supported_entities:
+            by_entity.setdefault(entity, []).append(recognizer)
+    out: dict[str, tuple[str, ...]] = {}
+    for entity, group in by_entity.items():
+        if all(_context_only(r, threshold) for r in group):
+            out[entity] = tuple(sorted({w.lower() for r in group for w in (r.context or [])}))
+    return out
+
+
+def _context_only(recognizer: Any, threshold: float) -> bool:
+    if not isinstance(recognizer, PatternRecognizer):
+        return False  # NER and code recognizers decide for themselves
+    if type(recognizer).validate_result is not PatternRecognizer.validate_result:
+        return False  # a validator (Luhn, checksums) can raise the score on its own
+    patterns: list[Any] = list(getattr(recognizer, "patterns", []))
+    return bool(patterns) and max(p.score for p in patterns) < threshold
+
+
 class _DecisiveContextEnhancer(LemmaContextAwareEnhancer):
     """presidio's context enhancer, asked only about results context could still change.
 
@@ -292,6 +315,9 @@ class Detector:
         # presidio would log a warning on every call.
         supported = set(self._analyzer.get_supported_entities(language="en"))
         self._entities = sorted(config.entities & supported)
+        self._needs_context = _context_only_entities(
+            self._analyzer.registry.recognizers, config.score_threshold
+        )
         self._cache: OrderedDict[Item, tuple[Span, ...]] = OrderedDict()
 
     def detect(self, items: Sequence[Item]) -> list[tuple[Span, ...]]:
@@ -309,6 +335,13 @@ class Detector:
                 continue
             normalised, origin = _normalise(text)
             candidates = _candidate_entities(normalised, self._entities)
+            if candidates and self._needs_context:
+                haystack = (normalised + " " + " ".join(_context_words(context))).lower()
+                candidates = [
+                    e
+                    for e in candidates
+                    if e not in self._needs_context or any(w in haystack for w in self._needs_context[e])
+                ]
             if not candidates:
                 out[index] = ()
                 continue

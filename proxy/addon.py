@@ -224,21 +224,31 @@ class ScrimAddon:
                 raise Withheld("streamed_body")
             if self._inflight + size > self._max_inflight:
                 raise Overloaded
-            self._inflight += size
+            self._set_inflight(size)
             try:
                 inspected, verdict = await asyncio.wait_for(self._inspect(state, response), self._deadline)
             finally:
-                self._inflight -= size
-            if verdict.withheld is not None:
-                raise _Refused(verdict.withheld, verdict.events)
-            view = self._view(state, flow, response.status_code, inspected.outcome, inspected)
-            self._recorder.record(replace(view, events=verdict.events, ledger_counts=verdict.counts))
+                self._set_inflight(-size)
+            if verdict.withheld is None:
+                view = self._view(state, flow, response.status_code, inspected.outcome, inspected)
+                self._recorder.record(replace(view, events=verdict.events, ledger_counts=verdict.counts))
         except Exception as err:
-            events = err.events if isinstance(err, _Refused) else ()
-            status, reason = _classify_failure(err.withheld if isinstance(err, _Refused) else err)
+            status, reason = _classify_failure(err)
             if status == 502 and reason == "internal_error":
                 log.error("response hook failed (request %s): %s", state.request_id, type(err).__name__)
-            self._refuse(flow, state.request_id, status, reason, Outcome.WITHHELD, state, events)
+            self._refuse(flow, state.request_id, status, reason, Outcome.WITHHELD, state)
+            return
+        if verdict.withheld is not None:  # a quota or break-glass refusal, with its events audited
+            refusal = verdict.withheld
+            self._refuse(
+                flow,
+                state.request_id,
+                refusal.status,
+                refusal.reason,
+                Outcome.WITHHELD,
+                state,
+                verdict.events,
+            )
             return
         if inspected.headers is not None:
             response.headers = http.Headers([(k.encode(), v.encode("latin-1")) for k, v in inspected.headers])
@@ -247,6 +257,10 @@ class ScrimAddon:
         rewritten = inspected.headers is not None or inspected.body is not None
         if rewritten and "transfer-encoding" not in response.headers:
             response.headers["content-length"] = str(len(response.raw_content or b""))
+
+    def _set_inflight(self, delta: int) -> None:
+        self._inflight += delta
+        self._recorder.metrics.inflight_bytes.set(self._inflight)
 
     async def _inspect(self, state: FlowState, response: http.Response) -> tuple[pipeline.Inspected, Verdict]:
         headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in response.headers.fields]
@@ -348,15 +362,6 @@ class ScrimAddon:
             justification=state.justification,
             break_glass_reason=state.break_glass if inspected.break_glass else None,
         )
-
-
-class _Refused(Exception):
-    """Enforcement withheld the response; carries the events to audit with the refusal."""
-
-    def __init__(self, withheld: Withheld, events: tuple[str, ...]) -> None:
-        super().__init__(withheld.reason)
-        self.withheld = withheld
-        self.events = events
 
 
 def _agent_text(values: list[str] | None) -> str | None:

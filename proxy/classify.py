@@ -6,18 +6,17 @@ on to detection. A rule naming a list or object covers every value inside it.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping, Sequence
 
 from proxy.model import JsonPath, Record, TextField
 from proxy.paths import matches, select
 from proxy.rules import Route, hint_key
 
+_MAX_SHAPES = 65536
 
-@functools.lru_cache(maxsize=65536)
+
 def _entity_for(route: Route, path: JsonPath) -> str | None:
-    # The path itself or any ancestor (a rule may name a container). Cached across responses:
-    # routes are immutable and real responses repeat a handful of path shapes.
+    # The path itself or any ancestor (a rule may name a container).
     for end in range(len(path), 0, -1):
         prefix = path[:end]
         for rule in route.fields:
@@ -42,7 +41,13 @@ def declared_entities(
         if by_index:
             entity = _entity_for(route, field.path)
         else:
-            entity = _entity_for(route, tuple(0 if isinstance(p, int) else p for p in field.path))
+            # Cached on the route across responses: real responses repeat a handful of shapes.
+            shape = tuple(0 if isinstance(p, int) else p for p in field.path)
+            if shape not in route.shapes:
+                if len(route.shapes) >= _MAX_SHAPES:
+                    route.shapes.clear()
+                route.shapes[shape] = _entity_for(route, shape)
+            entity = route.shapes[shape]
         if entity is not None:
             declared[field.slot] = entity
     return declared

@@ -29,6 +29,7 @@ class KnownValues:
 
     def __init__(self, fields: Sequence[TextField], declared: Mapping[int, str]) -> None:
         self.numbers: dict[str, str] = {}  # digits → entity
+        self.by_tail: dict[str, list[tuple[str, str]]] = {}  # last digits → [(digits, entity)]
         self.words: dict[str, list[tuple[str, str]]] = {}  # anchor word → [(value lower, entity)]
         self.names: dict[str, str] = {}  # capitalised name part (lower) → entity
         for slot, entity in declared.items():
@@ -40,6 +41,7 @@ class KnownValues:
             alnum = sum(ch.isalnum() for ch in text)
             if len(digits) >= _MIN_DIGITS and len(digits) * 2 >= alnum:  # mostly a number
                 self.numbers[digits] = entity
+                self.by_tail.setdefault(digits[-_MIN_DIGITS:], []).append((digits, entity))
                 continue
             words = [w.lower() for w in _WORD.findall(text)]
             if not words or len(text) < 4:
@@ -60,9 +62,15 @@ class KnownValues:
             digits = _digits(match.group())
             entity = self.numbers.get(digits)
             if entity is None and len(digits) >= _MIN_DIGITS + 1:
-                # A copy typed with or without a country code or prefix: one ends with the other.
+                # A copy typed with or without a country code or prefix: one ends with the other,
+                # so both end with the same digits — an index lookup, not a scan of every number.
                 entity = next(
-                    (e for d, e in self.numbers.items() if digits.endswith(d) or d.endswith(digits)), None
+                    (
+                        e
+                        for d, e in self.by_tail.get(digits[-_MIN_DIGITS:], ())
+                        if digits.endswith(d) or d.endswith(digits)
+                    ),
+                    None,
                 )
             if entity is not None:
                 spans.append(Span(match.start(), match.end(), entity, 1.0))

@@ -199,6 +199,8 @@ class Route:
     fields: tuple[FieldRule, ...]
     records: tuple[RecordRule, ...]
     assignments: tuple[AssignmentRule, ...] = ()
+    # path shape → entity, filled by classify as responses arrive (a route lives as long as its rules)
+    shapes: dict[tuple[str | int, ...], str | None] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True, slots=True)

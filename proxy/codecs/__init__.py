@@ -7,6 +7,7 @@ decides what to mask; it only exposes fields and renders replacements.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -41,6 +42,7 @@ class Document(Protocol):
 type Parser = Callable[[str, Limits], Document]
 
 
+@functools.lru_cache(maxsize=8192)  # field names repeat across records and responses
 def words(name: str) -> tuple[str, ...]:
     """Split a field name into lower-case words for analyzer context: `dateOfBirth` → date, of, birth."""
     out: list[str] = []

@@ -16,7 +16,7 @@ from proxy.codecs.headers_doc import HeaderDocument
 from proxy.detect import Item
 from proxy.errors import BodyTooLarge, Undecodable, Withheld
 from proxy.mask import Masker
-from proxy.model import Decision, MaskResult, Outcome, RouteKind, ServedRecord, Span, TextField
+from proxy.model import Decision, MaskResult, Outcome, Record, RouteKind, ServedRecord, Span, TextField
 from proxy.rules import Role, Route, Rules
 
 # Headers that describe the upstream bytes: wrong once the body is rewritten.
@@ -181,6 +181,25 @@ def _decode(
     return parse(text, limits), codings, codec_name
 
 
+async def _views(
+    access: Access, role: Role, route: Route | None, root: object, records: Sequence[Record]
+) -> tuple[set[str], bool, dict[int, Role]]:
+    """Need-to-know: learn assignments from this very response, then each customer's view.
+
+    Returns the assigned customer ids, whether break-glass was granted, and record index → role for
+    the customers seen with more than the role's base reveals."""
+    await access.learn(classify.extract_assignments(root, route))
+    customers = [r.record_id for r in records if r.record_type == scope.CUSTOMER]
+    assigned = await access.assigned(customers) if customers else set()
+    glass = await access.break_glass(customers) if customers else False
+    elevated = {
+        i: role.break_glass_view() if glass else role.for_assigned()
+        for i, r in enumerate(records)
+        if r.record_type == scope.CUSTOMER and (glass or r.record_id in assigned)
+    }
+    return assigned, glass, elevated
+
+
 async def inspect(
     generation: Generation,
     settings: Settings,
@@ -210,17 +229,8 @@ async def inspect(
     declared = classify.declared_entities(body_fields, route, rules.field_hints)
     records = classify.extract_records(document.records_root, route) if document else []
 
-    # Need-to-know: learn assignments from this very response, then decide each customer's view.
-    access = access or NoAccess()
     root = document.records_root if document else None
-    await access.learn(classify.extract_assignments(root, route))
-    customers = [r.record_id for r in records if r.record_type == scope.CUSTOMER]
-    assigned = await access.assigned(customers) if customers else set()
-    glass = await access.break_glass(customers) if customers else False
-    elevated: dict[int, Role] = {}
-    for i, record in enumerate(records):
-        if record.record_type == scope.CUSTOMER and (glass or record.record_id in assigned):
-            elevated[i] = role.break_glass_view() if glass else role.for_assigned()
+    assigned, glass, elevated = await _views(access or NoAccess(), role, route, root, records)
     owner, customer_of = scope.owners(body_fields, records)
 
     body_spans, header_spans = await _detect(
@@ -249,8 +259,10 @@ async def inspect(
         new_body = encoding.encode(
             charset.encode(document.render(body_result.replacements), codec_name), codings
         )
-    new_headers = header_doc.render(header_result.replacements)
-    new_headers = [(k, v) for k, v in new_headers if k.lower() not in _STALE_AFTER_REWRITE]
-    new_headers = [(k, v) for k, v in new_headers if k.lower() != "cache-control"]
+    new_headers = [
+        (k, v)
+        for k, v in header_doc.render(header_result.replacements)
+        if k.lower() not in _STALE_AFTER_REWRITE and k.lower() != "cache-control"
+    ]
     new_headers.append(("Cache-Control", "no-store"))
     return Inspected(Outcome.MASKED, new_body, new_headers, served, masked, revealed, glass)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import threading
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -113,7 +112,3 @@ class MemoryLedger:
                 return False
             self._break_glass[agent] = [*spent, now]
             return True
-
-
-def now() -> float:
-    return time.time()

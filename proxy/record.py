@@ -15,9 +15,9 @@ from proxy.errors import AuditUnavailable
 from proxy.ledger import Counts
 from proxy.metrics import Metrics
 from proxy.model import Identity, IdentitySource, Outcome, ServedRecord
+from proxy.scope import CUSTOMER
 
 log = logging.getLogger(__name__)
-CUSTOMER = "customer"
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from mitmproxy import ctx, http
 
 from proxy import pipeline, policy
 from proxy.access import LedgerAccess
+from proxy.codecs import encoding
 from proxy.enforce import Verdict, enforce
 from proxy.errors import DetectionTimeout, IdentityError, Overloaded, Withheld
 from proxy.identity import Verifier, normalise_header, parse_cookies
@@ -33,7 +34,6 @@ log = logging.getLogger(__name__)
 
 # Request headers that would make upstream send something we cannot inspect as a whole document.
 _RANGE_HEADERS = ("range", "if-range")
-_ENCODINGS_WE_DECODE = ("gzip", "deflate", "br", "zstd")
 _STATUS_TEXT = {
     401: "unauthenticated",
     403: "forbidden",
@@ -191,7 +191,7 @@ class ScrimAddon:
     def _limit_accept_encoding(request: http.Request) -> None:
         offered = request.headers.get("accept-encoding", "")
         accepted = [
-            c.strip() for c in offered.split(",") if c.split(";")[0].strip().lower() in _ENCODINGS_WE_DECODE
+            c.strip() for c in offered.split(",") if c.split(";")[0].strip().lower() in encoding.SUPPORTED
         ]
         if accepted:
             request.headers["accept-encoding"] = ", ".join(accepted)

@@ -1,6 +1,7 @@
 """Every error Scrim raises, in one place.
 
-`Withheld` and its subclasses carry the HTTP status and the stable `reason` that reaches the agent's
+`Withheld` and its subclasses carry the HTTP status (502/503/504 for failures; 403/429 for
+refusals by the insider-threat controls) and the stable `reason` that reaches the agent's
 JSON error body and the `scrim_withheld_total{reason}` counter: a reason is a short fixed token, never
 a message containing data from the request or response.
 """

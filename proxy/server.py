@@ -141,8 +141,7 @@ class Service:
     async def reload(self) -> bool:
         try:
             loaded = await asyncio.to_thread(load_rules, self.config.rules_dir)
-            if self.config.token_key == b"" and _uses_token(loaded):
-                raise RulesError([f"{self.config.rules_dir}: token masks need SCRIM_TOKEN_KEY"])
+            _require_token_key(loaded, self.config.token_key)
             generation = await self.build(loaded)
         except (RulesError, StartupError) as err:
             self.metrics.rules_reloads.labels("invalid").inc()
@@ -181,8 +180,10 @@ def _close(generation: Generation) -> None:
         generation.detector.close()
 
 
-def _uses_token(loaded: rules.Rules) -> bool:
-    return any(m.style == "token" for m in loaded.masks.values())
+def _require_token_key(loaded: rules.Rules, token_key: bytes) -> None:
+    """The `token` mask style is keyed: rules that use it cannot load without SCRIM_TOKEN_KEY."""
+    if not token_key and any(m.style == "token" for m in loaded.masks.values()):
+        raise StartupError("rules use the token mask style: set SCRIM_TOKEN_KEY (32+ bytes)")
 
 
 def _master(config: ServeConfig, addon: ScrimAddon) -> Master:
@@ -208,8 +209,7 @@ async def serve(config: ServeConfig, on_ready: Callable[[], None] | None = None)
     """Run until SIGTERM/SIGINT. Raises StartupError/RulesError before listening if anything fails."""
     metrics = create()
     loaded = load_rules(config.rules_dir)
-    if not config.token_key and _uses_token(loaded):
-        raise StartupError("rules use the token mask style: set SCRIM_TOKEN_KEY (32+ bytes)")
+    _require_token_key(loaded, config.token_key)
     verifier = Verifier(config.identity)
     audit_key = config.audit_key
     if not audit_key:

@@ -23,7 +23,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import sqlite3
 import subprocess
 import threading
@@ -52,6 +51,7 @@ from .conftest import (
     http_request,
     running_scrim,
     scrim_env,
+    stop_process,
 )
 
 pytestmark = pytest.mark.e2e
@@ -139,13 +139,7 @@ class Prometheus:
         return result
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(15)
+        stop_process(self.proc)
         self._out.close()
 
 

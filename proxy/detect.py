@@ -1,32 +1,37 @@
 """Detection: presidio-analyzer (patterns, checksums, context words, spaCy NER) over field strings.
 
-The only module that imports presidio or spaCy. It is built for being called on many short strings:
+With proxy.patterns, the only module that imports presidio or spaCy. Built for many short strings:
 - a cheap prefilter drops strings that cannot hold any entity we know (no digit, no '@', no capital);
-- spaCy runs NER-only, and only on strings with a capitalised word; others are just tokenized;
+- presidio's pattern recognizers run in one compiled pass, validators only on matches;
 - field names are passed as presidio context, so `date_of_birth: 1985-03-14` is a birth date;
+- spaCy runs NER-only, batched, and only on text that still holds a capitalised word once the
+  patterns' matches and the response's declared values are taken out;
 - look-alike and zero-width characters are normalised before matching, spans mapped back;
-- results are cached per (string, context), because CRM responses repeat themselves.
+- results are cached per string, NER results per residual text: CRM responses repeat themselves.
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import spacy
-from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, PatternRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
 
 from proxy.errors import RulesError, StartupError
 from proxy.model import Span
+from proxy.patterns import PatternPass
 from proxy.recognizers import custom_recognizers
 
 log = logging.getLogger(__name__)
@@ -45,6 +50,10 @@ _MACHINE_VALUE = re.compile(
     r"|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 )
 _NER_ENTITIES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
+# What replaces an explained span before NER: a lower-case word, so spaCy neither tags it nor takes
+# it for part of a neighbouring name.
+_PLACEHOLDER = "it"
+_NUMBER = re.compile(r"\b\d+\b")  # whole numbers only: "9f86d0" stays a word to NER
 
 # Necessary conditions for an entity to be present, from the shapes our recognizers accept. A string
 # is analysed only for the entities whose condition holds; entities not listed here (a site's own
@@ -63,7 +72,16 @@ _DIGIT_GATES = {
     "STREET_ADDRESS": 1,
 }
 
-type Item = tuple[str, tuple[str, ...]]
+type _NerHit = tuple[int, int, str, float]  # start, end, presidio entity, score
+
+
+class Item(NamedTuple):
+    """One string to scan: its text, its field-name context words, and the spans of it already
+    explained by declared values recurring in it (masked anyway; NER need not look at them)."""
+
+    text: str
+    context: tuple[str, ...] = ()
+    known: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +95,7 @@ class DetectorConfig:
 
 
 class _LeanSpacyEngine(SpacyNlpEngine):
-    """presidio's spaCy engine, NER-only, skipping the model for strings with no capitalised word.
+    """presidio's spaCy engine, NER-only and batched.
 
     Without the lemmatizer, presidio's context enhancer compares lower-cased tokens instead of
     lemmas, which is what field-name context words need anyway.
@@ -85,6 +103,7 @@ class _LeanSpacyEngine(SpacyNlpEngine):
 
     def __init__(self, model_name: str | None) -> None:
         super().__init__(models=[{"lang_code": "en", "model_name": model_name or "blank"}])
+        self.has_ner = model_name is not None
         self._model_name = model_name
 
     def load(self) -> None:
@@ -100,34 +119,31 @@ class _LeanSpacyEngine(SpacyNlpEngine):
         self._pipeline = pipeline
 
     def process_text(self, text: str, language: str) -> NlpArtifacts:
-        return self.artifacts_batch([text], [self.wants_ner(text)])[0]
-
-    def wants_ner(self, text: str) -> bool:
-        return self._model_name is not None and _CAPITALISED_WORD.search(text) is not None
-
-    def artifacts_batch(self, texts: Sequence[str], ner: Sequence[bool]) -> list[NlpArtifacts]:
-        """NER-only spaCy over the texts that need it, batched; a tokenizer pass for the rest."""
-        nlp = self._pipeline
-        docs = {i: doc for i, doc in zip(
-            [i for i, want in enumerate(ner) if want],
-            nlp.pipe([t for t, want in zip(texts, ner, strict=True) if want], batch_size=64),
-            strict=True,
-        )}  # fmt: skip
-        return [self._doc_to_nlp_artifact(docs.get(i) or nlp.make_doc(t), "en") for i, t in enumerate(texts)]
-
-    def _doc_to_nlp_artifact(self, doc: Any, language: str) -> NlpArtifacts:
-        entities, scores = self._get_updated_entities(
-            list(doc.ents), [self.ner_model_configuration.default_score or 0.85] * len(doc.ents)
-        )
+        """Tokens only (for the context enhancer): entities come from `entities_batch`."""
+        doc = self._pipeline.make_doc(text)
         return NlpArtifacts(
-            entities=entities,
+            entities=[],
             tokens=doc,
             tokens_indices=[t.idx for t in doc],
             lemmas=[t.lower_ for t in doc],
             nlp_engine=self,
             language=language,
-            scores=scores,
+            scores=[],
         )
+
+    def entities_batch(self, texts: Sequence[str]) -> list[list[_NerHit]]:
+        """presidio-mapped NER entities per text, from one batched spaCy pass."""
+        out = []
+        for doc in self._pipeline.pipe(texts, batch_size=64):
+            default = self.ner_model_configuration.default_score or 0.85
+            entities, scores = self._get_updated_entities(list(doc.ents), [default] * len(doc.ents))
+            out.append(
+                [
+                    (e.start_char, e.end_char, e.label_, float(s))
+                    for e, s in zip(entities, scores, strict=True)
+                ]
+            )
+        return out
 
 
 def _registry(path: Path) -> Any:
@@ -153,14 +169,6 @@ def recognizer_entities(path: Path) -> frozenset[str]:
 
 
 _NOT_IN_NAMES = re.compile(r"[0-9@_/]")
-
-
-def _implausible_ner(text: str, result: RecognizerResult) -> bool:
-    """spaCy's small model tags order numbers, versions and URL pieces as PERSON or LOCATION."""
-    return (
-        result.entity_type in _NER_ENTITIES
-        and _NOT_IN_NAMES.search(text[result.start : result.end]) is not None
-    )
 
 
 def _context_words(context: tuple[str, ...]) -> list[str]:
@@ -252,7 +260,7 @@ def _context_only(recognizer: Any, threshold: float) -> bool:
     return bool(patterns) and max(p.score for p in patterns) < threshold
 
 
-class _DecisiveContextEnhancer(LemmaContextAwareEnhancer):
+class _DecisiveContext:
     """presidio's context enhancer, asked only about results context could still change.
 
     A result already at the threshold stays; one so low that even the full context boost cannot
@@ -260,121 +268,224 @@ class _DecisiveContextEnhancer(LemmaContextAwareEnhancer):
     field name, nothing can be found. Only the rest go through presidio's (costly) token search.
     """
 
-    def __init__(self, threshold: float) -> None:
-        super().__init__()
+    def __init__(self, recognizers: Sequence[EntityRecognizer], threshold: float) -> None:
+        self._enhancer = LemmaContextAwareEnhancer()
+        self._recognizers = list(recognizers)
+        self._words = {r.id: [w.lower() for w in (getattr(r, "context", None) or [])] for r in recognizers}
         self._threshold = threshold
 
-    def enhance_using_context(
+    def apply(
         self,
         text: str,
-        raw_results: list[RecognizerResult],
-        nlp_artifacts: NlpArtifacts,
-        recognizers: list[Any],
-        context: list[str] | None = None,
+        results: list[RecognizerResult],
+        context: list[str],
+        artifacts: Callable[[], NlpArtifacts],
     ) -> list[RecognizerResult]:
-        by_id = {r.id: r for r in recognizers}
-        haystack = (text + " " + " ".join(context or ())).lower()
+        lowered = text.lower()
+        field = " ".join(context).lower()
         settled: list[RecognizerResult] = []
         open_: list[RecognizerResult] = []
-        for result in raw_results:
-            recognizer = by_id.get(
-                (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY)
+        for result in results:
+            words = self._words.get(
+                (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY), []
             )
-            words = getattr(recognizer, "context", None) or []
-            boosted = max(
-                result.score + self.context_similarity_factor, self.min_score_with_context_similarity
-            )
-            could_flip = result.score < self._threshold <= boosted
-            if could_flip and any(w.lower() in haystack for w in words):
+            if not result.score < self._threshold <= self._boosted(result.score):
+                settled.append(result)
+            elif any(w in field for w in words):
+                # presidio counts the caller's context words like surrounding ones: no tokens needed.
+                result.score = self._boosted(result.score)
+                settled.append(result)
+            elif any(w in lowered for w in words):
+                result.analysis_explanation = AnalysisExplanation("", result.score)
                 open_.append(result)
             else:
                 settled.append(result)
         if not open_:
             return settled
-        enhanced: list[RecognizerResult] = super().enhance_using_context(
-            text, open_, nlp_artifacts, recognizers, context
+        enhanced: list[RecognizerResult] = self._enhancer.enhance_using_context(
+            text, open_, artifacts(), self._recognizers, context or None
         )
         return settled + enhanced
 
+    def _boosted(self, score: float) -> float:
+        """presidio's score once a context word supports a result."""
+        boosted = max(
+            score + self._enhancer.context_similarity_factor, self._enhancer.min_score_with_context_similarity
+        )
+        return min(boosted, EntityRecognizer.MAX_SCORE)
+
+
+def _residual(text: str, explained: Sequence[tuple[int, int]]) -> tuple[str, list[tuple[int, int, int]]]:
+    """The text with explained spans replaced by a neutral word, and the map back: for each piece of
+    the residual, (residual start, original start, original end of a replaced span or -1)."""
+    pieces: list[str] = []
+    segments: list[tuple[int, int, int]] = []
+    cursor = length = 0
+    for start, end in _merged(explained):
+        pieces.append(text[cursor:start])
+        segments.append((length, cursor, -1))
+        length += start - cursor
+        pieces.append(_PLACEHOLDER)
+        segments.append((length, start, end))
+        length += len(_PLACEHOLDER)
+        cursor = end
+    pieces.append(text[cursor:])
+    segments.append((length, cursor, -1))
+    # A number never belongs to a name or a place we keep, and "card ending 9892" is the same
+    # sentence to NER as "card ending 0000": one cached result serves both.
+    return _NUMBER.sub(lambda m: "0" * len(m.group()), "".join(pieces)), segments
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching spans as one."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _to_original(segments: list[tuple[int, int, int]], start: int, end: int) -> tuple[int, int]:
+    """Map a residual [start, end) back; a span touching a placeholder covers the whole original."""
+    starts = [s[0] for s in segments]
+
+    def edge(position: int, is_end: bool) -> int:
+        i = bisect.bisect_right(starts, position - (1 if is_end else 0)) - 1
+        residual_start, original_start, original_end = segments[i]
+        if original_end >= 0:  # inside a placeholder
+            return original_end if is_end else original_start
+        return original_start + position - residual_start
+
+    return edge(start, False), edge(end, True)
+
 
 class Detector:
-    """Finds entity spans in strings. Not thread-safe (its cache); one per worker process."""
+    """Finds entity spans in strings. Not thread-safe (its caches); one per worker process.
+
+    Per string: the pattern pass (proxy.patterns) and presidio's code recognizers, then context
+    for results it can still flip, then NER — only on what the patterns and the declared values
+    left unexplained, batched over the strings of a call and cached by that residual text, since
+    free text minus its identifiers is often a macro the CRM sends again and again.
+    """
 
     def __init__(self, config: DetectorConfig) -> None:
         self.config = config
         self._engine = _LeanSpacyEngine(config.model_name)
         self._engine.load()
-        self._analyzer = AnalyzerEngine(
-            registry=_registry(config.recognizers_path),
-            nlp_engine=self._engine,
-            supported_languages=["en"],
-            default_score_threshold=config.score_threshold,
-            context_aware_enhancer=_DecisiveContextEnhancer(config.score_threshold),
+        recognizers: list[EntityRecognizer] = list(_registry(config.recognizers_path).recognizers)
+        ner = [r for r in recognizers if isinstance(r, SpacyRecognizer)]
+        self._ner_entities = (
+            frozenset(e for r in ner for e in r.supported_entities) if self._engine.has_ner else frozenset()
         )
-        # Field-only entities (declared in the policy, produced by no recognizer) are not asked for:
-        # presidio would log a warning on every call.
-        supported = set(self._analyzer.get_supported_entities(language="en"))
+        self._ner_id = ner[0].id if ner else ""
+        self._patterns = PatternPass(r for r in recognizers if not isinstance(r, SpacyRecognizer))
+        self._delegated = [
+            (r, frozenset(r.supported_entities), not isinstance(r, PatternRecognizer))
+            for r in self._patterns.delegated
+        ]
+        supported = {e for r in recognizers for e in r.supported_entities}
+        # Field-only entities (declared in the policy, produced by no recognizer) are not asked for.
         self._entities = sorted(config.entities & supported)
-        self._needs_context = _context_only_entities(
-            self._analyzer.registry.recognizers, config.score_threshold
-        )
+        self._needs_context = _context_only_entities(recognizers, config.score_threshold)
+        self._context = _DecisiveContext(recognizers, config.score_threshold)
         self._cache: OrderedDict[Item, tuple[Span, ...]] = OrderedDict()
+        self._ner_cache: OrderedDict[str, list[_NerHit]] = OrderedDict()
 
     def detect(self, items: Sequence[Item]) -> list[tuple[Span, ...]]:
         """Spans per item, in item order. Raises whatever presidio raises (callers fail closed)."""
         out: list[tuple[Span, ...] | None] = [None] * len(items)
-        pending: list[tuple[int, str, list[tuple[int, int]] | None, list[str]]] = []
-        for index, (text, context) in enumerate(items):
+        pending: list[_Pending] = []
+        for index, item in enumerate(items):
+            text = item.text
             if len(text) < 2 or not _WORTH_SCANNING.search(text) or _is_machine_value(text):
                 out[index] = ()
                 continue
-            cached = self._cache.get((text, context))
+            cached = self._cache.get(item)
             if cached is not None:
-                self._cache.move_to_end((text, context))
+                self._cache.move_to_end(item)
                 out[index] = cached
                 continue
-            normalised, origin = _normalise(text)
-            candidates = _candidate_entities(normalised, self._entities)
-            if candidates and self._needs_context:
-                haystack = (normalised + " " + " ".join(_context_words(context))).lower()
-                candidates = [
-                    e
-                    for e in candidates
-                    if e not in self._needs_context or any(w in haystack for w in self._needs_context[e])
-                ]
-            if not candidates:
+            found = self._patterns_and_context(item)
+            if found is None:
                 out[index] = ()
-                continue
-            pending.append((index, normalised, origin, candidates))
-        if pending:
-            wants = [
-                bool(_NER_ENTITIES.intersection(c)) and self._engine.wants_ner(t) for _, t, _, c in pending
-            ]
-            artifacts = self._engine.artifacts_batch([t for _, t, _, _ in pending], wants)
-            for (index, normalised, origin, candidates), nlp in zip(pending, artifacts, strict=True):
-                text, context = items[index]
-                spans = self._analyze(normalised, origin, candidates, context, nlp)
-                out[index] = spans
-                self._remember((text, context), spans)
+            else:
+                pending.append(found._replace(position=index))
+        self._run_ner(pending)
+        for p in pending:
+            spans = self._finish(p)
+            out[p.position] = spans
+            _remember(self._cache, items[p.position], spans)
         return [spans or () for spans in out]
 
-    def _analyze(
-        self,
-        text: str,
-        origin: list[tuple[int, int]] | None,
-        entities: list[str],
-        context: tuple[str, ...],
-        nlp_artifacts: NlpArtifacts,
-    ) -> tuple[Span, ...]:
-        results: list[RecognizerResult] = self._analyzer.analyze(
-            text=text,
-            language="en",
-            entities=entities,
-            context=_context_words(context) or None,
-            score_threshold=self.config.score_threshold,
-            nlp_artifacts=nlp_artifacts,
+    def _patterns_and_context(self, item: Item) -> _Pending | None:
+        normalised, origin = _normalise(item.text)
+        candidates = _candidate_entities(normalised, self._entities)
+        context = _context_words(item.context)
+        if candidates and self._needs_context:
+            haystack = (normalised + " " + " ".join(context)).lower()
+            candidates = [
+                e
+                for e in candidates
+                if e not in self._needs_context or any(w in haystack for w in self._needs_context[e])
+            ]
+        if not candidates:
+            return None
+        results = self._patterns.run(normalised, candidates)
+        for recognizer, entities, needs_tokens in self._delegated:
+            if entities.intersection(candidates):
+                # Pattern recognizers with their own `analyze` (IBAN) never read NLP artifacts.
+                artifacts = self._engine.process_text(normalised, "en") if needs_tokens else None
+                results.extend(recognizer.analyze(normalised, candidates, artifacts))  # type: ignore[arg-type]
+        if results:
+            results = self._context.apply(
+                normalised, results, context, lambda: self._engine.process_text(normalised, "en")
+            )
+        threshold = self.config.score_threshold
+        results = [r for r in results if r.score >= threshold]
+        residual = None
+        if self._ner_entities.intersection(candidates):
+            # Known spans are in the original's coordinates: usable only if normalising changed nothing.
+            explained = [(r.start, r.end) for r in results] + ([] if origin else list(item.known))
+            text, segments = _residual(normalised, explained)
+            if _CAPITALISED_WORD.search(text):
+                residual = (text, segments)
+        return _Pending(0, normalised, origin, candidates, results, residual)
+
+    def _run_ner(self, pending: Sequence[_Pending]) -> None:
+        todo = list(
+            dict.fromkeys(
+                p.residual[0] for p in pending if p.residual and p.residual[0] not in self._ner_cache
+            )
         )
-        results = [r for r in results if not _implausible_ner(text, r)]
+        for text, hits in zip(todo, self._engine.entities_batch(todo) if todo else [], strict=True):
+            _remember(self._ner_cache, text, hits)
+
+    def _finish(self, p: _Pending) -> tuple[Span, ...]:
+        results = p.results
+        if p.residual is not None:
+            text, segments = p.residual
+            hits = self._ner_cache.get(text)
+            if hits is None:  # evicted by a batch larger than the cache: ask again
+                hits = self._engine.entities_batch([text])[0]
+            for hit_start, hit_end, entity, score in hits:
+                if entity not in p.candidates or score < self.config.score_threshold:
+                    continue
+                if _NOT_IN_NAMES.search(text[hit_start:hit_end]):
+                    continue  # spaCy's small model tags order numbers and URL pieces as names
+                start, end = _to_original(segments, hit_start, hit_end)
+                results.append(
+                    RecognizerResult(
+                        entity,
+                        start,
+                        end,
+                        score,
+                        recognition_metadata={RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self._ner_id},
+                    )
+                )
+        results = EntityRecognizer.remove_duplicates(results)
+        origin = p.origin
         return tuple(
             Span(
                 origin[r.start][0] if origin else r.start,
@@ -385,7 +496,17 @@ class Detector:
             for r in results
         )
 
-    def _remember(self, key: Item, spans: tuple[Span, ...]) -> None:
-        self._cache[key] = spans
-        if len(self._cache) > _CACHE_SIZE:
-            self._cache.popitem(last=False)
+
+class _Pending(NamedTuple):
+    position: int  # in the call's items
+    normalised: str
+    origin: list[tuple[int, int]] | None
+    candidates: list[str]
+    results: list[RecognizerResult]
+    residual: tuple[str, list[tuple[int, int, int]]] | None
+
+
+def _remember[K, V](cache: OrderedDict[K, V], key: K, value: V) -> None:
+    cache[key] = value
+    if len(cache) > _CACHE_SIZE:
+        cache.popitem(last=False)

@@ -122,21 +122,23 @@ def _scannable(f: TextField, scan_keys: bool) -> str | None:
     return None
 
 
-async def _detect(
-    detector: Detects, groups: Sequence[tuple[Sequence[TextField], Mapping[int, str], bool]]
-) -> list[dict[int, tuple[Span, ...]]]:
-    """Spans per slot for each (fields, declared, scan_keys) group, in one detector call.
+type _Group = tuple[Sequence[TextField], Mapping[int, str], bool, Mapping[int, tuple[Span, ...]]]
 
-    Identical (text, context) pairs are sent once: CRM responses repeat themselves.
+
+async def _detect(detector: Detects, groups: Sequence[_Group]) -> list[dict[int, tuple[Span, ...]]]:
+    """Spans per slot for each (fields, declared, scan_keys, known spans) group, in one call.
+
+    Identical items are sent once: CRM responses repeat themselves.
     """
     unique: dict[Item, list[tuple[int, int]]] = {}
-    for g, (fields, declared, scan_keys) in enumerate(groups):
+    for g, (fields, declared, scan_keys, known) in enumerate(groups):
         for f in fields:
             if f.slot in declared:
                 continue
             text = _scannable(f, scan_keys)
             if text is not None:
-                unique.setdefault((text, f.context), []).append((g, f.slot))
+                explained = tuple((s.start, s.end) for s in known.get(f.slot, ()))
+                unique.setdefault(Item(text, f.context, explained), []).append((g, f.slot))
     items = list(unique)
     results = await detector.detect(items)
     by_group: list[dict[int, tuple[Span, ...]]] = [{} for _ in groups]
@@ -233,10 +235,13 @@ async def inspect(
     assigned, glass, elevated = await _views(access or NoAccess(), role, route, root, records)
     owner, customer_of = scope.owners(body_fields, records)
 
+    # Declared values recurring in free text are found first: detection then skips them in NER.
+    recurring = recur.recurrences(body_fields, declared)
     body_spans, header_spans = await _detect(
-        generation.detector, [(body_fields, declared, rules.scan_keys), (header_doc.fields, {}, False)]
+        generation.detector,
+        [(body_fields, declared, rules.scan_keys, recurring), (header_doc.fields, {}, False, {})],
     )
-    for slot, spans in recur.recurrences(body_fields, declared).items():
+    for slot, spans in recurring.items():
         body_spans[slot] = body_spans.get(slot, ()) + spans
     body_result = scope.mask_in_scopes(
         masker, body_fields, declared, body_spans, records, customer_of, elevated

@@ -33,7 +33,7 @@ def _serve(conn: Connection, config: DetectorConfig) -> None:
     """Worker process entry point: load, say ready, then answer batches until told to stop."""
     try:
         detector = Detector(config)
-        detector.detect([("warm up Jane Doe 4111 1111 1111 1111 jane@example.com", ("email",))])
+        detector.detect([Item("warm up Jane Doe 4111 1111 1111 1111 jane@example.com", ("email",))])
     except Exception as err:
         conn.send(("error", f"{type(err).__name__}: {err}"))
         return

@@ -40,7 +40,7 @@ class EmailDetector:
             (Span(t.index(SECRET_VALUE), t.index(SECRET_VALUE) + len(SECRET_VALUE), "EMAIL_ADDRESS", 1.0),)
             if SECRET_VALUE in t
             else ()
-            for t, _ in items
+            for t, *_ in items
         ]
 
 

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from proxy.detect import Detector, DetectorConfig, _normalise, recognizer_entities
+from proxy.detect import (
+    Detector,
+    DetectorConfig,
+    Item,
+    _normalise,
+    _residual,
+    _to_original,
+    recognizer_entities,
+)
 from proxy.errors import RulesError, StartupError
 
 RECOGNIZERS = Path(__file__).resolve().parent.parent / "rules" / "recognizers.yaml"
@@ -19,7 +27,7 @@ def detector() -> Detector:
 
 
 def found(detector: Detector, text: str, context: tuple[str, ...] = ()) -> list[tuple[str, str]]:
-    return [(text[s.start : s.end], s.entity) for s in detector.detect([(text, context)])[0]]
+    return [(text[s.start : s.end], s.entity) for s in detector.detect([Item(text, context)])[0]]
 
 
 @pytest.mark.parametrize(
@@ -64,9 +72,9 @@ def test_field_name_context_makes_a_date_a_birth_date(detector: Detector) -> Non
 
 def test_results_are_cached(detector: Detector) -> None:
     text = "reach me at cache.test@example.com"
-    first = detector.detect([(text, ())])
-    assert (text, ()) in detector._cache
-    assert detector.detect([(text, ())]) == first
+    first = detector.detect([Item(text)])
+    assert Item(text) in detector._cache
+    assert detector.detect([Item(text)]) == first
 
 
 def test_normalise_maps_positions_back() -> None:
@@ -111,7 +119,7 @@ def full_detector() -> Detector:
 def test_shortcuts_keep_every_recognizer_case(full_detector: Detector) -> None:
     from tests.test_recognizers import FALSE_CASES, TRUE_CASES
 
-    items = [(text, tuple(ctx or ())) for text, ctx, _, _ in TRUE_CASES]
+    items = [Item(text, tuple(ctx or ())) for text, ctx, _, _ in TRUE_CASES]
     results = full_detector.detect(items)  # one batch: exercises batched NER too
     missed = [
         (text, entity)
@@ -119,10 +127,84 @@ def test_shortcuts_keep_every_recognizer_case(full_detector: Detector) -> None:
         if not any(s.entity == entity and text[s.start : s.end] == sub for s in spans)
     ]
     assert missed == []
-    false_items = [(text, tuple(ctx or ())) for text, ctx, _ in FALSE_CASES]
+    false_items = [Item(text, tuple(ctx or ())) for text, ctx, _ in FALSE_CASES]
     wrong = [
         text
         for (text, _, entity), spans in zip(FALSE_CASES, full_detector.detect(false_items), strict=True)
         if any(entity is None or s.entity == entity for s in spans)
     ]
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("explained", "residual"),
+    [
+        ([], "Call Bob at 0000"),  # whole numbers become zeros, length kept
+        ([(5, 8)], "Call it at 0000"),
+        ([(12, 16), (5, 8)], "Call it at it"),  # any order
+        ([(5, 8), (6, 10)], "Call itt 0000"),  # overlapping spans ("Bob a"): one placeholder
+    ],
+)
+def test_residual_replaces_explained_spans(explained: list[tuple[int, int]], residual: str) -> None:
+    assert _residual("Call Bob at 5551", explained)[0] == residual
+
+
+def test_residual_spans_map_back_to_the_original() -> None:
+    text = "Spoke with Bryan and Maria Lopez today"
+    residual, segments = _residual(text, [(11, 16)])
+    assert residual == "Spoke with it and Maria Lopez today"
+    start = residual.index("Maria Lopez")
+    assert _to_original(segments, start, start + len("Maria Lopez")) == (21, 32)
+    # a span that runs into a placeholder covers the whole replaced original
+    assert _to_original(segments, residual.index("with"), residual.index(" it ") + 3) == (6, 16)
+
+
+class _CountingNer:
+    """Wraps the engine's batch NER to see which texts reach spaCy."""
+
+    def __init__(self, detector: Detector) -> None:
+        self.texts: list[str] = []
+        self._inner = detector._engine.entities_batch
+
+    def __call__(self, texts: list[str]) -> list[list[tuple[int, int, str, float]]]:
+        self.texts.extend(texts)
+        return self._inner(texts)
+
+
+def test_ner_skips_text_whose_capitals_are_all_explained(
+    full_detector: Detector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spy = _CountingNer(full_detector)
+    monkeypatch.setattr(full_detector._engine, "entities_batch", spy)
+    text = "spoke with Bryan about jane@example.com"
+    spans = full_detector.detect([Item(text, (), ((11, 16),))])[0]
+    assert spy.texts == []  # "Bryan" is a known value, the e-mail a pattern match: nothing for NER
+    assert [text[s.start : s.end] for s in spans] == ["jane@example.com"]
+    spans = full_detector.detect([Item(text)])[0]  # without the known span, NER must look
+    assert spy.texts == ["spoke with Bryan about it"]
+    assert ("Bryan", "PERSON") in [(text[s.start : s.end], s.entity) for s in spans]
+
+
+def test_ner_result_is_reused_for_the_same_macro_with_other_values(
+    full_detector: Detector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spy = _CountingNer(full_detector)
+    monkeypatch.setattr(full_detector._engine, "entities_batch", spy)
+    items = [
+        Item(f"Refund for card ending {n} approved by Maria Lopez, mail {who}@example.com")
+        for n, who in (("7246", "ann"), ("9892", "bob"), ("1234", "cy"))
+    ]
+    results = full_detector.detect(items)
+    assert len(spy.texts) == 1
+    for item, spans in zip(items, results, strict=True):
+        assert ("Maria Lopez", "PERSON") in [(item.text[s.start : s.end], s.entity) for s in spans]
+
+
+def test_field_context_boosts_like_presidio_without_tokenising(
+    detector: Detector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_tokens(text: str, language: str) -> None:
+        raise AssertionError("tokenised although the field name decides")
+
+    monkeypatch.setattr(detector._engine, "process_text", no_tokens)
+    assert found(detector, "1985-03-15", ("date", "of", "birth")) == [("1985-03-15", "DATE_OF_BIRTH")]

@@ -34,7 +34,8 @@ class RegexDetector:
     async def detect(self, items: Sequence[Item]) -> list[tuple[Span, ...]]:
         self.asked.extend(items)
         return [
-            tuple(Span(m.start(), m.end(), "EMAIL_ADDRESS", 1.0) for m in EMAIL.finditer(t)) for t, _ in items
+            tuple(Span(m.start(), m.end(), "EMAIL_ADDRESS", 1.0) for m in EMAIL.finditer(item.text))
+            for item in items
         ]
 
 
@@ -82,7 +83,7 @@ async def test_declared_fields_mask_and_skip_detection(rules: Rules) -> None:
     assert user == {"id": 7, "email": "j***@example.com", "ssn": "<US_SSN>"}
     assert [s.record.record_id for s in result.records] == ["7"]
     assert result.records[0].masked == ("email", "ssn")  # names only, for the audit trail
-    assert all(text != "jane.doe@example.com" for text, _ in detector.asked)  # declared: not analysed
+    assert all(text != "jane.doe@example.com" for text, *_ in detector.asked)  # declared: not analysed
 
 
 async def test_undeclared_route_is_still_scanned(rules: Rules) -> None:
@@ -186,5 +187,5 @@ async def test_body_cap(rules: Rules) -> None:
 async def test_json_number_identifiers_are_scanned(rules: Rules) -> None:
     detector = RegexDetector()
     await run(rules, "/api/v2/x", b'{"phone": 4155550132, "count": 12}', detector=detector)
-    assert ("4155550132", ("phone",)) in detector.asked
-    assert all(text != "12" for text, _ in detector.asked)
+    assert Item("4155550132", ("phone",)) in detector.asked
+    assert all(text != "12" for text, *_ in detector.asked)

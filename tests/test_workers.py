@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from proxy.detect import DetectorConfig
+from proxy.detect import DetectorConfig, Item
 from proxy.errors import DetectionTimeout, StartupError
 from proxy.workers import DetectionPool
 
@@ -18,7 +18,7 @@ async def test_pool_detects_in_worker_processes() -> None:
     pool = DetectionPool(CONFIG, size=1, deadline=30)
     await pool.start()
     try:
-        spans = await pool.detect([("mail jane@example.com", ()), ("nothing here", ())])
+        spans = await pool.detect([Item("mail jane@example.com"), Item("nothing here")])
         assert [(s.entity, s.start, s.end) for s in spans[0]] == [("EMAIL_ADDRESS", 5, 21)]
         assert spans[1] == ()
     finally:
@@ -31,10 +31,10 @@ async def test_missed_deadline_withholds_and_replaces_the_worker() -> None:
     try:
         pool.deadline = 0.0001
         with pytest.raises(DetectionTimeout):
-            await pool.detect([("x@example.com " * 2000, ())])
+            await pool.detect([Item("x@example.com " * 2000)])
         pool.deadline = 60
         # The killed worker is replaced in the background; the next call waits for it.
-        spans = await pool.detect([("mail jane@example.com", ())])
+        spans = await pool.detect([Item("mail jane@example.com")])
         assert spans[0][0].entity == "EMAIL_ADDRESS"
     finally:
         pool.close()
@@ -54,9 +54,9 @@ async def test_a_call_cancelled_by_its_caller_does_not_lose_the_worker() -> None
     await pool.start()
     try:
         with pytest.raises(TimeoutError):
-            await asyncio.wait_for(pool.detect([("x@example.com " * 20000, ())]), 0.001)
+            await asyncio.wait_for(pool.detect([Item("x@example.com " * 20000)]), 0.001)
         # The caller gave up; the pool must still answer the next call (a fresh worker).
-        spans = await pool.detect([("mail jane@example.com", ())])
+        spans = await pool.detect([Item("mail jane@example.com")])
         assert spans[0][0].entity == "EMAIL_ADDRESS"
     finally:
         pool.close()

@@ -1,0 +1,83 @@
+"""The pattern pass gives what presidio's own recognizers give, for less."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
+
+from proxy.detect import _registry
+from proxy.patterns import PatternPass
+from tests.test_recognizers import FALSE_CASES, TRUE_CASES
+
+RECOGNIZERS = Path(__file__).resolve().parent.parent / "rules" / "recognizers.yaml"
+TEXTS = sorted({case[0] for case in TRUE_CASES} | {case[0] for case in FALSE_CASES})
+
+
+def _key(results: list) -> set[tuple[str, int, int, float]]:
+    return {
+        (r.entity_type, r.start, r.end, round(r.score, 6))
+        for r in EntityRecognizer.remove_duplicates(results)
+    }
+
+
+@pytest.fixture(scope="module")
+def shipped() -> list[EntityRecognizer]:
+    return [r for r in _registry(RECOGNIZERS).recognizers if isinstance(r, PatternRecognizer)]
+
+
+def test_every_shipped_recognizer_agrees_with_presidio(shipped: list[EntityRecognizer]) -> None:
+    # Each recognizer alone, on every text of the recognizer tables: same spans, same scores.
+    disagreements = []
+    for recognizer in shipped:
+        engine = PatternPass([recognizer])
+        entities = list(recognizer.supported_entities)
+        for text in TEXTS:
+            ours = _key(engine.run(text, entities))
+            if recognizer in engine.delegated:
+                ours = _key(recognizer.analyze(text, entities))
+            theirs = _key(recognizer.analyze(text, entities))
+            if ours != theirs:
+                disagreements.append((recognizer.name, text, ours, theirs))
+    assert disagreements == []
+    assert (
+        sum(bool(PatternPass([r]).run(t, list(r.supported_entities))) for r in shipped for t in TEXTS) > 100
+    )
+
+
+class _Counting(PatternRecognizer):
+    """A recognizer whose validator counts its calls and accepts only even numbers."""
+
+    calls = 0
+
+    def validate_result(self, pattern_text: str) -> bool:
+        _Counting.calls += 1
+        return int(pattern_text) % 2 == 0
+
+
+def test_validator_runs_only_on_matches_and_sets_the_score() -> None:
+    recognizer = _Counting(supported_entity="THING", patterns=[Pattern("n", r"\b\d{4}\b", 0.1)])
+    engine = PatternPass([recognizer])
+    assert engine.run("no numbers at all here", ["THING"]) == []
+    assert _Counting.calls == 0
+    results = engine.run("1234 and 1235", ["THING"])
+    assert _Counting.calls == 2
+    assert [(r.start, r.end, r.score) for r in results] == [(0, 4, 1.0)]  # 1235 failed: min score, dropped
+
+
+def test_only_the_asked_entities_run() -> None:
+    a = PatternRecognizer(supported_entity="A", patterns=[Pattern("a", r"x", 0.9)])
+    b = PatternRecognizer(supported_entity="B", patterns=[Pattern("b", r"x", 0.9)])
+    assert [r.entity_type for r in PatternPass([a, b]).run("x", ["B"])] == ["B"]
+
+
+def test_results_carry_the_recognizer_id_for_context() -> None:
+    recognizer = PatternRecognizer(supported_entity="A", patterns=[Pattern("a", r"x", 0.9)])
+    (result,) = PatternPass([recognizer]).run("x", ["A"])
+    assert result.recognition_metadata[result.RECOGNIZER_IDENTIFIER_KEY] == recognizer.id
+
+
+def test_recognizers_with_their_own_analyze_are_delegated(shipped: list[EntityRecognizer]) -> None:
+    engine = PatternPass(shipped)
+    assert {r.name for r in engine.delegated} == {"IbanRecognizer"}

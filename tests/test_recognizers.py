@@ -253,6 +253,10 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("I'm at (212) 555-0100 after 5pm", None, "PHONE_NUMBER", "(212) 555-0100"),
     ("mobile: 07700 900123", None, "PHONE_NUMBER", "07700 900123"),
     ("212-555-0100", ["phone"], "PHONE_NUMBER", "212-555-0100"),
+    # national numbers in pairs (FR, BE, CH...), without context
+    ("07 49 25 99 08", ["value"], "PHONE_NUMBER", "07 49 25 99 08"),
+    ("Please ring 04 58 02 34 02 tomorrow morning.", None, "PHONE_NUMBER", "04 58 02 34 02"),
+    ("joignable au 06-12-34-56-78", None, "PHONE_NUMBER", "06-12-34-56-78"),
     # --- IBAN_CODE ---
     ("Wire to DE89 3704 0044 0532 0130 00 please", None, "IBAN_CODE", "DE89 3704 0044 0532 0130 00"),
     ("GB82WEST12345698765432", ["iban"], "IBAN_CODE", "GB82WEST12345698765432"),
@@ -497,6 +501,10 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("14.03.1985", ["phone"], "PHONE_NUMBER"),
     ("448-11-3847", ["phone"], "PHONE_NUMBER"),  # an SSN next to a phone word
     ("I was charged $1,234.56 twice", ["phone"], "PHONE_NUMBER"),
+    # pairs need the trunk 0, five pairs and one separator
+    ("12 34 56 78 90", None, "PHONE_NUMBER"),
+    ("07 49 25 99", None, "PHONE_NUMBER"),
+    ("07 49-25.99 08", None, "PHONE_NUMBER"),
     # --- sentences are not address fields, words after cues are not names ---
     ("I was charged €664.91 twice.", ["shipping", "address"], "STREET_ADDRESS"),
     ("ship it to me please, order 12345", ["address"], "STREET_ADDRESS"),
@@ -556,6 +564,7 @@ ADVERSARIAL = [
     "Calle " + "Aa de " * 16_000 + "1",
     "SIN " * 25_000 + "1",
     "Stevenson " * 10_000,
+    "0" + " 12" * 33_000,
 ]
 GLOBAL_FLAGS = int(_yaml()["global_regex_flags"])
 

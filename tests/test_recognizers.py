@@ -385,6 +385,11 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     # --- DATE_OF_BIRTH under field names in other languages ---
     ("1956-01-24", ["bday"], "DATE_OF_BIRTH", "1956-01-24"),
     ("04.01.2003", ["fecha", "nacimiento"], "DATE_OF_BIRTH", "04.01.2003"),
+    # --- DATE_OF_BIRTH: a whole value that is a date with a birth year, without context ---
+    ("1982-08-17", ["value"], "DATE_OF_BIRTH", "1982-08-17"),
+    ("17/08/1982", None, "DATE_OF_BIRTH", "17/08/1982"),
+    ("1943-07-11T00:00:00Z", None, "DATE_OF_BIRTH", "1943-07-11T00:00:00Z"),
+    ("2010-12-31", None, "DATE_OF_BIRTH", "2010-12-31"),
     # --- PASSPORT ---
     ("NXE9J4M77", ["kyc", "document"], "PASSPORT", "NXE9J4M77"),
     ("HH6VHNPKZ", ["cf", "passport"], "PASSPORT", "HH6VHNPKZ"),
@@ -450,6 +455,12 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("The contract was signed on 14 March 1985.", None, None),
     ("Due date 03/14/2025", None, None),
     ("2030-01-01", ["expiry", "date"], None),
+    # a whole value only counts with a birth year, and a date in a sentence still needs context
+    ("2023-08-17", ["value"], None),
+    ("2011-02-03", None, None),
+    ("1919-11-11", None, None),
+    ("1982-08-17T10:22:01Z", None, None),
+    ("shipped 1982-08-17", None, None),
     ("Her flight is on 2024-05-01 and she was excited", None, None),
     ("Your ticket was updated 3 days ago by the support team.", None, None),
     # --- order numbers, ids, tracking, product codes ---

@@ -392,6 +392,10 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("2010-12-31", None, "DATE_OF_BIRTH", "2010-12-31"),
     # --- PASSPORT ---
     ("NXE9J4M77", ["kyc", "document"], "PASSPORT", "NXE9J4M77"),
+    # right after the word, any issuing alphabet (one digit is enough)
+    ("My passport is NYTWWXUD7.. invoice INV-2025-7408 is wrong.", None, "PASSPORT", "NYTWWXUD7"),
+    ("passport no. X1234567", None, "PASSPORT", "X1234567"),
+    ("Reisepass: C01X00T47", None, "PASSPORT", "C01X00T47"),
     ("HH6VHNPKZ", ["cf", "passport"], "PASSPORT", "HH6VHNPKZ"),
     ("my Personalausweis is LKZ4TRNXW", None, "NATIONAL_ID", "LKZ4TRNXW"),
     # --- NATIONAL_ID: validated (ES DNI, IT codice fiscale, UK NINO), acronyms, more shapes ---
@@ -516,6 +520,9 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("12 34 56 78 90", None, "PHONE_NUMBER"),
     ("07 49 25 99", None, "PHONE_NUMBER"),
     ("07 49-25.99 08", None, "PHONE_NUMBER"),
+    # the word passport with no code after it
+    ("my passport is expired", None, "PASSPORT"),
+    ("passport photo upload 2 times", None, "PASSPORT"),
     # --- sentences are not address fields, words after cues are not names ---
     ("I was charged €664.91 twice.", ["shipping", "address"], "STREET_ADDRESS"),
     ("ship it to me please, order 12345", ["address"], "STREET_ADDRESS"),
@@ -576,6 +583,7 @@ ADVERSARIAL = [
     "SIN " * 25_000 + "1",
     "Stevenson " * 10_000,
     "0" + " 12" * 33_000,
+    "passport " * 11_000 + "A1",
 ]
 GLOBAL_FLAGS = int(_yaml()["global_regex_flags"])
 

@@ -426,6 +426,8 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("61, boulevard de Briand", None, "STREET_ADDRESS", "61, boulevard de Briand"),
     ("Flat 81m, Gareth Pine", ["mailing", "street"], "STREET_ADDRESS", "Flat 81m, Gareth Pine"),
     ("Address: Nelly-Bender-Allee 1/9", None, "STREET_ADDRESS", "Nelly-Bender-Allee 1/9"),
+    # Dutch -pad/-baan compounds next to an address word
+    ("ship it to Casperpad 27 please", None, "STREET_ADDRESS", "Casperpad 27"),
     # --- PERSON: name fields, name labels, lower-case names after a cue ---
     ("Stevenson", ["last", "name"], "PERSON", "Stevenson"),
     ("Noortje le Briel", ["name"], "PERSON", "Noortje le Briel"),
@@ -529,6 +531,7 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("Spring 2024 collection", None, "STREET_ADDRESS"),
     ("we talked via Zoom 3 times", None, "STREET_ADDRESS"),
     ("Route 66 merchandise", None, "STREET_ADDRESS"),
+    ("Open Notepad 2 and paste it", None, "STREET_ADDRESS"),
     ("regards, the support team", None, "PERSON"),
     ("my name is on the account", None, "PERSON"),
     ("— sent from my phone", None, "PERSON"),
@@ -584,6 +587,7 @@ ADVERSARIAL = [
     "Stevenson " * 10_000,
     "0" + " 12" * 33_000,
     "passport " * 11_000 + "A1",
+    "Ab" * 50_000 + "pad 1",
 ]
 GLOBAL_FLAGS = int(_yaml()["global_regex_flags"])
 

@@ -435,6 +435,17 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("Customer: Evi Mercks", None, "PERSON", "Evi Mercks"),
     ("regards, melissa wright", None, "PERSON", "melissa wright"),
     ("my name is savannah johnson.", None, "PERSON", "savannah johnson"),
+    ("this is william hernandez, i wrote last week", None, "PERSON", "william hernandez"),
+    ("order #407793 still hasn't arrived.\nregards, melissa wright</div>", None, "PERSON", "melissa wright"),
+    ("Kind regards yinthe ligtvoet here.", None, "PERSON", "yinthe ligtvoet"),
+    # capitalised names after a cue, the sentence running on
+    ("regards, Christiane Allard pls refund to the card", None, "PERSON", "Christiane Allard"),
+    ("the account belongs to my wife Elif Jäntsch see ticket #13953", None, "PERSON", "Elif Jäntsch"),
+    ("#13040 Refund not received – Teresa Meister", None, "PERSON", "Teresa Meister"),
+    # "<name> here." starting a clause, in any case
+    ("tracking says TBA286541581386 maria flor teixeira here.", None, "PERSON", "maria flor teixeira"),
+    ("This is really frustrating.\nurszula jeka here.", None, "PERSON", "urszula jeka"),
+    ("guido pisacane here. cheers", None, "PERSON", "guido pisacane"),
 ]
 
 
@@ -535,6 +546,12 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("regards, the support team", None, "PERSON"),
     ("my name is on the account", None, "PERSON"),
     ("— sent from my phone", None, "PERSON"),
+    ("this is absolutely unacceptable.", None, "PERSON"),
+    ("this is taking too long, please help", None, "PERSON"),
+    ("Same problem here.", None, "PERSON"),
+    ("any update here?", None, "PERSON"),
+    ("Still waiting for an answer here.", None, "PERSON"),
+    ("my wife and I share the account", None, "PERSON"),
     ("Order status: pending", ["name"], "PERSON"),
 ]
 
@@ -588,6 +605,8 @@ ADVERSARIAL = [
     "0" + " 12" * 33_000,
     "passport " * 11_000 + "A1",
     "Ab" * 50_000 + "pad 1",
+    "this is " + "aa " * 33_000 + "here",
+    "my wife " + "Aa " * 33_000,
 ]
 GLOBAL_FLAGS = int(_yaml()["global_regex_flags"])
 

@@ -438,6 +438,7 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("this is william hernandez, i wrote last week", None, "PERSON", "william hernandez"),
     ("order #407793 still hasn't arrived.\nregards, melissa wright</div>", None, "PERSON", "melissa wright"),
     ("Kind regards yinthe ligtvoet here.", None, "PERSON", "yinthe ligtvoet"),
+    ("<div>— theresa white. order #660168 still hasn't arrived.</div>", None, "PERSON", "theresa white"),
     # capitalised names after a cue, the sentence running on
     ("regards, Christiane Allard pls refund to the card", None, "PERSON", "Christiane Allard"),
     ("the account belongs to my wife Elif Jäntsch see ticket #13953", None, "PERSON", "Elif Jäntsch"),

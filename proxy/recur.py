@@ -24,6 +24,17 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
+def _same_number(a: str, b: str) -> bool:
+    """One number written with and without a country code: "0458023402" and "+33458023402" (the
+    national form's trunk 0 is not part of the international one), "4155550132" and "+14155550132"."""
+    return a.endswith(_national(b)) or b.endswith(_national(a))
+
+
+def _national(digits: str) -> str:
+    # Only the one leading 0, and only where enough digits remain to tell numbers apart.
+    return digits[1:] if digits.startswith("0") and len(digits) > _MIN_DIGITS + 1 else digits
+
+
 class KnownValues:
     """The declared values of one response, indexed for lookup in free text."""
 
@@ -65,11 +76,7 @@ class KnownValues:
                 # A copy typed with or without a country code or prefix: one ends with the other,
                 # so both end with the same digits — an index lookup, not a scan of every number.
                 entity = next(
-                    (
-                        e
-                        for d, e in self.by_tail.get(digits[-_MIN_DIGITS:], ())
-                        if digits.endswith(d) or d.endswith(digits)
-                    ),
+                    (e for d, e in self.by_tail.get(digits[-_MIN_DIGITS:], ()) if _same_number(digits, d)),
                     None,
                 )
             if entity is not None:

@@ -67,7 +67,7 @@ def test_machine_values_with_anything_around_them_are_still_scanned(detector: De
 
 def test_field_name_context_makes_a_date_a_birth_date(detector: Detector) -> None:
     assert found(detector, "1985-03-14", ("date", "of", "birth")) == [("1985-03-14", "DATE_OF_BIRTH")]
-    assert found(detector, "1985-03-14", ("created", "at")) == []
+    assert found(detector, "2024-03-14", ("created", "at")) == []
 
 
 def test_results_are_cached(detector: Detector) -> None:

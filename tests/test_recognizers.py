@@ -253,6 +253,10 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("I'm at (212) 555-0100 after 5pm", None, "PHONE_NUMBER", "(212) 555-0100"),
     ("mobile: 07700 900123", None, "PHONE_NUMBER", "07700 900123"),
     ("212-555-0100", ["phone"], "PHONE_NUMBER", "212-555-0100"),
+    # national numbers in pairs (FR, BE, CH...), without context
+    ("07 49 25 99 08", ["value"], "PHONE_NUMBER", "07 49 25 99 08"),
+    ("Please ring 04 58 02 34 02 tomorrow morning.", None, "PHONE_NUMBER", "04 58 02 34 02"),
+    ("joignable au 06-12-34-56-78", None, "PHONE_NUMBER", "06-12-34-56-78"),
     # --- IBAN_CODE ---
     ("Wire to DE89 3704 0044 0532 0130 00 please", None, "IBAN_CODE", "DE89 3704 0044 0532 0130 00"),
     ("GB82WEST12345698765432", ["iban"], "IBAN_CODE", "GB82WEST12345698765432"),
@@ -381,8 +385,17 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     # --- DATE_OF_BIRTH under field names in other languages ---
     ("1956-01-24", ["bday"], "DATE_OF_BIRTH", "1956-01-24"),
     ("04.01.2003", ["fecha", "nacimiento"], "DATE_OF_BIRTH", "04.01.2003"),
+    # --- DATE_OF_BIRTH: a whole value that is a date with a birth year, without context ---
+    ("1982-08-17", ["value"], "DATE_OF_BIRTH", "1982-08-17"),
+    ("17/08/1982", None, "DATE_OF_BIRTH", "17/08/1982"),
+    ("1943-07-11T00:00:00Z", None, "DATE_OF_BIRTH", "1943-07-11T00:00:00Z"),
+    ("2010-12-31", None, "DATE_OF_BIRTH", "2010-12-31"),
     # --- PASSPORT ---
     ("NXE9J4M77", ["kyc", "document"], "PASSPORT", "NXE9J4M77"),
+    # right after the word, any issuing alphabet (one digit is enough)
+    ("My passport is NYTWWXUD7.. invoice INV-2025-7408 is wrong.", None, "PASSPORT", "NYTWWXUD7"),
+    ("passport no. X1234567", None, "PASSPORT", "X1234567"),
+    ("Reisepass: C01X00T47", None, "PASSPORT", "C01X00T47"),
     ("HH6VHNPKZ", ["cf", "passport"], "PASSPORT", "HH6VHNPKZ"),
     ("my Personalausweis is LKZ4TRNXW", None, "NATIONAL_ID", "LKZ4TRNXW"),
     # --- NATIONAL_ID: validated (ES DNI, IT codice fiscale, UK NINO), acronyms, more shapes ---
@@ -413,6 +426,8 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("61, boulevard de Briand", None, "STREET_ADDRESS", "61, boulevard de Briand"),
     ("Flat 81m, Gareth Pine", ["mailing", "street"], "STREET_ADDRESS", "Flat 81m, Gareth Pine"),
     ("Address: Nelly-Bender-Allee 1/9", None, "STREET_ADDRESS", "Nelly-Bender-Allee 1/9"),
+    # Dutch -pad/-baan compounds next to an address word
+    ("ship it to Casperpad 27 please", None, "STREET_ADDRESS", "Casperpad 27"),
     # --- PERSON: name fields, name labels, lower-case names after a cue ---
     ("Stevenson", ["last", "name"], "PERSON", "Stevenson"),
     ("Noortje le Briel", ["name"], "PERSON", "Noortje le Briel"),
@@ -420,6 +435,18 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("Customer: Evi Mercks", None, "PERSON", "Evi Mercks"),
     ("regards, melissa wright", None, "PERSON", "melissa wright"),
     ("my name is savannah johnson.", None, "PERSON", "savannah johnson"),
+    ("this is william hernandez, i wrote last week", None, "PERSON", "william hernandez"),
+    ("order #407793 still hasn't arrived.\nregards, melissa wright</div>", None, "PERSON", "melissa wright"),
+    ("Kind regards yinthe ligtvoet here.", None, "PERSON", "yinthe ligtvoet"),
+    ("<div>— theresa white. order #660168 still hasn't arrived.</div>", None, "PERSON", "theresa white"),
+    # capitalised names after a cue, the sentence running on
+    ("regards, Christiane Allard pls refund to the card", None, "PERSON", "Christiane Allard"),
+    ("the account belongs to my wife Elif Jäntsch see ticket #13953", None, "PERSON", "Elif Jäntsch"),
+    ("#13040 Refund not received – Teresa Meister", None, "PERSON", "Teresa Meister"),
+    # "<name> here." starting a clause, in any case
+    ("tracking says TBA286541581386 maria flor teixeira here.", None, "PERSON", "maria flor teixeira"),
+    ("This is really frustrating.\nurszula jeka here.", None, "PERSON", "urszula jeka"),
+    ("guido pisacane here. cheers", None, "PERSON", "guido pisacane"),
 ]
 
 
@@ -446,6 +473,12 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("The contract was signed on 14 March 1985.", None, None),
     ("Due date 03/14/2025", None, None),
     ("2030-01-01", ["expiry", "date"], None),
+    # a whole value only counts with a birth year, and a date in a sentence still needs context
+    ("2023-08-17", ["value"], None),
+    ("2011-02-03", None, None),
+    ("1919-11-11", None, None),
+    ("1982-08-17T10:22:01Z", None, None),
+    ("shipped 1982-08-17", None, None),
     ("Her flight is on 2024-05-01 and she was excited", None, None),
     ("Your ticket was updated 3 days ago by the support team.", None, None),
     # --- order numbers, ids, tracking, product codes ---
@@ -497,15 +530,29 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("14.03.1985", ["phone"], "PHONE_NUMBER"),
     ("448-11-3847", ["phone"], "PHONE_NUMBER"),  # an SSN next to a phone word
     ("I was charged $1,234.56 twice", ["phone"], "PHONE_NUMBER"),
+    # pairs need the trunk 0, five pairs and one separator
+    ("12 34 56 78 90", None, "PHONE_NUMBER"),
+    ("07 49 25 99", None, "PHONE_NUMBER"),
+    ("07 49-25.99 08", None, "PHONE_NUMBER"),
+    # the word passport with no code after it
+    ("my passport is expired", None, "PASSPORT"),
+    ("passport photo upload 2 times", None, "PASSPORT"),
     # --- sentences are not address fields, words after cues are not names ---
     ("I was charged €664.91 twice.", ["shipping", "address"], "STREET_ADDRESS"),
     ("ship it to me please, order 12345", ["address"], "STREET_ADDRESS"),
     ("Spring 2024 collection", None, "STREET_ADDRESS"),
     ("we talked via Zoom 3 times", None, "STREET_ADDRESS"),
     ("Route 66 merchandise", None, "STREET_ADDRESS"),
+    ("Open Notepad 2 and paste it", None, "STREET_ADDRESS"),
     ("regards, the support team", None, "PERSON"),
     ("my name is on the account", None, "PERSON"),
     ("— sent from my phone", None, "PERSON"),
+    ("this is absolutely unacceptable.", None, "PERSON"),
+    ("this is taking too long, please help", None, "PERSON"),
+    ("Same problem here.", None, "PERSON"),
+    ("any update here?", None, "PERSON"),
+    ("Still waiting for an answer here.", None, "PERSON"),
+    ("my wife and I share the account", None, "PERSON"),
     ("Order status: pending", ["name"], "PERSON"),
 ]
 
@@ -556,6 +603,11 @@ ADVERSARIAL = [
     "Calle " + "Aa de " * 16_000 + "1",
     "SIN " * 25_000 + "1",
     "Stevenson " * 10_000,
+    "0" + " 12" * 33_000,
+    "passport " * 11_000 + "A1",
+    "Ab" * 50_000 + "pad 1",
+    "this is " + "aa " * 33_000 + "here",
+    "my wife " + "Aa " * 33_000,
 ]
 GLOBAL_FLAGS = int(_yaml()["global_regex_flags"])
 

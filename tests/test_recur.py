@@ -13,6 +13,8 @@ DECLARED_VALUES = [
     ("+1 415-555-0132", "PHONE_NUMBER"),
     ("4111 1111 1111 1234", "CREDIT_CARD"),
     ("221B Baker Street", "STREET_ADDRESS"),
+    ("+33458023402", "PHONE_NUMBER"),
+    ("07700 900123", "PHONE_NUMBER"),
 ]
 
 
@@ -44,6 +46,11 @@ def found_in(text: str) -> list[tuple[str, str]]:
         ("call (415) 555.0132", [("(415) 555.0132", "PHONE_NUMBER")]),
         ("card 4111-1111-1111-1234 declined", [("4111-1111-1111-1234", "CREDIT_CARD")]),
         ("call +1 (415) 555 0132", [("+1 (415) 555 0132", "PHONE_NUMBER")]),
+        # the national form (trunk 0) of an international number, and the other way round
+        ("ring 04 58 02 34 02 tomorrow", [("04 58 02 34 02", "PHONE_NUMBER")]),
+        ("0458023402", [("0458023402", "PHONE_NUMBER")]),
+        ("call +44 7700 900123", [("+44 7700 900123", "PHONE_NUMBER")]),
+        ("ring 04 58 02 34 99 tomorrow", []),  # another number with the same trunk and prefix
         # multi-word values
         ("ship to 221b baker street please", [("221b baker street", "STREET_ADDRESS")]),
         # nothing known

@@ -21,6 +21,7 @@ from proxy.rules import (
     Role,
     Rules,
     glob_to_regex,
+    hint_key,
     load_rules,
     parse_path,
     template_to_regex,
@@ -94,6 +95,28 @@ def test_shipped_policy_loads(shipped: Rules) -> None:
     assert shipped.source_dir == RULES_DIR
     assert re.fullmatch(r"[0-9a-f]{12}", shipped.version)
     assert shipped.bindings["bpo-frontline"] == "tier1"
+
+
+@pytest.mark.parametrize(
+    ("key", "entity"),
+    [
+        # a surname under its French and German keys
+        ("nom", "LAST_NAME"),
+        ("nom_de_famille", "LAST_NAME"),
+        ("Familienname", "LAST_NAME"),
+        # a postal address under the keys of non-English CRMs, with or without a house number
+        ("adresse", "STREET_ADDRESS"),
+        ("Anschrift", "STREET_ADDRESS"),
+        ("dirección", "STREET_ADDRESS"),
+        ("indirizzo", "STREET_ADDRESS"),
+        ("endereço", "STREET_ADDRESS"),
+        # English "address" is as often a wallet, e-mail or IP address: left to the recognizers
+        ("address", None),
+        ("email_address", None),
+    ],
+)
+def test_shipped_field_hints(shipped: Rules, key: str, entity: str | None) -> None:
+    assert shipped.field_hints.get(hint_key(key)) == entity
 
 
 def test_shipped_roles(shipped: Rules) -> None:

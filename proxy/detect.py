@@ -17,7 +17,7 @@ import logging
 import re
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -42,6 +42,7 @@ _WORTH_SCANNING = re.compile(r"[0-9@A-Z]|[\uff10-\uff19\uff21-\uff3a\uff20]|\w\W
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]")
 _NER_EXCLUDE = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"]
 _CACHE_SIZE = 50_000
+_WORD = re.compile(r"[^\W\d_]{2}")  # two letters: the least a name or a place is made of
 _LONG_TOKEN = re.compile(r"[A-Za-z0-9]{25,}")
 # Whole strings that are machine values, never personal data: ISO-8601 timestamps and UUIDs (the
 # most common strings in CRM JSON). Matched in full, so a value with anything around it is scanned.
@@ -197,9 +198,9 @@ def _candidate_entities(text: str, entities: Sequence[str]) -> list[str]:
         elif entity == "CRYPTO":
             ok = _LONG_TOKEN.search(text) is not None
         elif entity in _NER_ENTITIES:
-            # Names have pattern recognizers too (after "my name is", in name fields): always ask;
-            # whether spaCy itself runs is decided separately (wants_ner).
-            ok = True
+            # Names have pattern recognizers too (after "my name is", in name fields): asked for
+            # any text with a word in it; whether spaCy runs is decided on the residual text.
+            ok = _WORD.search(text) is not None
         else:
             ok = True
         if ok:
@@ -237,29 +238,6 @@ def _normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
     return normalised, (origin if normalised != text else None)
 
 
-def _context_only_entities(recognizers: Iterable[Any], threshold: float) -> dict[str, tuple[str, ...]]:
-    """Entities whose every recognizer is a pattern recognizer scoring below the threshold: they can
-    only be found next to a context word, so a string (and field name) without one is not asked."""
-    by_entity: dict[str, list[Any]] = {}
-    for recognizer in recognizers:
-        for entity in recognizer.supported_entities:
-            by_entity.setdefault(entity, []).append(recognizer)
-    out: dict[str, tuple[str, ...]] = {}
-    for entity, group in by_entity.items():
-        if all(_context_only(r, threshold) for r in group):
-            out[entity] = tuple(sorted({w.lower() for r in group for w in (r.context or [])}))
-    return out
-
-
-def _context_only(recognizer: Any, threshold: float) -> bool:
-    if not isinstance(recognizer, PatternRecognizer):
-        return False  # NER and code recognizers decide for themselves
-    if type(recognizer).validate_result is not PatternRecognizer.validate_result:
-        return False  # a validator (Luhn, checksums) can raise the score on its own
-    patterns: list[Any] = list(getattr(recognizer, "patterns", []))
-    return bool(patterns) and max(p.score for p in patterns) < threshold
-
-
 class _DecisiveContext:
     """presidio's context enhancer, asked only about results context could still change.
 
@@ -289,11 +267,11 @@ class _DecisiveContext:
             words = self._words.get(
                 (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY), []
             )
-            if not result.score < self._threshold <= self._boosted(result.score):
+            if not result.score < self._threshold <= self.boosted(result.score):
                 settled.append(result)
             elif any(w in field for w in words):
                 # presidio counts the caller's context words like surrounding ones: no tokens needed.
-                result.score = self._boosted(result.score)
+                result.score = self.boosted(result.score)
                 settled.append(result)
             elif any(w in lowered for w in words):
                 result.analysis_explanation = AnalysisExplanation("", result.score)
@@ -307,7 +285,7 @@ class _DecisiveContext:
         )
         return settled + enhanced
 
-    def _boosted(self, score: float) -> float:
+    def boosted(self, score: float) -> float:
         """presidio's score once a context word supports a result."""
         boosted = max(
             score + self._enhancer.context_similarity_factor, self._enhancer.min_score_with_context_similarity
@@ -380,7 +358,12 @@ class Detector:
             frozenset(e for r in ner for e in r.supported_entities) if self._engine.has_ner else frozenset()
         )
         self._ner_id = ner[0].id if ner else ""
-        self._patterns = PatternPass(r for r in recognizers if not isinstance(r, SpacyRecognizer))
+        self._context = _DecisiveContext(recognizers, config.score_threshold)
+        self._patterns = PatternPass(
+            (r for r in recognizers if not isinstance(r, SpacyRecognizer)),
+            config.score_threshold,
+            self._context.boosted,
+        )
         self._delegated = [
             (r, frozenset(r.supported_entities), not isinstance(r, PatternRecognizer))
             for r in self._patterns.delegated
@@ -388,8 +371,6 @@ class Detector:
         supported = {e for r in recognizers for e in r.supported_entities}
         # Field-only entities (declared in the policy, produced by no recognizer) are not asked for.
         self._entities = sorted(config.entities & supported)
-        self._needs_context = _context_only_entities(recognizers, config.score_threshold)
-        self._context = _DecisiveContext(recognizers, config.score_threshold)
         self._cache: OrderedDict[Item, tuple[Span, ...]] = OrderedDict()
         self._ner_cache: OrderedDict[str, list[_NerHit]] = OrderedDict()
 
@@ -423,16 +404,10 @@ class Detector:
         normalised, origin = _normalise(item.text)
         candidates = _candidate_entities(normalised, self._entities)
         context = _context_words(item.context)
-        if candidates and self._needs_context:
-            haystack = (normalised + " " + " ".join(context)).lower()
-            candidates = [
-                e
-                for e in candidates
-                if e not in self._needs_context or any(w in haystack for w in self._needs_context[e])
-            ]
         if not candidates:
             return None
-        results = self._patterns.run(normalised, candidates)
+        haystack = (normalised + " " + " ".join(context)).lower()
+        results = self._patterns.run(normalised, candidates, haystack)
         for recognizer, entities, needs_tokens in self._delegated:
             if entities.intersection(candidates):
                 # Pattern recognizers with their own `analyze` (IBAN) never read NLP artifacts.

@@ -8,7 +8,7 @@ import pytest
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
 
 from proxy.detect import _registry
-from proxy.patterns import PatternPass
+from proxy.patterns import PatternPass, required_lookbehind
 from tests.test_recognizers import FALSE_CASES, TRUE_CASES
 
 RECOGNIZERS = Path(__file__).resolve().parent.parent / "rules" / "recognizers.yaml"
@@ -81,3 +81,32 @@ def test_results_carry_the_recognizer_id_for_context() -> None:
 def test_recognizers_with_their_own_analyze_are_delegated(shipped: list[EntityRecognizer]) -> None:
     engine = PatternPass(shipped)
     assert {r.name for r in engine.delegated} == {"IbanRecognizer"}
+
+
+@pytest.mark.parametrize(
+    ("pattern", "required"),
+    [
+        (r"(?<=\bborn )\d{4}", r"\bborn "),
+        (r"(?i)(?<=\b(?:call|ring)[ :]{1,3})\d+", r"(?i)\b(?:call|ring)[ :]{1,3}"),
+        (r"(?<=a[)])b", r"a[)]"),  # a bracket inside a class does not close the group
+        (r"(?<=a\))b", r"a\)"),  # nor does an escaped one
+        (r"(?<=a)b|c", None),  # "c" matches without the cue
+        (r"(?<!a)b", None),  # a negative lookbehind requires nothing
+        (r"x(?<=x)b", None),  # not leading
+    ],
+)
+def test_required_lookbehind(pattern: str, required: str | None) -> None:
+    assert required_lookbehind(pattern) == required
+
+
+def test_pattern_needing_context_runs_only_with_a_context_word() -> None:
+    recognizer = PatternRecognizer(
+        supported_entity="A", patterns=[Pattern("a", r"\d{4}", 0.3)], context=["code"]
+    )
+    engine = PatternPass([recognizer], 0.5, lambda score: score + 0.35)
+    assert engine.run("1234", ["A"], haystack="1234 amount") == []
+    assert [r.score for r in engine.run("1234", ["A"], haystack="1234 code")] == [
+        0.3
+    ]  # context lifts it later
+    hopeless = PatternPass([recognizer], 0.9, lambda score: score + 0.35)  # 0.65 < 0.9 even with context
+    assert hopeless.run("1234", ["A"], haystack="1234 code") == []

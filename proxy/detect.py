@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import spacy
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, PatternRecognizer, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
@@ -364,10 +364,6 @@ class Detector:
             config.score_threshold,
             self._context.boosted,
         )
-        self._delegated = [
-            (r, frozenset(r.supported_entities), not isinstance(r, PatternRecognizer))
-            for r in self._patterns.delegated
-        ]
         supported = {e for r in recognizers for e in r.supported_entities}
         # Field-only entities (declared in the policy, produced by no recognizer) are not asked for.
         self._entities = sorted(config.entities & supported)
@@ -407,16 +403,10 @@ class Detector:
         if not candidates:
             return None
         haystack = (normalised + " " + " ".join(context)).lower()
-        results = self._patterns.run(normalised, candidates, haystack)
-        for recognizer, entities, needs_tokens in self._delegated:
-            if entities.intersection(candidates):
-                # Pattern recognizers with their own `analyze` (IBAN) never read NLP artifacts.
-                artifacts = self._engine.process_text(normalised, "en") if needs_tokens else None
-                results.extend(recognizer.analyze(normalised, candidates, artifacts))  # type: ignore[arg-type]
+        tokens = lambda: self._engine.process_text(normalised, "en")  # noqa: E731 - only if asked
+        results = self._patterns.run(normalised, candidates, haystack, tokens)
         if results:
-            results = self._context.apply(
-                normalised, results, context, lambda: self._engine.process_text(normalised, "en")
-            )
+            results = self._context.apply(normalised, results, context, tokens)
         threshold = self.config.score_threshold
         results = [r for r in results if r.score >= threshold]
         residual = None

@@ -22,6 +22,7 @@ from typing import Protocol
 
 WINDOWS: dict[str, float] = {"1h": 3600.0, "24h": 86400.0, "7d": 7 * 86400.0}
 LONGEST = max(WINDOWS.values())
+_LONGEST_NAME = max(WINDOWS, key=WINDOWS.__getitem__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,10 @@ class MemoryLedger:
     """The ledger in this process's memory (the default, and the fallback when Redis is down)."""
 
     def __init__(self, max_per_agent: int = 500_000) -> None:
-        self._views: dict[tuple[str, bool], dict[str, float]] = {}  # (agent, assigned) → customer → last
+        # (agent, assigned) → window name → customer → last view, oldest first. One table per
+        # window, so a count is a len() and a view costs the same for an agent who has seen ten
+        # customers as for one who has seen ten thousand (the one the counts are for).
+        self._views: dict[tuple[str, bool], dict[str, dict[str, float]]] = {}
         self._assignments: dict[str, dict[str, float]] = {}  # agent → customer → expiry
         self._break_glass: dict[str, list[float]] = {}
         self._max = max_per_agent
@@ -82,7 +86,7 @@ class MemoryLedger:
 
     async def unseen(self, agent: str, customers: Sequence[str], window: float, now: float) -> set[str]:
         with self._lock:
-            seen = self._views.get((agent, False), {})
+            seen = self._views.get((agent, False), {}).get(_LONGEST_NAME, {})
             return {c for c in customers if c not in seen or seen[c] < now - window}
 
     async def record(
@@ -94,14 +98,15 @@ class MemoryLedger:
                 (False, ticketless, counts.ticketless),
                 (True, assigned, counts.assigned),
             ):
-                seen = self._views.setdefault((agent, scope), {})
-                for customer in customers:
-                    seen.pop(customer, None)  # re-insert keeps insertion order = last-view order
-                    seen[customer] = now
-                while seen and (len(seen) > self._max or next(iter(seen.values())) < now - LONGEST):
-                    seen.pop(next(iter(seen)))
+                tables = self._views.setdefault((agent, scope), {})
                 for name, window in WINDOWS.items():
-                    out[name] = sum(1 for t in seen.values() if t >= now - window)
+                    seen = tables.setdefault(name, {})
+                    for customer in customers:
+                        seen.pop(customer, None)  # re-insert keeps insertion order = last-view order
+                        seen[customer] = now
+                    while seen and (len(seen) > self._max or next(iter(seen.values())) < now - window):
+                        seen.pop(next(iter(seen)))
+                    out[name] = len(seen)
             return counts
 
     async def spend_break_glass(self, agent: str, shift: float, budget: int, now: float) -> bool:

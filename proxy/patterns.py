@@ -19,6 +19,7 @@ from typing import Any
 
 import regex
 from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,14 +105,24 @@ class PatternPass:
         boosted: Callable[[float], float] = lambda score: score,
     ) -> None:
         self._patterns: list[_CompiledPattern] = []
-        self.delegated: list[EntityRecognizer] = []  # called through presidio's analyze
+        # Called through presidio's analyze, each with the compiled patterns one of which must
+        # match first (None: always called, with NLP artifacts).
+        self.delegated: list[tuple[EntityRecognizer, frozenset[str], list[Any] | None]] = []
         for recognizer in recognizers:
-            if not isinstance(recognizer, PatternRecognizer) or _overrides(recognizer, "analyze"):
-                self.delegated.append(recognizer)
+            entities = frozenset(recognizer.supported_entities)
+            if not isinstance(recognizer, PatternRecognizer):
+                self.delegated.append((recognizer, entities, None))
+                continue
+            patterns: list[Any] = getattr(recognizer, "patterns", [])
+            flags = recognizer.global_regex_flags
+            if _overrides(recognizer, "analyze"):
+                # It scores its matches its own way (IBAN retries shorter groups), but it only
+                # finds anything where one of its patterns matches: a cheap search decides.
+                guards = [regex.compile(p.regex, flags=flags) for p in patterns]
+                self.delegated.append((recognizer, entities, guards))
                 continue
             validates = _overrides(recognizer, "validate_result")
             context = tuple(w.lower() for w in (recognizer.context or []))
-            patterns: list[Any] = getattr(recognizer, "patterns", [])
             for pattern in patterns:
                 score = float(pattern.score)
                 needs = None
@@ -119,7 +130,6 @@ class PatternPass:
                     if boosted(score) < threshold or not context:
                         continue  # can never be reported
                     needs = context
-                flags = recognizer.global_regex_flags
                 cue = required_lookbehind(pattern.regex)
                 self._patterns.append(
                     _CompiledPattern(
@@ -134,12 +144,25 @@ class PatternPass:
                     )
                 )
 
-    def run(self, text: str, entities: Sequence[str], haystack: str = "") -> list[RecognizerResult]:
+    def run(
+        self,
+        text: str,
+        entities: Sequence[str],
+        haystack: str = "",
+        artifacts: Callable[[], NlpArtifacts | None] = lambda: None,
+    ) -> list[RecognizerResult]:
         """Results above presidio's minimum score for the patterns of `entities`, unthresholded.
 
-        `haystack`: the lower-cased text and field-name words, searched for context words."""
+        `haystack`: the lower-cased text and field-name words, searched for context words;
+        `artifacts`: NLP artifacts for recognizers that are not pattern recognizers."""
         wanted = set(entities)
         results: list[RecognizerResult] = []
+        for recognizer, supported, guards in self.delegated:
+            if not supported & wanted:
+                continue
+            if guards is None or any(guard.search(text) for guard in guards):
+                nlp = artifacts() if guards is None else None  # pattern recognizers never read it
+                results.extend(recognizer.analyze(text, list(entities), nlp))  # type: ignore[arg-type]
         for p in self._patterns:
             if p.entity not in wanted:
                 continue

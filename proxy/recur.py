@@ -20,8 +20,12 @@ _MIN_DIGITS = 6
 _MIN_WORD = 3
 
 
+_NOT_DIGIT = re.compile(r"\D+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def _digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
+    return _NOT_DIGIT.sub("", text)
 
 
 def _same_number(a: str, b: str) -> bool:
@@ -49,7 +53,7 @@ class KnownValues:
                 continue
             text = str(value).strip()
             digits = _digits(text)
-            alnum = sum(ch.isalnum() for ch in text)
+            alnum = len(_NOT_ALNUM.sub("", text))
             if len(digits) >= _MIN_DIGITS and len(digits) * 2 >= alnum:  # mostly a number
                 self.numbers[digits] = entity
                 self.by_tail.setdefault(digits[-_MIN_DIGITS:], []).append((digits, entity))
@@ -100,10 +104,13 @@ def recurrences(fields: Sequence[TextField], declared: Mapping[int, str]) -> dic
     if not known:
         return {}
     found: dict[int, tuple[Span, ...]] = {}
+    seen: dict[str, tuple[Span, ...]] = {}  # field names and enum values repeat in every record
     for field in fields:
         if field.slot in declared or not isinstance(field.value, str) or len(field.value) < 4:
             continue
-        spans = known.find(field.value)
+        spans = seen.get(field.value)
+        if spans is None:
+            spans = seen[field.value] = known.find(field.value)
         if spans:
             found[field.slot] = spans
     return found

@@ -7,6 +7,7 @@ Validation happens once, at the boundary, with pydantic (unknown keys are errors
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable
@@ -278,6 +279,7 @@ class Rules:
         return NO_ROLE
 
 
+@functools.lru_cache(maxsize=8192)  # field names repeat in every record of every response
 def hint_key(name: str) -> str:
     """`Last_Name`, `lastName`, `last-name` → `lastname`."""
     return "".join(ch for ch in name.lower() if ch.isalnum())

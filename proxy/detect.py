@@ -59,7 +59,9 @@ _NUMBER = re.compile(r"\b\d+\b")  # whole numbers only: "9f86d0" stays a word to
 # Necessary conditions for an entity to be present, from the shapes our recognizers accept. A string
 # is analysed only for the entities whose condition holds; entities not listed here (a site's own
 # recognizers) are always analysed. Conservative on purpose: a gate may let noise through to presidio,
-# never keep a real value from it.
+# never keep a real value from it. Passports, national ids and streets have no gate: they can be all
+# letters ("Reisepass KFZVFVTNM", "rue de Pierre"), and most of their patterns need a context word,
+# which the pattern pass checks first.
 _DIGIT_GATES = {
     "PHONE_NUMBER": 7,
     "CREDIT_CARD": 12,
@@ -67,10 +69,7 @@ _DIGIT_GATES = {
     "IBAN_CODE": 8,
     "US_BANK_NUMBER": 8,
     "US_PASSPORT": 1,
-    "PASSPORT": 1,
-    "NATIONAL_ID": 1,
     "DATE_OF_BIRTH": 4,
-    "STREET_ADDRESS": 1,
 }
 
 type _NerHit = tuple[int, int, str, float]  # start, end, presidio entity, score

@@ -30,9 +30,9 @@ class _CompiledPattern:
     compiled: Any  # regex.Pattern: the `regex` module, as presidio uses, for identical semantics
     validates: bool  # the recognizer overrides validate_result
     invalidates: bool  # the recognizer overrides invalidate_result
-    # Lower-cased context words one of which must occur in the text or field name for a match to
-    # reach the threshold; None when a match can reach it on its own.
-    needs: tuple[str, ...] | None
+    # Its recognizer's context words as one regex, one of which must occur in the lower-cased text
+    # or field name for a match to reach the threshold; None when a match can reach it on its own.
+    needs: Any
     requires: Any  # regex.Pattern that must be found in the text for any match, or None
 
 
@@ -122,12 +122,13 @@ class PatternPass:
                 self.delegated.append((recognizer, entities, guards))
                 continue
             validates = _overrides(recognizer, "validate_result")
-            context = tuple(w.lower() for w in (recognizer.context or []))
+            words = sorted({w.lower() for w in (recognizer.context or [])}, key=len, reverse=True)
+            context = regex.compile("|".join(map(regex.escape, words))) if words else None
             for pattern in patterns:
                 score = float(pattern.score)
                 needs = None
                 if not validates and score < threshold:  # a validator can lift any score to 1.0
-                    if boosted(score) < threshold or not context:
+                    if boosted(score) < threshold or context is None:
                         continue  # can never be reported
                     needs = context
                 cue = required_lookbehind(pattern.regex)
@@ -163,11 +164,16 @@ class PatternPass:
             if guards is None or any(guard.search(text) for guard in guards):
                 nlp = artifacts() if guards is None else None  # pattern recognizers never read it
                 results.extend(recognizer.analyze(text, list(entities), nlp))  # type: ignore[arg-type]
+        context_found: dict[int, bool] = {}  # per recognizer: patterns share their context words
         for p in self._patterns:
             if p.entity not in wanted:
                 continue
-            if p.needs is not None and not any(word in haystack for word in p.needs):
-                continue
+            if p.needs is not None:
+                found = context_found.get(id(p.needs))
+                if found is None:
+                    found = context_found[id(p.needs)] = p.needs.search(haystack) is not None
+                if not found:
+                    continue
             if p.requires is not None and p.requires.search(text) is None:
                 continue
             for match in p.compiled.finditer(text):

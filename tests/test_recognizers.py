@@ -455,6 +455,11 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("tracking says TBA286541581386 maria flor teixeira here.", None, "PERSON", "maria flor teixeira"),
     ("This is really frustrating.\nurszula jeka here.", None, "PERSON", "urszula jeka"),
     ("guido pisacane here. cheers", None, "PERSON", "guido pisacane"),
+    # --- letters only: no digit gate may keep these from their recognizers ---
+    ("Please deliver to rue de Pierre.", None, "STREET_ADDRESS", "rue de Pierre"),
+    ("boulevard Bouchet", ["address"], "STREET_ADDRESS", "boulevard Bouchet"),
+    ("Reisepass: KFZVFVTNM", None, "PASSPORT", "KFZVFVTNM"),
+    ("KFZVFVTNM", ["reisepass"], "PASSPORT", "KFZVFVTNM"),
 ]
 
 
@@ -471,6 +476,9 @@ def test_detected(
 # --------------------------------------------------------------------------------------------
 
 FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
+    # --- letters-only shapes without their context word ---
+    ("We had coffee at the rue de Pierre bakery.", None, "STREET_ADDRESS"),
+    ("KFZVFVTNM", None, "PASSPORT"),
     # --- timestamps and dates without birth context (DATE_TIME is never produced) ---
     ("2024-03-14T10:22:01Z", None, None),
     ("2024-03-14T10:22:01Z", ["created", "at"], None),

@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 _CONTEXT = multiprocessing.get_context("spawn")  # fork would copy mitmproxy's loop and threads
 
 type Wire = list[list[tuple[int, int, str, float]]]
+# Below this many strings per worker, splitting a call costs more (a pipe round trip, a smaller NER
+# batch) than the second core saves.
+_MIN_ITEMS_PER_WORKER = 32
 
 
 def _serve(conn: Connection, config: DetectorConfig) -> None:
@@ -95,6 +98,7 @@ class DetectionPool:
         self._all: set[_Worker] = set()
         self._local: Detector | None = None
         self._closed = False
+        self._waiting = 0  # calls waiting for an idle worker
 
     async def start(self, timeout: float = 120.0) -> None:
         """Start every worker and wait until each has loaded its model. Raises StartupError."""
@@ -117,7 +121,10 @@ class DetectionPool:
             raise
 
     async def detect(self, items: Sequence[Item]) -> list[tuple[Span, ...]]:
-        """Spans per item. Raises DetectionTimeout or Withheld('analyzer_error')."""
+        """Spans per item. Raises DetectionTimeout or Withheld('analyzer_error').
+
+        A large call is split across the workers that are idle and not waited for by any other
+        call, so one agent's big response does not wait on one core while another sits idle."""
         if not items:
             return []
         if self._local is not None:
@@ -127,12 +134,35 @@ class DetectionPool:
                 raise Withheld("analyzer_error") from err
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.deadline
+        self._waiting += 1
         try:
-            worker = await asyncio.wait_for(self._idle.get(), self.deadline)
+            workers = [await asyncio.wait_for(self._idle.get(), self.deadline)]
         except TimeoutError as err:
             raise DetectionTimeout from err
+        finally:
+            self._waiting -= 1
+        while self._waiting == 0 and len(items) >= _MIN_ITEMS_PER_WORKER * (len(workers) + 1):
+            try:
+                workers.append(self._idle.get_nowait())
+            except asyncio.QueueEmpty:
+                break
+        share = -(-len(items) // len(workers))
+        parts = [list(items[i * share : (i + 1) * share]) for i in range(len(workers))]
+        answers = await asyncio.gather(
+            *(self._ask(w, part, deadline) for w, part in zip(workers, parts, strict=True)),
+            return_exceptions=True,
+        )
+        spans: list[tuple[Span, ...]] = []
+        for answer in answers:
+            if isinstance(answer, BaseException):
+                raise answer
+            spans.extend(answer)
+        return spans
+
+    async def _ask(self, worker: _Worker, items: list[Item], deadline: float) -> list[tuple[Span, ...]]:
+        loop = asyncio.get_running_loop()
         try:
-            worker.conn.send(list(items))
+            worker.conn.send(items)
             kind, payload = await worker.receive(max(0.0, deadline - loop.time()))
         except BaseException as err:
             # Timed out, crashed, or cancelled by the caller's own deadline: a stale answer may

@@ -60,3 +60,28 @@ async def test_a_call_cancelled_by_its_caller_does_not_lose_the_worker() -> None
         assert spans[0][0].entity == "EMAIL_ADDRESS"
     finally:
         pool.close()
+
+
+async def test_large_call_is_split_across_idle_workers_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    pool = DetectionPool(CONFIG, size=2, deadline=30)
+    await pool.start()
+    asked: list[int] = []
+    real_ask = pool._ask
+
+    async def counting_ask(worker, items, deadline):  # type: ignore[no-untyped-def]
+        asked.append(len(items))
+        return await real_ask(worker, items, deadline)
+
+    monkeypatch.setattr(pool, "_ask", counting_ask)
+    try:
+        items = [
+            Item(f"mail user{i}@example.com") if i % 3 == 0 else Item(f"nothing {i}") for i in range(100)
+        ]
+        spans = await pool.detect(items)
+        assert asked == [50, 50]
+        assert [bool(s) for s in spans] == [i % 3 == 0 for i in range(100)]
+        assert all(s.start == 5 for found in spans for s in found)
+        await pool.detect(items[:10])  # small: one worker
+        assert asked[2:] == [10]
+    finally:
+        pool.close()

@@ -73,6 +73,7 @@ _DIGIT_GATES = {
 }
 
 type _NerHit = tuple[int, int, str, float]  # start, end, presidio entity, score
+type Found = tuple[tuple[int, int, str, float], ...]  # spans of one string, as plain tuples
 
 
 class Item(NamedTuple):
@@ -131,17 +132,17 @@ class _LeanSpacyEngine(SpacyNlpEngine):
             scores=[],
         )
 
-    def entities_batch(self, texts: Sequence[str]) -> list[list[_NerHit]]:
+    def entities_batch(self, texts: Sequence[str]) -> list[tuple[_NerHit, ...]]:
         """presidio-mapped NER entities per text, from one batched spaCy pass."""
         out = []
+        default = self.ner_model_configuration.default_score or 0.85
         for doc in self._pipeline.pipe(texts, batch_size=64):
-            default = self.ner_model_configuration.default_score or 0.85
             entities, scores = self._get_updated_entities(list(doc.ents), [default] * len(doc.ents))
             out.append(
-                [
-                    (e.start_char, e.end_char, e.label_, float(s))
+                tuple(
+                    (e.start_char, e.end_char, str(e.label_), float(s))
                     for e, s in zip(entities, scores, strict=True)
-                ]
+                )
             )
         return out
 
@@ -366,21 +367,30 @@ class Detector:
         supported = {e for r in recognizers for e in r.supported_entities}
         # Field-only entities (declared in the policy, produced by no recognizer) are not asked for.
         self._entities = sorted(config.entities & supported)
-        self._cache: OrderedDict[Item, tuple[Span, ...]] = OrderedDict()
-        self._ner_cache: OrderedDict[str, list[_NerHit]] = OrderedDict()
+        # Plain tuples of plain values, keys and entries alike: the collector untracks them, so
+        # a full cache does not make every garbage collection walk it (~100 ms pauses otherwise).
+        self._cache: OrderedDict[tuple[str, tuple[str, ...], tuple[tuple[int, int], ...]], Found] = (
+            OrderedDict()
+        )
+        self._ner_cache: OrderedDict[str, tuple[_NerHit, ...]] = OrderedDict()
 
     def detect(self, items: Sequence[Item]) -> list[tuple[Span, ...]]:
         """Spans per item, in item order. Raises whatever presidio raises (callers fail closed)."""
-        out: list[tuple[Span, ...] | None] = [None] * len(items)
+        return [tuple(Span(*span) for span in found) for found in self.detect_plain(items)]
+
+    def detect_plain(self, items: Sequence[Item]) -> list[Found]:
+        """`detect` as (start, end, entity, score) tuples: what crosses the worker pipe."""
+        out: list[Found | None] = [None] * len(items)
         pending: list[_Pending] = []
         for index, item in enumerate(items):
             text = item.text
             if len(text) < 2 or not _WORTH_SCANNING.search(text) or _is_machine_value(text):
                 out[index] = ()
                 continue
-            cached = self._cache.get(item)
+            key = (item.text, item.context, item.known)
+            cached = self._cache.get(key)
             if cached is not None:
-                self._cache.move_to_end(item)
+                self._cache.move_to_end(key)
                 out[index] = cached
                 continue
             found = self._patterns_and_context(item)
@@ -392,7 +402,8 @@ class Detector:
         for p in pending:
             spans = self._finish(p)
             out[p.position] = spans
-            _remember(self._cache, items[p.position], spans)
+            item = items[p.position]
+            _remember(self._cache, (item.text, item.context, item.known), spans)
         return [spans or () for spans in out]
 
     def _patterns_and_context(self, item: Item) -> _Pending | None:
@@ -426,7 +437,7 @@ class Detector:
         for text, hits in zip(todo, self._engine.entities_batch(todo) if todo else [], strict=True):
             _remember(self._ner_cache, text, hits)
 
-    def _finish(self, p: _Pending) -> tuple[Span, ...]:
+    def _finish(self, p: _Pending) -> Found:
         results = p.results
         if p.residual is not None:
             text, segments = p.residual
@@ -451,10 +462,10 @@ class Detector:
         results = EntityRecognizer.remove_duplicates(results)
         origin = p.origin
         return tuple(
-            Span(
+            (
                 origin[r.start][0] if origin else r.start,
                 origin[r.end - 1][1] if origin else r.end,
-                r.entity_type,
+                str(r.entity_type),
                 float(r.score),
             )
             for r in results

@@ -36,9 +36,9 @@ class Size:
 
 
 SIZES: tuple[Size, ...] = (
-    Size("2k", 2, 5000),  # 1000 wrapped around within one run of Scrim's (warm cache) at 2 KB
-    Size("20k", 20, 1000),
-    Size("200k", 200, 100),
+    Size("2k", 2, 12000),  # enough that no light-load run wraps around into a warm cache
+    Size("20k", 20, 2500),
+    Size("200k", 200, 300),
 )
 
 _MAX_HEAD = 16 * 1024

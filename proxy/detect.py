@@ -12,6 +12,8 @@ With proxy.patterns, the only module that imports presidio or spaCy. Built for m
 
 from __future__ import annotations
 
+import base64
+import binascii
 import bisect
 import logging
 import re
@@ -73,7 +75,8 @@ _DIGIT_GATES = {
 }
 
 type _NerHit = tuple[int, int, str, float]  # start, end, presidio entity, score
-type Found = tuple[tuple[int, int, str, float], ...]  # spans of one string, as plain tuples
+# Spans of one string as plain tuples: start, end, entity, score, found inside a base64 run.
+type Found = tuple[tuple[int, int, str, float, bool], ...]
 
 
 class Item(NamedTuple):
@@ -209,6 +212,30 @@ def _candidate_entities(text: str, entities: Sequence[str]) -> list[str]:
 
 
 _PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
+# A run of base64 (standard or URL-safe) long enough to hold an identifier (12 characters: 9 bytes).
+_BASE64_RUN = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{12,}={0,2}(?![A-Za-z0-9+/=_-])")
+_ENCODED = "scrim_base64"
+_MIN_DECODED = 6
+
+
+def _decoded_text(run: str) -> str | None:
+    """The text a base64 run encodes, or None when it is not base64 of printable UTF-8 (hex ids,
+    hashes and binary blobs decode to bytes that are not text, and are left alone)."""
+    body = run.rstrip("=")
+    if len(body) % 4 == 1:
+        return None
+    padded = body + "=" * (-len(body) % 4)
+    try:
+        if "-" in body or "_" in body:
+            raw = base64.urlsafe_b64decode(padded)
+        else:
+            raw = base64.b64decode(padded, validate=True)
+        text = raw.decode("utf-8")
+    except (binascii.Error, ValueError):
+        return None
+    if len(text) < _MIN_DECODED or not text.replace("\n", "").replace("\t", "").isprintable():
+        return None
+    return text
 
 
 def _normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
@@ -410,15 +437,10 @@ class Detector:
         normalised, origin = _normalise(item.text)
         candidates = _candidate_entities(normalised, self._entities)
         context = _context_words(item.context)
-        if not candidates:
+        results = self._encoded(normalised, context)
+        if not candidates and not results:
             return None
-        haystack = (normalised + " " + " ".join(context)).lower()
-        tokens = lambda: self._engine.process_text(normalised, "en")  # noqa: E731 - only if asked
-        results = self._patterns.run(normalised, candidates, haystack, tokens)
-        if results:
-            results = self._context.apply(normalised, results, context, tokens)
-        threshold = self.config.score_threshold
-        results = [r for r in results if r.score >= threshold]
+        results.extend(self._scan(normalised, candidates, context))
         residual = None
         if self._ner_entities.intersection(candidates):
             # Known spans are in the original's coordinates: usable only if normalising changed nothing.
@@ -427,6 +449,36 @@ class Detector:
             if _CAPITALISED_WORD.search(text):
                 residual = (text, segments)
         return _Pending(0, normalised, origin, candidates, results, residual)
+
+    def _scan(self, text: str, candidates: list[str], context: list[str]) -> list[RecognizerResult]:
+        """Pattern results at or above the threshold, context applied."""
+        if not candidates:
+            return []
+        haystack = (text + " " + " ".join(context)).lower()
+        tokens = lambda: self._engine.process_text(text, "en")  # noqa: E731 - only if asked
+        results = self._patterns.run(text, candidates, haystack, tokens)
+        if results:
+            results = self._context.apply(text, results, context, tokens)
+        return [r for r in results if r.score >= self.config.score_threshold]
+
+    def _encoded(self, text: str, context: list[str]) -> list[RecognizerResult]:
+        """Runs of base64 whose decoded text holds an entity: the whole run, flagged as encoded
+        (an e-mail in a pagination cursor or a token payload is still the customer's e-mail)."""
+        found = []
+        for run in _BASE64_RUN.finditer(text):
+            decoded = _decoded_text(run.group())
+            if decoded is None:
+                continue
+            inner = self._scan(decoded, _candidate_entities(decoded, self._entities), context)
+            if inner:
+                best = max(inner, key=lambda r: r.score)
+                metadata = {RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: _ENCODED, _ENCODED: True}
+                found.append(
+                    RecognizerResult(
+                        best.entity_type, run.start(), run.end(), best.score, recognition_metadata=metadata
+                    )
+                )
+        return found
 
     def _run_ner(self, pending: Sequence[_Pending]) -> None:
         todo = list(
@@ -467,6 +519,7 @@ class Detector:
                 origin[r.end - 1][1] if origin else r.end,
                 str(r.entity_type),
                 float(r.score),
+                bool((r.recognition_metadata or {}).get(_ENCODED)),
             )
             for r in results
         )

@@ -73,7 +73,13 @@ class Masker:
                 whole = DROPPED
                 break
             style = "redact" if spec.style == "drop" else spec.style
-            masked = _mask_text(text[span.start : span.end], span.entity, style, spec.keep, self.token_key)
+            if span.encoded and style == "partial":
+                # A partial view of an encoding ("last 4", "first name") would show encoded bytes.
+                masked = _partial(text[span.start : span.end], "", 0)
+            else:
+                masked = _mask_text(
+                    text[span.start : span.end], span.entity, style, spec.keep, self.token_key
+                )
             pieces.append(text[cursor : span.start])
             pieces.append(masked)
             cursor = span.end

@@ -68,6 +68,7 @@ class Span:
     end: int
     entity: str
     score: float
+    encoded: bool = False  # found by decoding a base64 run: masked whole, never partly shown
 
 
 @dataclass(frozen=True, slots=True)

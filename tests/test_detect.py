@@ -219,3 +219,50 @@ def test_cache_entries_are_invisible_to_the_garbage_collector(detector: Detector
     gc.collect()  # CPython untracks a tuple once a collection finds its items untracked: inner first
     assert detector._cache
     assert not any(gc.is_tracked(key) or gc.is_tracked(value) for key, value in detector._cache.items())
+
+
+def _b64(text: str, urlsafe: bool = False) -> str:
+    import base64
+
+    if urlsafe:
+        return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+    return base64.b64encode(text.encode()).decode()
+
+
+@pytest.mark.parametrize(
+    ("text", "encoded", "entity"),
+    [
+        (_b64("jane.doe@example.com"), _b64("jane.doe@example.com"), "EMAIL_ADDRESS"),
+        (
+            "next?cursor=" + _b64('{"email":"jane.doe@example.com","id":5}', urlsafe=True),
+            _b64('{"email":"jane.doe@example.com","id":5}', urlsafe=True),
+            "EMAIL_ADDRESS",
+        ),
+        (
+            "note " + _b64("card 4111 1111 1111 1111") + " end",
+            _b64("card 4111 1111 1111 1111"),
+            "CREDIT_CARD",
+        ),
+        ("ssn " + _b64("536-22-8154 on file"), _b64("536-22-8154 on file"), "US_SSN"),
+    ],
+)
+def test_base64_encoded_values_are_found_whole(
+    detector: Detector, text: str, encoded: str, entity: str
+) -> None:
+    (span,) = detector.detect([Item(text)])[0]
+    assert (text[span.start : span.end], span.entity, span.encoded) == (encoded, entity, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",  # a hash: not text
+        "42afc65d8a002bec",
+        "hOh3iT5XkvvTTc/zOb0GQt9NCcbDL3haFQs7BFEm",  # random bytes
+        "customer_support_team_lead",
+        "0c9a3f7e-5d1b-4e8e-9f2a-3b4c5d6e7f80",
+        _b64("nothing personal in here at all"),  # text, but nothing in it
+    ],
+)
+def test_base64_lookalikes_and_clean_encodings_stay(detector: Detector, text: str) -> None:
+    assert detector.detect([Item(text)])[0] == ()

@@ -422,3 +422,17 @@ def test_partial_reveals_at_most_half(mask: str, entity: str) -> None:
                 i for i, (m, c) in enumerate(zip(masked, value, strict=True)) if c.isalnum() and m == c
             ]
             assert not hidden or not visible or max(hidden) < min(visible)
+
+
+@pytest.mark.parametrize(
+    ("mask", "entity"),
+    [("last4", "CREDIT_CARD"), ("hint", "PERSON"), ("hint", "EMAIL_ADDRESS"), ("last2", "US_SSN")],
+)
+def test_encoded_span_shows_nothing_of_the_encoding(mask: str, entity: str) -> None:
+    # "Sm9obiBTbWl0aA==" is base64 for "John Smith": a first-name or last-4 view of it would show
+    # encoded bytes, so partial styles hide every character.
+    text = "cursor Sm9obiBTbWl0aA== next"
+    encoded = Span(7, 23, entity, 0.9, encoded=True)
+    assert in_text(mask, text, [encoded]).replacements[0] == "cursor " + "*" * 14 + "== next"
+    plain = in_text(mask, text, [Span(7, 23, entity, 0.9)]).replacements.get(0, text)
+    assert plain != "cursor " + "*" * 14 + "== next"  # the same span, not encoded, keeps its partial view

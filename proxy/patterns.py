@@ -30,10 +30,16 @@ class _CompiledPattern:
     compiled: Any  # regex.Pattern: the `regex` module, as presidio uses, for identical semantics
     validates: bool  # the recognizer overrides validate_result
     invalidates: bool  # the recognizer overrides invalidate_result
-    # Its recognizer's context words as one regex, one of which must occur in the lower-cased text
-    # or field name for a match to reach the threshold; None when a match can reach it on its own.
-    needs: Any
+    needs_context: bool  # a match reaches the threshold only with a context word
     requires: Any  # regex.Pattern that must be found in the text for any match, or None
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """One recognizer's patterns, with its context words as one regex (None: it has none)."""
+
+    context: Any
+    patterns: tuple[_CompiledPattern, ...]
 
 
 _LEADING_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")
@@ -104,7 +110,7 @@ class PatternPass:
         threshold: float = 0.0,
         boosted: Callable[[float], float] = lambda score: score,
     ) -> None:
-        self._patterns: list[_CompiledPattern] = []
+        self._by_entity: dict[str, list[_Group]] = {}
         # Called through presidio's analyze, each with the compiled patterns one of which must
         # match first (None: always called, with NLP artifacts).
         self.delegated: list[tuple[EntityRecognizer, frozenset[str], list[Any] | None]] = []
@@ -124,15 +130,14 @@ class PatternPass:
             validates = _overrides(recognizer, "validate_result")
             words = sorted({w.lower() for w in (recognizer.context or [])}, key=len, reverse=True)
             context = regex.compile("|".join(map(regex.escape, words))) if words else None
+            compiled: list[_CompiledPattern] = []
             for pattern in patterns:
                 score = float(pattern.score)
-                needs = None
-                if not validates and score < threshold:  # a validator can lift any score to 1.0
-                    if boosted(score) < threshold or context is None:
-                        continue  # can never be reported
-                    needs = context
+                needs_context = not validates and score < threshold  # a validator can lift it to 1.0
+                if needs_context and (boosted(score) < threshold or context is None):
+                    continue  # can never be reported
                 cue = required_lookbehind(pattern.regex)
-                self._patterns.append(
+                compiled.append(
                     _CompiledPattern(
                         recognizer,
                         recognizer.supported_entities[0],
@@ -140,10 +145,13 @@ class PatternPass:
                         regex.compile(pattern.regex, flags=flags),
                         validates,
                         _overrides(recognizer, "invalidate_result"),
-                        needs,
+                        needs_context,
                         regex.compile(cue, flags=flags) if cue else None,
                     )
                 )
+            if compiled:
+                group = _Group(context, tuple(compiled))
+                self._by_entity.setdefault(recognizer.supported_entities[0], []).append(group)
 
     def run(
         self,
@@ -164,25 +172,24 @@ class PatternPass:
             if guards is None or any(guard.search(text) for guard in guards):
                 nlp = artifacts() if guards is None else None  # pattern recognizers never read it
                 results.extend(recognizer.analyze(text, list(entities), nlp))  # type: ignore[arg-type]
-        context_found: dict[int, bool] = {}  # per recognizer: patterns share their context words
-        for p in self._patterns:
-            if p.entity not in wanted:
-                continue
-            if p.needs is not None:
-                found = context_found.get(id(p.needs))
-                if found is None:
-                    found = context_found[id(p.needs)] = p.needs.search(haystack) is not None
-                if not found:
-                    continue
-            if p.requires is not None and p.requires.search(text) is None:
-                continue
-            for match in p.compiled.finditer(text):
-                start, end = match.span()
-                if start == end:
-                    continue
-                result = self._score(p, text[start:end], start, end)
-                if result is not None:
-                    results.append(result)
+        for entity in dict.fromkeys(entities):  # in the caller's order: results are reproducible
+            for group in self._by_entity.get(entity, ()):
+                has_context: bool | None = None  # looked up once per recognizer, when first needed
+                for p in group.patterns:
+                    if p.needs_context:
+                        if has_context is None:
+                            has_context = group.context.search(haystack) is not None
+                        if not has_context:
+                            continue
+                    if p.requires is not None and p.requires.search(text) is None:
+                        continue
+                    for match in p.compiled.finditer(text):
+                        start, end = match.span()
+                        if start == end:
+                            continue
+                        result = self._score(p, text[start:end], start, end)
+                        if result is not None:
+                            results.append(result)
         return results
 
     @staticmethod

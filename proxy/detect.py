@@ -6,18 +6,15 @@ With proxy.patterns, the only module that imports presidio or spaCy. Built for m
 - field names are passed as presidio context, so `date_of_birth: 1985-03-14` is a birth date;
 - spaCy runs NER-only, batched, and only on text that still holds a capitalised word once the
   patterns' matches and the response's declared values are taken out;
-- look-alike and zero-width characters are normalised before matching, spans mapped back;
+- look-alike and zero-width characters are normalised, and base64 runs decoded, before matching
+  (proxy.textviews), spans mapped back;
 - results are cached per string, NER results per residual text: CRM responses repeat themselves.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import bisect
 import logging
 import re
-import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -35,6 +32,7 @@ from proxy.errors import RulesError, StartupError
 from proxy.model import Span
 from proxy.patterns import PatternPass
 from proxy.recognizers import custom_recognizers
+from proxy.textviews import base64_runs, normalise, residual, to_original
 
 log = logging.getLogger(__name__)
 
@@ -53,10 +51,7 @@ _MACHINE_VALUE = re.compile(
     r"|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 )
 _NER_ENTITIES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
-# What replaces an explained span before NER: a lower-case word, so spaCy neither tags it nor takes
-# it for part of a neighbouring name.
-_PLACEHOLDER = "it"
-_NUMBER = re.compile(r"\b\d+\b")  # whole numbers only: "9f86d0" stays a word to NER
+_ENCODED = "scrim_base64"  # result metadata: found inside a base64 run
 
 # Necessary conditions for an entity to be present, from the shapes our recognizers accept. A string
 # is analysed only for the entities whose condition holds; entities not listed here (a site's own
@@ -211,60 +206,6 @@ def _candidate_entities(text: str, entities: Sequence[str]) -> list[str]:
     return out
 
 
-_PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
-# A run of base64 (standard or URL-safe) long enough to hold an identifier (12 characters: 9 bytes).
-_BASE64_RUN = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{12,}={0,2}(?![A-Za-z0-9+/=_-])")
-_ENCODED = "scrim_base64"
-_MIN_DECODED = 6
-
-
-def _decoded_text(run: str) -> str | None:
-    """The text a base64 run encodes, or None when it is not base64 of printable UTF-8 (hex ids,
-    hashes and binary blobs decode to bytes that are not text, and are left alone)."""
-    body = run.rstrip("=")
-    if len(body) % 4 == 1:
-        return None
-    padded = body + "=" * (-len(body) % 4)
-    try:
-        if "-" in body or "_" in body:
-            raw = base64.urlsafe_b64decode(padded)
-        else:
-            raw = base64.b64decode(padded, validate=True)
-        text = raw.decode("utf-8")
-    except (binascii.Error, ValueError):
-        return None
-    if len(text) < _MIN_DECODED or not text.replace("\n", "").replace("\t", "").isprintable():
-        return None
-    return text
-
-
-def _normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
-    """What a reader would see: NFKC, invisible format characters dropped, printable ASCII
-    percent-escapes decoded (`jane%40example.com`). Returns the text and, when it differs, the
-    original [start, end) of every normalised character so spans can be mapped back."""
-    if text.isascii() and "%" not in text:
-        return text, None
-    out: list[str] = []
-    origin: list[tuple[int, int]] = []
-    index = 0
-    while index < len(text):
-        ch = text[index]
-        escape = _PERCENT.match(text, index) if ch == "%" else None
-        if escape is not None and 0x20 <= int(escape.group(1), 16) < 0x7F:
-            out.append(chr(int(escape.group(1), 16)))
-            origin.append((index, index + 3))
-            index += 3
-            continue
-        index += 1
-        if unicodedata.category(ch) == "Cf":  # zero-width joiners, bidi marks, soft hyphen…
-            continue
-        piece = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
-        out.extend(piece)
-        origin.extend([(index - 1, index)] * len(piece))
-    normalised = "".join(out)
-    return normalised, (origin if normalised != text else None)
-
-
 class _DecisiveContext:
     """presidio's context enhancer, asked only about results context could still change.
 
@@ -318,52 +259,6 @@ class _DecisiveContext:
             score + self._enhancer.context_similarity_factor, self._enhancer.min_score_with_context_similarity
         )
         return min(boosted, EntityRecognizer.MAX_SCORE)
-
-
-def _residual(text: str, explained: Sequence[tuple[int, int]]) -> tuple[str, list[tuple[int, int, int]]]:
-    """The text with explained spans replaced by a neutral word, and the map back: for each piece of
-    the residual, (residual start, original start, original end of a replaced span or -1)."""
-    pieces: list[str] = []
-    segments: list[tuple[int, int, int]] = []
-    cursor = length = 0
-    for start, end in _merged(explained):
-        pieces.append(text[cursor:start])
-        segments.append((length, cursor, -1))
-        length += start - cursor
-        pieces.append(_PLACEHOLDER)
-        segments.append((length, start, end))
-        length += len(_PLACEHOLDER)
-        cursor = end
-    pieces.append(text[cursor:])
-    segments.append((length, cursor, -1))
-    # A number never belongs to a name or a place we keep, and "card ending 9892" is the same
-    # sentence to NER as "card ending 0000": one cached result serves both.
-    return _NUMBER.sub(lambda m: "0" * len(m.group()), "".join(pieces)), segments
-
-
-def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping or touching spans as one."""
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
-
-
-def _to_original(segments: list[tuple[int, int, int]], start: int, end: int) -> tuple[int, int]:
-    """Map a residual [start, end) back; a span touching a placeholder covers the whole original."""
-    starts = [s[0] for s in segments]
-
-    def edge(position: int, is_end: bool) -> int:
-        i = bisect.bisect_right(starts, position - (1 if is_end else 0)) - 1
-        residual_start, original_start, original_end = segments[i]
-        if original_end >= 0:  # inside a placeholder
-            return original_end if is_end else original_start
-        return original_start + position - residual_start
-
-    return edge(start, False), edge(end, True)
 
 
 class Detector:
@@ -434,21 +329,21 @@ class Detector:
         return [spans or () for spans in out]
 
     def _patterns_and_context(self, item: Item) -> _Pending | None:
-        normalised, origin = _normalise(item.text)
+        normalised, origin = normalise(item.text)
         candidates = _candidate_entities(normalised, self._entities)
         context = _context_words(item.context)
         results = self._encoded(normalised, context)
         if not candidates and not results:
             return None
         results.extend(self._scan(normalised, candidates, context))
-        residual = None
+        for_ner = None
         if self._ner_entities.intersection(candidates):
             # Known spans are in the original's coordinates: usable only if normalising changed nothing.
             explained = [(r.start, r.end) for r in results] + ([] if origin else list(item.known))
-            text, segments = _residual(normalised, explained)
+            text, segments = residual(normalised, explained)
             if _CAPITALISED_WORD.search(text):
-                residual = (text, segments)
-        return _Pending(0, normalised, origin, candidates, results, residual)
+                for_ner = (text, segments)
+        return _Pending(0, normalised, origin, candidates, results, for_ner)
 
     def _scan(self, text: str, candidates: list[str], context: list[str]) -> list[RecognizerResult]:
         """Pattern results at or above the threshold, context applied."""
@@ -465,18 +360,13 @@ class Detector:
         """Runs of base64 whose decoded text holds an entity: the whole run, flagged as encoded
         (an e-mail in a pagination cursor or a token payload is still the customer's e-mail)."""
         found = []
-        for run in _BASE64_RUN.finditer(text):
-            decoded = _decoded_text(run.group())
-            if decoded is None:
-                continue
+        for start, end, decoded in base64_runs(text):
             inner = self._scan(decoded, _candidate_entities(decoded, self._entities), context)
             if inner:
                 best = max(inner, key=lambda r: r.score)
                 metadata = {RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: _ENCODED, _ENCODED: True}
                 found.append(
-                    RecognizerResult(
-                        best.entity_type, run.start(), run.end(), best.score, recognition_metadata=metadata
-                    )
+                    RecognizerResult(best.entity_type, start, end, best.score, recognition_metadata=metadata)
                 )
         return found
 
@@ -501,7 +391,7 @@ class Detector:
                     continue
                 if _NOT_IN_NAMES.search(text[hit_start:hit_end]):
                     continue  # spaCy's small model tags order numbers and URL pieces as names
-                start, end = _to_original(segments, hit_start, hit_end)
+                start, end = to_original(segments, hit_start, hit_end)
                 results.append(
                     RecognizerResult(
                         entity,

@@ -10,9 +10,6 @@ from proxy.detect import (
     Detector,
     DetectorConfig,
     Item,
-    _normalise,
-    _residual,
-    _to_original,
     recognizer_entities,
 )
 from proxy.errors import RulesError, StartupError
@@ -77,18 +74,6 @@ def test_results_are_cached(detector: Detector) -> None:
     assert detector.detect([Item(text)]) == first
 
 
-def test_normalise_maps_positions_back() -> None:
-    text = "a\u200bＢc"
-    normalised, origin = _normalise(text)
-    assert normalised == "aBc"
-    assert origin == [(0, 1), (2, 3), (3, 4)]
-    assert _normalise("ascii") == ("ascii", None)
-    decoded, spans = _normalise("jane%40example.com")
-    assert decoded == "jane@example.com"
-    assert spans is not None and spans[4] == (4, 7)  # the '@' came from three characters
-    assert _normalise("100%") == ("100%", None)
-
-
 def test_broken_recognizers_file_is_a_rules_error(tmp_path: Path) -> None:
     bad = tmp_path / "recognizers.yaml"
     bad.write_text(
@@ -134,29 +119,6 @@ def test_shortcuts_keep_every_recognizer_case(full_detector: Detector) -> None:
         if any(entity is None or s.entity == entity for s in spans)
     ]
     assert wrong == []
-
-
-@pytest.mark.parametrize(
-    ("explained", "residual"),
-    [
-        ([], "Call Bob at 0000"),  # whole numbers become zeros, length kept
-        ([(5, 8)], "Call it at 0000"),
-        ([(12, 16), (5, 8)], "Call it at it"),  # any order
-        ([(5, 8), (6, 10)], "Call itt 0000"),  # overlapping spans ("Bob a"): one placeholder
-    ],
-)
-def test_residual_replaces_explained_spans(explained: list[tuple[int, int]], residual: str) -> None:
-    assert _residual("Call Bob at 5551", explained)[0] == residual
-
-
-def test_residual_spans_map_back_to_the_original() -> None:
-    text = "Spoke with Bryan and Maria Lopez today"
-    residual, segments = _residual(text, [(11, 16)])
-    assert residual == "Spoke with it and Maria Lopez today"
-    start = residual.index("Maria Lopez")
-    assert _to_original(segments, start, start + len("Maria Lopez")) == (21, 32)
-    # a span that runs into a placeholder covers the whole replaced original
-    assert _to_original(segments, residual.index("with"), residual.index(" it ") + 3) == (6, 16)
 
 
 class _CountingNer:

@@ -1,0 +1,127 @@
+"""Views of a string that detection reads instead of the string itself, each with the map back.
+
+- `normalise`: what a reader sees (NFKC, invisible characters dropped, percent-escapes decoded);
+- `residual`: what is left for NER once explained spans are replaced and numbers zeroed;
+- `base64_runs`: the text that runs of base64 inside a string encode.
+
+Detection finds spans in a view; the maps here turn them back into the original's positions.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+
+# What replaces an explained span before NER: a lower-case word, so spaCy neither tags it nor takes
+# it for part of a neighbouring name.
+_PLACEHOLDER = "it"
+_NUMBER = re.compile(r"\b\d+\b")  # whole numbers only: "9f86d0" stays a word to NER
+_PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
+# A run of base64 (standard or URL-safe) long enough to hold an identifier (12 characters: 9 bytes).
+_BASE64_RUN = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{12,}={0,2}(?![A-Za-z0-9+/=_-])")
+_MIN_DECODED = 6
+
+
+def base64_runs(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, decoded text) of every base64 run in `text` that encodes text."""
+    for run in _BASE64_RUN.finditer(text):
+        decoded = decoded_text(run.group())
+        if decoded is not None:
+            yield run.start(), run.end(), decoded
+
+
+def decoded_text(run: str) -> str | None:
+    """The text a base64 run encodes, or None when it is not base64 of printable UTF-8 (hex ids,
+    hashes and binary blobs decode to bytes that are not text, and are left alone)."""
+    body = run.rstrip("=")
+    if len(body) % 4 == 1:
+        return None
+    padded = body + "=" * (-len(body) % 4)
+    try:
+        if "-" in body or "_" in body:
+            raw = base64.urlsafe_b64decode(padded)
+        else:
+            raw = base64.b64decode(padded, validate=True)
+        text = raw.decode("utf-8")
+    except (binascii.Error, ValueError):
+        return None
+    if len(text) < _MIN_DECODED or not text.replace("\n", "").replace("\t", "").isprintable():
+        return None
+    return text
+
+
+def normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
+    """What a reader would see: NFKC, invisible format characters dropped, printable ASCII
+    percent-escapes decoded (`jane%40example.com`). Returns the text and, when it differs, the
+    original [start, end) of every normalised character so spans can be mapped back."""
+    if text.isascii() and "%" not in text:
+        return text, None
+    out: list[str] = []
+    origin: list[tuple[int, int]] = []
+    index = 0
+    while index < len(text):
+        ch = text[index]
+        escape = _PERCENT.match(text, index) if ch == "%" else None
+        if escape is not None and 0x20 <= int(escape.group(1), 16) < 0x7F:
+            out.append(chr(int(escape.group(1), 16)))
+            origin.append((index, index + 3))
+            index += 3
+            continue
+        index += 1
+        if unicodedata.category(ch) == "Cf":  # zero-width joiners, bidi marks, soft hyphen…
+            continue
+        piece = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
+        out.extend(piece)
+        origin.extend([(index - 1, index)] * len(piece))
+    normalised = "".join(out)
+    return normalised, (origin if normalised != text else None)
+
+
+def residual(text: str, explained: Sequence[tuple[int, int]]) -> tuple[str, list[tuple[int, int, int]]]:
+    """The text with explained spans replaced by a neutral word, and the map back: for each piece of
+    the residual, (residual start, original start, original end of a replaced span or -1)."""
+    pieces: list[str] = []
+    segments: list[tuple[int, int, int]] = []
+    cursor = length = 0
+    for start, end in _merged(explained):
+        pieces.append(text[cursor:start])
+        segments.append((length, cursor, -1))
+        length += start - cursor
+        pieces.append(_PLACEHOLDER)
+        segments.append((length, start, end))
+        length += len(_PLACEHOLDER)
+        cursor = end
+    pieces.append(text[cursor:])
+    segments.append((length, cursor, -1))
+    # A number never belongs to a name or a place we keep, and "card ending 9892" is the same
+    # sentence to NER as "card ending 0000": one cached result serves both.
+    return _NUMBER.sub(lambda m: "0" * len(m.group()), "".join(pieces)), segments
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching spans as one."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def to_original(segments: list[tuple[int, int, int]], start: int, end: int) -> tuple[int, int]:
+    """Map a residual [start, end) back; a span touching a placeholder covers the whole original."""
+    starts = [s[0] for s in segments]
+
+    def edge(position: int, is_end: bool) -> int:
+        i = bisect.bisect_right(starts, position - (1 if is_end else 0)) - 1
+        residual_start, original_start, original_end = segments[i]
+        if original_end >= 0:  # inside a placeholder
+            return original_end if is_end else original_start
+        return original_start + position - residual_start
+
+    return edge(start, False), edge(end, True)

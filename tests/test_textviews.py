@@ -1,0 +1,69 @@
+"""Text views and their maps back: normalised text, the residual for NER, decoded base64."""
+
+from __future__ import annotations
+
+import base64
+import os
+
+import pytest
+
+from proxy.textviews import base64_runs, normalise, residual, to_original
+
+
+def test_normalise_maps_positions_back() -> None:
+    text = "a\u200bＢc"
+    normalised, origin = normalise(text)
+    assert normalised == "aBc"
+    assert origin == [(0, 1), (2, 3), (3, 4)]
+    assert normalise("ascii") == ("ascii", None)
+    decoded, spans = normalise("jane%40example.com")
+    assert decoded == "jane@example.com"
+    assert spans is not None and spans[4] == (4, 7)  # the '@' came from three characters
+    assert normalise("100%") == ("100%", None)
+
+
+@pytest.mark.parametrize(
+    ("explained", "expected"),
+    [
+        ([], "Call Bob at 0000"),  # whole numbers become zeros, length kept
+        ([(5, 8)], "Call it at 0000"),
+        ([(12, 16), (5, 8)], "Call it at it"),  # any order
+        ([(5, 8), (6, 10)], "Call itt 0000"),  # overlapping spans ("Bob a"): one placeholder
+    ],
+)
+def test_residual_replaces_explained_spans(explained: list[tuple[int, int]], expected: str) -> None:
+    assert residual("Call Bob at 5551", explained)[0] == expected
+
+
+def test_residual_spans_map_back_to_the_original() -> None:
+    text = "Spoke with Bryan and Maria Lopez today"
+    left, segments = residual(text, [(11, 16)])
+    assert left == "Spoke with it and Maria Lopez today"
+    start = left.index("Maria Lopez")
+    assert to_original(segments, start, start + len("Maria Lopez")) == (21, 32)
+    # a span that runs into a placeholder covers the whole replaced original
+    assert to_original(segments, left.index("with"), left.index(" it ") + 3) == (6, 16)
+
+
+def _b64(text: str) -> str:
+    return base64.b64encode(text.encode()).decode()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (_b64("jane@example.com"), [(0, 24, "jane@example.com")]),
+        (
+            "token=" + base64.urlsafe_b64encode(b"a?b>c~d\xff"[:7]).decode() + "_x",
+            [],
+        ),  # too short once decoded
+        ("id " + base64.urlsafe_b64encode(b"??>>hello there").decode(), [(3, 23, "??>>hello there")]),
+        ("line\n" + _b64("multi\nline text") + "\n", [(5, 25, "multi\nline text")]),
+        ("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", []),  # hex: binary
+        (base64.b64encode(os.urandom(0) + bytes(range(200, 230))).decode(), []),  # not UTF-8
+        ("international", []),  # a long word is not base64 of text
+        ("abcdefghijklm", []),  # 13 characters: no valid length
+    ],
+)
+def test_base64_runs(text: str, expected: list[tuple[int, int, str]]) -> None:
+    assert list(base64_runs(text)) == expected

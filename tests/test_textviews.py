@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import os
 
 import pytest
 
@@ -53,14 +52,10 @@ def _b64(text: str) -> str:
     ("text", "expected"),
     [
         (_b64("jane@example.com"), [(0, 24, "jane@example.com")]),
-        (
-            "token=" + base64.urlsafe_b64encode(b"a?b>c~d\xff"[:7]).decode() + "_x",
-            [],
-        ),  # too short once decoded
         ("id " + base64.urlsafe_b64encode(b"??>>hello there").decode(), [(3, 23, "??>>hello there")]),
         ("line\n" + _b64("multi\nline text") + "\n", [(5, 25, "multi\nline text")]),
         ("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", []),  # hex: binary
-        (base64.b64encode(os.urandom(0) + bytes(range(200, 230))).decode(), []),  # not UTF-8
+        (base64.b64encode(bytes(range(200, 230))).decode(), []),  # not UTF-8
         ("international", []),  # a long word is not base64 of text
         ("abcdefghijklm", []),  # 13 characters: no valid length
     ],

@@ -332,18 +332,19 @@ class Detector:
         normalised, origin = normalise(item.text)
         candidates = _candidate_entities(normalised, self._entities)
         context = _context_words(item.context)
-        results = self._encoded(normalised, context)
-        if not candidates and not results:
+        results, encoded_text = self._encoded(normalised, context)
+        if not candidates and not results and not encoded_text:
             return None
         results.extend(self._scan(normalised, candidates, context))
         for_ner = None
         if self._ner_entities.intersection(candidates):
             # Known spans are in the original's coordinates: usable only if normalising changed nothing.
             explained = [(r.start, r.end) for r in results] + ([] if origin else list(item.known))
+            explained += [(start, end) for start, end, _ in encoded_text]  # NER reads them decoded
             text, segments = residual(normalised, explained)
             if _CAPITALISED_WORD.search(text):
                 for_ner = (text, segments)
-        return _Pending(0, normalised, origin, candidates, results, for_ner)
+        return _Pending(0, normalised, origin, candidates, results, for_ner, encoded_text)
 
     def _scan(self, text: str, candidates: list[str], context: list[str]) -> list[RecognizerResult]:
         """Pattern results at or above the threshold, context applied."""
@@ -356,41 +357,53 @@ class Detector:
             results = self._context.apply(text, results, context, tokens)
         return [r for r in results if r.score >= self.config.score_threshold]
 
-    def _encoded(self, text: str, context: list[str]) -> list[RecognizerResult]:
+    def _encoded(
+        self, text: str, context: list[str]
+    ) -> tuple[list[RecognizerResult], tuple[tuple[int, int, str], ...]]:
         """Runs of base64 whose decoded text holds an entity: the whole run, flagged as encoded
-        (an e-mail in a pagination cursor or a token payload is still the customer's e-mail)."""
+        (an e-mail in a pagination cursor or a token payload is still the customer's e-mail).
+        Also the runs patterns found nothing in but NER should read: (start, end, residual)."""
         found = []
+        for_ner = []
         for start, end, decoded in base64_runs(text):
             inner = self._scan(decoded, _candidate_entities(decoded, self._entities), context)
             if inner:
                 best = max(inner, key=lambda r: r.score)
-                metadata = {RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: _ENCODED, _ENCODED: True}
-                found.append(
-                    RecognizerResult(best.entity_type, start, end, best.score, recognition_metadata=metadata)
-                )
-        return found
+                found.append(_encoded_result(best.entity_type, start, end, best.score))
+            elif self._ner_entities and _CAPITALISED_WORD.search(decoded):
+                for_ner.append((start, end, residual(decoded, [])[0]))
+        return found, tuple(for_ner)
 
     def _run_ner(self, pending: Sequence[_Pending]) -> None:
-        todo = list(
-            dict.fromkeys(
-                p.residual[0] for p in pending if p.residual and p.residual[0] not in self._ner_cache
-            )
-        )
+        texts = [p.residual[0] for p in pending if p.residual] + [
+            t for p in pending for _, _, t in p.encoded_text
+        ]
+        todo = [t for t in dict.fromkeys(texts) if t not in self._ner_cache]
         for text, hits in zip(todo, self._engine.entities_batch(todo) if todo else [], strict=True):
             _remember(self._ner_cache, text, hits)
 
+    def _names(self, text: str, wanted: Sequence[str]) -> list[_NerHit]:
+        """NER hits in a text sent through `_run_ner`, of the wanted entities, plausible as names."""
+        hits = self._ner_cache.get(text)
+        if hits is None:  # evicted by a batch larger than the cache: ask again
+            hits = self._engine.entities_batch([text])[0]
+        return [
+            hit
+            for hit in hits
+            if hit[2] in wanted
+            and hit[3] >= self.config.score_threshold
+            # spaCy's small model tags order numbers and URL pieces as names
+            and not _NOT_IN_NAMES.search(text[hit[0] : hit[1]])
+        ]
+
     def _finish(self, p: _Pending) -> Found:
         results = p.results
+        for run_start, run_end, text in p.encoded_text:
+            for _, _, entity, score in self._names(text, self._entities)[:1]:
+                results.append(_encoded_result(entity, run_start, run_end, score))
         if p.residual is not None:
             text, segments = p.residual
-            hits = self._ner_cache.get(text)
-            if hits is None:  # evicted by a batch larger than the cache: ask again
-                hits = self._engine.entities_batch([text])[0]
-            for hit_start, hit_end, entity, score in hits:
-                if entity not in p.candidates or score < self.config.score_threshold:
-                    continue
-                if _NOT_IN_NAMES.search(text[hit_start:hit_end]):
-                    continue  # spaCy's small model tags order numbers and URL pieces as names
+            for hit_start, hit_end, entity, score in self._names(text, p.candidates):
                 start, end = to_original(segments, hit_start, hit_end)
                 results.append(
                     RecognizerResult(
@@ -422,6 +435,13 @@ class _Pending(NamedTuple):
     candidates: list[str]
     results: list[RecognizerResult]
     residual: tuple[str, list[tuple[int, int, int]]] | None
+    encoded_text: tuple[tuple[int, int, str], ...]  # base64 runs for NER: start, end, decoded residual
+
+
+def _encoded_result(entity: str, start: int, end: int, score: float) -> RecognizerResult:
+    """A whole base64 run, flagged so the masker never shows part of it."""
+    metadata = {RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: _ENCODED, _ENCODED: True}
+    return RecognizerResult(entity, start, end, score, recognition_metadata=metadata)
 
 
 def _remember[K, V](cache: OrderedDict[K, V], key: K, value: V) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import bisect
+import json
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -24,14 +25,44 @@ _PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
 # A run of base64 (standard or URL-safe) long enough to hold an identifier (12 characters: 9 bytes).
 _BASE64_RUN = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{12,}={0,2}(?![A-Za-z0-9+/=_-])")
 _MIN_DECODED = 6
+_MAX_JSON_DEPTH = 32
 
 
 def base64_runs(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, decoded text) of every base64 run in `text` that encodes text."""
+    """(start, end, decoded text) of every base64 run in `text` that encodes text; encoded JSON
+    (token payloads, cursors) comes as `key: value` lines, so a key reads as the value's label."""
     for run in _BASE64_RUN.finditer(text):
         decoded = decoded_text(run.group())
         if decoded is not None:
-            yield run.start(), run.end(), decoded
+            yield run.start(), run.end(), _json_as_lines(decoded)
+
+
+def _json_as_lines(text: str) -> str:
+    if not text.lstrip().startswith(("{", "[")):
+        return text
+    try:
+        tree = json.loads(text)
+    except (ValueError, RecursionError):
+        return text
+    lines: list[str] = []
+
+    def walk(node: object, key: str, depth: int) -> None:
+        if depth > _MAX_JSON_DEPTH:
+            raise ValueError("too deep")
+        if isinstance(node, dict):
+            for name, value in node.items():
+                walk(value, str(name), depth + 1)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, key, depth + 1)
+        else:
+            lines.append(f"{key}: {node}" if key else str(node))
+
+    try:
+        walk(tree, "", 0)
+    except ValueError:
+        return text  # scanned as it is
+    return "\n".join(lines)
 
 
 def decoded_text(run: str) -> str | None:

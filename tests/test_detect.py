@@ -228,3 +228,12 @@ def test_base64_encoded_values_are_found_whole(
 )
 def test_base64_lookalikes_and_clean_encodings_stay(detector: Detector, text: str) -> None:
     assert detector.detect([Item(text)])[0] == ()
+
+
+def test_names_in_base64_are_read_by_ner(full_detector: Detector) -> None:
+    text = "cursor=" + _b64('{"name":"John Smith","plan":"gold"}')
+    (span,) = full_detector.detect([Item(text)])[0]
+    assert (span.start, span.end, span.entity, span.encoded) == (7, len(text), "PERSON", True)
+    # a run that decodes to nothing personal is left alone, and NER never reads the raw base64
+    clean = "cursor=" + _b64('{"Status":"Closed","Count":3}')
+    assert full_detector.detect([Item(clean)])[0] == ()

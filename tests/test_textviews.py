@@ -57,6 +57,10 @@ def _b64(text: str) -> str:
         ("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", []),  # hex: binary
         (base64.b64encode(bytes(range(200, 230))).decode(), []),  # not UTF-8
         ("international", []),  # a long word is not base64 of text
+        # encoded JSON comes as key: value lines (a key labels its value); invalid JSON as it is
+        (_b64('{"user":{"name":"Jo Li","tags":["a",1]}}'), [(0, 56, "name: Jo Li\ntags: a\ntags: 1")]),
+        (_b64('{"name": "Jo Li"'), [(0, 24, '{"name": "Jo Li"')]),
+        (_b64("[" * 40 + "]" * 40), [(0, 108, "[" * 40 + "]" * 40)]),  # deeper than we flatten
         ("abcdefghijklm", []),  # 13 characters: no valid length
     ],
 )

@@ -183,6 +183,11 @@ def _is_machine_value(text: str) -> bool:
     return _MACHINE_VALUE.fullmatch(text) is not None and "00:00:00" not in text[10:19]
 
 
+def worth_scanning(text: str) -> bool:
+    """False for a string no recognizer can find anything in (the caller may skip it unsent)."""
+    return len(text) >= 2 and _WORTH_SCANNING.search(text) is not None and not _is_machine_value(text)
+
+
 def _candidate_entities(text: str, entities: Sequence[str]) -> list[str]:
     digits = sum(ch.isdigit() for ch in text)
     out = []
@@ -305,8 +310,7 @@ class Detector:
         out: list[Found | None] = [None] * len(items)
         pending: list[_Pending] = []
         for index, item in enumerate(items):
-            text = item.text
-            if len(text) < 2 or not _WORTH_SCANNING.search(text) or _is_machine_value(text):
+            if not worth_scanning(item.text):
                 out[index] = ()
                 continue
             key = (item.text, item.context, item.known)

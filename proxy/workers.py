@@ -15,12 +15,13 @@ import gc
 import logging
 import multiprocessing
 import os
+from collections import OrderedDict
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from proxy.detect import Detector, DetectorConfig, Found, Item
+from proxy.detect import Detector, DetectorConfig, Found, Item, worth_scanning
 from proxy.errors import DetectionTimeout, StartupError, Withheld
 from proxy.model import Span
 
@@ -31,6 +32,7 @@ type Wire = list[Found]
 # Below this many strings per worker, splitting a call costs more (a pipe round trip, a smaller NER
 # batch) than the second core saves.
 _MIN_ITEMS_PER_WORKER = 32
+_SEEN_SIZE = 20_000
 
 
 def _serve(conn: Connection, config: DetectorConfig) -> None:
@@ -103,6 +105,12 @@ class DetectionPool:
         self._local: Detector | None = None
         self._closed = False
         self._waiting = 0  # calls waiting for an idle worker
+        # Answers already given, kept in this process too: a response made of strings seen before
+        # (field names, enum values, a customer opened again) never crosses a pipe. Plain tuples,
+        # which the garbage collector untracks.
+        self._seen: OrderedDict[tuple[str, tuple[str, ...], tuple[tuple[int, int], ...]], Found] = (
+            OrderedDict()
+        )
 
     async def start(self, timeout: float = 120.0) -> None:
         """Start every worker and wait until each has loaded its model. Raises StartupError."""
@@ -127,8 +135,10 @@ class DetectionPool:
     async def detect(self, items: Sequence[Item]) -> list[tuple[Span, ...]]:
         """Spans per item. Raises DetectionTimeout or Withheld('analyzer_error').
 
-        A large call is split across the workers that are idle and not waited for by any other
-        call, so one agent's big response does not wait on one core while another sits idle."""
+        Only what needs a worker is sent: strings no recognizer could match and strings answered
+        before are answered here. A large call is split across the workers that are idle and not
+        waited for by any other call, so one agent's big response does not wait on one core while
+        another sits idle."""
         if not items:
             return []
         if self._local is not None:
@@ -136,6 +146,29 @@ class DetectionPool:
                 return self._local.detect(items)
             except Exception as err:
                 raise Withheld("analyzer_error") from err
+        found: list[Found | None] = [None] * len(items)
+        asked: list[int] = []
+        for index, item in enumerate(items):
+            key = (item.text, item.context, item.known)
+            if not worth_scanning(item.text):
+                found[index] = ()
+            elif (hit := self._seen.get(key)) is not None:
+                self._seen.move_to_end(key)
+                found[index] = hit
+            else:
+                asked.append(index)
+        if asked:
+            answers = await self._dispatch([items[i] for i in asked])
+            for index, answer in zip(asked, answers, strict=True):
+                found[index] = answer
+                item = items[index]
+                self._seen[(item.text, item.context, item.known)] = answer
+                if len(self._seen) > _SEEN_SIZE:
+                    self._seen.popitem(last=False)
+        return [tuple(Span(*s) for s in spans) if spans else () for spans in found]
+
+    async def _dispatch(self, items: Sequence[Item]) -> list[Found]:
+        """Ask the workers; the answers in item order."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.deadline
         self._waiting += 1
@@ -156,14 +189,14 @@ class DetectionPool:
             *(self._ask(w, part, deadline) for w, part in zip(workers, parts, strict=True)),
             return_exceptions=True,
         )
-        spans: list[tuple[Span, ...]] = []
+        found: list[Found] = []
         for answer in answers:
             if isinstance(answer, BaseException):
                 raise answer
-            spans.extend(answer)
-        return spans
+            found.extend(answer)
+        return found
 
-    async def _ask(self, worker: _Worker, items: list[Item], deadline: float) -> list[tuple[Span, ...]]:
+    async def _ask(self, worker: _Worker, items: list[Item], deadline: float) -> Wire:
         loop = asyncio.get_running_loop()
         try:
             worker.conn.send(items)
@@ -182,7 +215,7 @@ class DetectionPool:
             log.error("detector error: %s", payload)
             raise Withheld("analyzer_error")
         wire: Wire = payload
-        return [tuple(Span(*s) for s in spans) for spans in wire]
+        return wire
 
     def _replace(self, worker: _Worker) -> None:
         worker.kill()

@@ -81,7 +81,36 @@ async def test_large_call_is_split_across_idle_workers_in_order(monkeypatch: pyt
         assert asked == [50, 50]
         assert [bool(s) for s in spans] == [i % 3 == 0 for i in range(100)]
         assert all(s.start == 5 for found in spans for s in found)
-        await pool.detect(items[:10])  # small: one worker
+        await pool.detect([Item(f"new mail {i}@example.com") for i in range(10)])  # small: one worker
         assert asked[2:] == [10]
+    finally:
+        pool.close()
+
+
+async def test_only_new_strings_that_could_match_reach_a_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    pool = DetectionPool(CONFIG, size=1, deadline=30)
+    await pool.start()
+    sent: list[list[str]] = []
+    real_ask = pool._ask
+
+    async def recording_ask(worker, items, deadline):  # type: ignore[no-untyped-def]
+        sent.append([item.text for item in items])
+        return await real_ask(worker, items, deadline)
+
+    monkeypatch.setattr(pool, "_ask", recording_ask)
+    try:
+        items = [
+            Item("mail jane@example.com"),
+            Item("lowercase only"),
+            Item("2024-03-14T10:22:01Z"),
+            Item("x"),
+        ]
+        first = await pool.detect(items)
+        assert sent == [["mail jane@example.com"]]  # the others cannot hold anything
+        again = await pool.detect([*items, Item("call 4111 1111 1111 1111")])
+        assert sent[1:] == [["call 4111 1111 1111 1111"]]  # answered before: not sent again
+        assert again[:4] == first
+        assert first[0][0].entity == "EMAIL_ADDRESS" and first[1:] == [(), (), ()]
+        assert again[4][0].entity == "CREDIT_CARD"
     finally:
         pool.close()

@@ -82,6 +82,14 @@ class Item(NamedTuple):
     context: tuple[str, ...] = ()
     known: tuple[tuple[int, int], ...] = ()
 
+    @property
+    def key(self) -> ItemKey:
+        """The item as a plain tuple, for caches (the collector untracks those, not named tuples)."""
+        return (self.text, self.context, self.known)
+
+
+type ItemKey = tuple[str, tuple[str, ...], tuple[tuple[int, int], ...]]
+
 
 @dataclass(frozen=True, slots=True)
 class DetectorConfig:
@@ -296,9 +304,7 @@ class Detector:
         self._entities = sorted(config.entities & supported)
         # Plain tuples of plain values, keys and entries alike: the collector untracks them, so
         # a full cache does not make every garbage collection walk it (~100 ms pauses otherwise).
-        self._cache: OrderedDict[tuple[str, tuple[str, ...], tuple[tuple[int, int], ...]], Found] = (
-            OrderedDict()
-        )
+        self._cache: OrderedDict[ItemKey, Found] = OrderedDict()
         self._ner_cache: OrderedDict[str, tuple[_NerHit, ...]] = OrderedDict()
 
     def detect(self, items: Sequence[Item]) -> list[tuple[Span, ...]]:
@@ -313,7 +319,7 @@ class Detector:
             if not worth_scanning(item.text):
                 out[index] = ()
                 continue
-            key = (item.text, item.context, item.known)
+            key = item.key
             cached = self._cache.get(key)
             if cached is not None:
                 self._cache.move_to_end(key)
@@ -329,7 +335,7 @@ class Detector:
             spans = self._finish(p)
             out[p.position] = spans
             item = items[p.position]
-            _remember(self._cache, (item.text, item.context, item.known), spans)
+            _remember(self._cache, item.key, spans)
         return [spans or () for spans in out]
 
     def _patterns_and_context(self, item: Item) -> _Pending | None:

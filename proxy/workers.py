@@ -21,7 +21,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from proxy.detect import Detector, DetectorConfig, Found, Item, worth_scanning
+from proxy.detect import Detector, DetectorConfig, Found, Item, ItemKey, worth_scanning
 from proxy.errors import DetectionTimeout, StartupError, Withheld
 from proxy.model import Span
 
@@ -108,9 +108,7 @@ class DetectionPool:
         # Answers already given, kept in this process too: a response made of strings seen before
         # (field names, enum values, a customer opened again) never crosses a pipe. Plain tuples,
         # which the garbage collector untracks.
-        self._seen: OrderedDict[tuple[str, tuple[str, ...], tuple[tuple[int, int], ...]], Found] = (
-            OrderedDict()
-        )
+        self._seen: OrderedDict[ItemKey, Found] = OrderedDict()
 
     async def start(self, timeout: float = 120.0) -> None:
         """Start every worker and wait until each has loaded its model. Raises StartupError."""
@@ -149,7 +147,7 @@ class DetectionPool:
         found: list[Found | None] = [None] * len(items)
         asked: list[int] = []
         for index, item in enumerate(items):
-            key = (item.text, item.context, item.known)
+            key = item.key
             if not worth_scanning(item.text):
                 found[index] = ()
             elif (hit := self._seen.get(key)) is not None:
@@ -161,8 +159,7 @@ class DetectionPool:
             answers = await self._dispatch([items[i] for i in asked])
             for index, answer in zip(asked, answers, strict=True):
                 found[index] = answer
-                item = items[index]
-                self._seen[(item.text, item.context, item.known)] = answer
+                self._seen[items[index].key] = answer
                 if len(self._seen) > _SEEN_SIZE:
                     self._seen.popitem(last=False)
         return [tuple(Span(*s) for s in spans) if spans else () for spans in found]

@@ -74,6 +74,11 @@ type _NerHit = tuple[int, int, str, float]  # start, end, presidio entity, score
 type Found = tuple[tuple[int, int, str, float, bool], ...]
 
 
+def as_spans(found: Found) -> tuple[Span, ...]:
+    """Plain span tuples (cache entries, what crosses the worker pipe) as the pipeline's Spans."""
+    return tuple(Span(*span) for span in found)
+
+
 class Item(NamedTuple):
     """One string to scan: its text, its field-name context words, and the spans of it already
     explained by declared values recurring in it (masked anyway; NER need not look at them)."""
@@ -238,10 +243,11 @@ class _DecisiveContext:
         text: str,
         results: list[RecognizerResult],
         context: list[str],
+        lowered: tuple[str, str],
         artifacts: Callable[[], NlpArtifacts],
     ) -> list[RecognizerResult]:
-        lowered = text.lower()
-        field = " ".join(context).lower()
+        """`lowered`: the text and the field-name context words, lower-cased (the caller has them)."""
+        text_lower, field = lowered
         settled: list[RecognizerResult] = []
         open_: list[RecognizerResult] = []
         for result in results:
@@ -254,7 +260,7 @@ class _DecisiveContext:
                 # presidio counts the caller's context words like surrounding ones: no tokens needed.
                 result.score = self.boosted(result.score)
                 settled.append(result)
-            elif any(w in lowered for w in words):
+            elif any(w in text_lower for w in words):
                 result.analysis_explanation = AnalysisExplanation("", result.score)
                 open_.append(result)
             else:
@@ -309,7 +315,7 @@ class Detector:
 
     def detect(self, items: Sequence[Item]) -> list[tuple[Span, ...]]:
         """Spans per item, in item order. Raises whatever presidio raises (callers fail closed)."""
-        return [tuple(Span(*span) for span in found) for found in self.detect_plain(items)]
+        return [as_spans(found) for found in self.detect_plain(items)]
 
     def detect_plain(self, items: Sequence[Item]) -> list[Found]:
         """`detect` as (start, end, entity, score) tuples: what crosses the worker pipe."""
@@ -360,11 +366,11 @@ class Detector:
         """Pattern results at or above the threshold, context applied."""
         if not candidates:
             return []
-        haystack = (text + " " + " ".join(context)).lower()
+        lowered = (text.lower(), " ".join(context).lower())
         tokens = lambda: self._engine.process_text(text, "en")  # noqa: E731 - only if asked
-        results = self._patterns.run(text, candidates, haystack, tokens)
+        results = self._patterns.run(text, candidates, " ".join(lowered), tokens)
         if results:
-            results = self._context.apply(text, results, context, tokens)
+            results = self._context.apply(text, results, context, lowered, tokens)
         return [r for r in results if r.score >= self.config.score_threshold]
 
     def _encoded(

@@ -21,7 +21,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from proxy.detect import Detector, DetectorConfig, Found, Item, ItemKey, worth_scanning
+from proxy.detect import Detector, DetectorConfig, Found, Item, ItemKey, as_spans, worth_scanning
 from proxy.errors import DetectionTimeout, StartupError, Withheld
 from proxy.model import Span
 
@@ -162,7 +162,7 @@ class DetectionPool:
                 self._seen[items[index].key] = answer
                 if len(self._seen) > _SEEN_SIZE:
                     self._seen.popitem(last=False)
-        return [tuple(Span(*s) for s in spans) if spans else () for spans in found]
+        return [as_spans(spans or ()) for spans in found]
 
     async def _dispatch(self, items: Sequence[Item]) -> list[Found]:
         """Ask the workers; the answers in item order."""

@@ -66,3 +66,9 @@ def _b64(text: str) -> str:
 )
 def test_base64_runs(text: str, expected: list[tuple[int, int, str]]) -> None:
     assert list(base64_runs(text)) == expected
+
+
+def test_base64_of_json_too_deep_for_the_parser_is_read_as_it_is() -> None:
+    deep = "[" * 50_000 + "]" * 50_000  # json.loads raises RecursionError, not ValueError
+    (run,) = base64_runs(_b64(deep))
+    assert run[2] == deep

@@ -114,3 +114,18 @@ async def test_only_new_strings_that_could_match_reach_a_worker(monkeypatch: pyt
         assert again[4][0].entity == "CREDIT_CARD"
     finally:
         pool.close()
+
+
+async def test_split_call_with_one_part_timing_out_withholds_everything() -> None:
+    # Half of a split call finishes, the other misses the deadline: the call raises (the response is
+    # withheld), it never returns the half that finished.
+    pool = DetectionPool(CONFIG, size=2, deadline=30)
+    await pool.start()
+    try:
+        pool.deadline = 0.5
+        items = [Item(f"mail user{i}@example.com") for i in range(40)]
+        items += [Item("x@example.com " * 20000 + str(i)) for i in range(40)]
+        with pytest.raises(DetectionTimeout):
+            await pool.detect(items)
+    finally:
+        pool.close()

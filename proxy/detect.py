@@ -202,7 +202,7 @@ def worth_scanning(text: str) -> bool:
 
 
 def _candidate_entities(text: str, entities: Sequence[str]) -> list[str]:
-    digits = sum(ch.isdigit() for ch in text)
+    digits = sum(map(str.isdigit, text))
     out = []
     for entity in entities:
         if entity in _DIGIT_GATES:
@@ -265,6 +265,16 @@ class _DecisiveContext:
                 open_.append(result)
             else:
                 settled.append(result)
+        # One that a settled result of its kind contains, at a score its boost cannot pass, would
+        # be dropped as a duplicate whatever its context: not worth presidio's token search.
+        open_ = [
+            r
+            for r in open_
+            if not any(
+                s.entity_type == r.entity_type and r.contained_in(s) and s.score >= self.boosted(r.score)
+                for s in settled
+            )
+        ]
         if not open_:
             return settled
         enhanced: list[RecognizerResult] = self._enhancer.enhance_using_context(

@@ -21,6 +21,8 @@ import regex
 from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from proxy.prefilter import Prefilter
+
 
 @dataclass(frozen=True, slots=True)
 class _CompiledPattern:
@@ -32,6 +34,7 @@ class _CompiledPattern:
     invalidates: bool  # the recognizer overrides invalidate_result
     needs_context: bool  # a match reaches the threshold only with a context word
     requires: Any  # regex.Pattern that must be found in the text for any match, or None
+    index: int  # its position in the prefilter
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +114,7 @@ class PatternPass:
         boosted: Callable[[float], float] = lambda score: score,
     ) -> None:
         self._by_entity: dict[str, list[_Group]] = {}
+        sources: list[tuple[str, int]] = []  # every kept pattern, for the prefilter
         # Called through presidio's analyze, each with the compiled patterns one of which must
         # match first (None: always called, with NLP artifacts).
         self.delegated: list[tuple[EntityRecognizer, frozenset[str], list[Any] | None]] = []
@@ -147,11 +151,14 @@ class PatternPass:
                         _overrides(recognizer, "invalidate_result"),
                         needs_context,
                         regex.compile(cue, flags=flags) if cue else None,
+                        len(sources),
                     )
                 )
+                sources.append((pattern.regex, flags or 0))
             if compiled:
                 group = _Group(context, tuple(compiled))
                 self._by_entity.setdefault(recognizer.supported_entities[0], []).append(group)
+        self._prefilter = Prefilter(sources)
 
     def run(
         self,
@@ -172,10 +179,13 @@ class PatternPass:
             if guards is None or any(guard.search(text) for guard in guards):
                 nlp = artifacts() if guards is None else None  # pattern recognizers never read it
                 results.extend(recognizer.analyze(text, list(entities), nlp))  # type: ignore[arg-type]
+        possible = self._prefilter.possible(text)
         for entity in dict.fromkeys(entities):  # in the caller's order: results are reproducible
             for group in self._by_entity.get(entity, ()):
                 has_context: bool | None = None  # looked up once per recognizer, when first needed
                 for p in group.patterns:
+                    if possible is not None and p.index not in possible:
+                        continue
                     if p.needs_context:
                         if has_context is None:
                             has_context = group.context.search(haystack) is not None

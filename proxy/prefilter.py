@@ -1,0 +1,320 @@
+"""A Hyperscan prefilter: one native pass over a string says which patterns cannot match it.
+
+The `regex` module runs one pattern at a time and tries each at every position: ~40 ns per
+character per pattern, so sixty patterns over a response's free text cost more than the rest of the
+pipeline together. Hyperscan runs all of them in one pass, but it has no lookarounds, backreferences
+or possessive quantifiers, and its character classes differ from `regex`'s outside ASCII.
+
+So Hyperscan never decides what is found. Each pattern is *relaxed* into expressions that match
+everywhere it could match (assertions dropped, backreferences replaced by what they refer to, and
+each top-level positive lookaround's body as a conjunct that must also be found); a pattern whose
+relaxed expressions are not all found in a string cannot match that string, and is not run on it.
+Whatever Hyperscan cannot compile is left out, which only lets more through. Strings with anything
+but printable ASCII, tab and newlines skip the prefilter: there the two engines' classes may differ.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import hyperscan
+import regex
+
+_QUANTIFIER = regex.compile(r"[*+?]|\{[0-9]*(?:,[0-9]*)?\}")
+_ALLOWS_ZERO = regex.compile(r"[*?]|\{0*(?:,[0-9]*)?\}|\{,[0-9]*\}")
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
+# Only plain (ASCII) text is scanned, so a non-ASCII character of a pattern can only match where
+# the byte 0x80 does: nowhere. Compiling bytes keeps the automata small (Unicode classes do not).
+
+
+def _never_in_plain(_: object) -> str:
+    return r"\x80"
+
+
+_PROPERTY = regex.compile(r"\\p\{[A-Za-z_]+\}")
+_ASCII_PROPERTIES = {"L": "A-Za-z", "Lu": "A-Z", "Ll": "a-z", "N": "0-9", "Nd": "0-9"}
+# A long bounded repeat multiplies Hyperscan's compile time; unbounded matches more, which is safe.
+_LOOSEN_ABOVE = 8
+_BOUNDED = regex.compile(r"\{([0-9]*),([0-9]+)\}")
+_PLAIN = regex.compile(r"[^\t\n\r\x20-\x7e]")
+_FLAG_LETTERS = regex.compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])")
+_DROPPED_ESCAPES = frozenset("AZzGbB")  # anchors and word boundaries: assertions, dropped
+
+
+class Unrelaxable(ValueError):
+    """A pattern construct the relaxer does not know; the pattern then always runs."""
+
+
+@dataclass
+class _Group:
+    kind: str  # "capture", "plain", "flags", "look+", "look-"
+    opener: str  # what to write before the body ("(?:", "(?i:")
+    number: int = 0  # a capture's group number
+    parts: list[str] = field(default_factory=list)
+    top_alternation: bool = False
+
+
+@dataclass(frozen=True)
+class Relaxed:
+    """A pattern's relaxed form: every expression must be found wherever the pattern matches."""
+
+    expressions: tuple[str, ...]
+
+
+def relax(pattern: str) -> Relaxed:
+    """Expressions (Hyperscan syntax) that each match wherever `pattern` does; raises Unrelaxable."""
+    return _Relaxer(pattern).run()
+
+
+class _Relaxer:
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self.index = 0
+        self.stack: list[_Group] = [_Group("plain", "")]
+        self.captures: dict[int, str] = {}  # closed capture groups by number, relaxed
+        self.opened_captures = 0
+        self.leading_flags = ""
+        self.conjuncts: list[str] = []
+        self.dropped_last = False  # the last atom was an assertion: a quantifier on it goes too
+
+    def run(self) -> Relaxed:
+        flags = _FLAG_LETTERS.match(self.pattern)
+        if flags and flags.group(3) == ")":
+            self.leading_flags = flags.group()
+            self.index = flags.end()
+        while self.index < len(self.pattern):
+            self._step()
+        if len(self.stack) != 1:
+            raise Unrelaxable("unbalanced group")
+        top = self.stack[0]
+        whole = self.leading_flags + "".join(top.parts)
+        conjuncts = [] if top.top_alternation else self.conjuncts
+        return Relaxed((whole, *conjuncts))
+
+    def _emit(self, text: str) -> None:
+        self.stack[-1].parts.append(text)
+        self.dropped_last = False
+
+    def _step(self) -> None:
+        pattern, i = self.pattern, self.index
+        ch = pattern[i]
+        if ch == "\\":
+            self._escape()
+        elif ch == "[":
+            self._class()
+        elif ch == "(":
+            self._open()
+        elif ch == ")":
+            self._close()
+        elif ch == "|":
+            if len(self.stack) == 1:
+                self.stack[0].top_alternation = True
+            self._emit("|")
+            self.index += 1
+        elif ch in "^$":
+            self.dropped_last = True
+            self.index += 1
+        elif (quantifier := _QUANTIFIER.match(pattern, i)) is not None:
+            end = quantifier.end()
+            if end < len(pattern) and pattern[end] in "?+":
+                end += 1  # lazy: the same matches; possessive: fewer, so plain is a superset
+            if not self.dropped_last:
+                self.stack[-1].parts.append(_loosen(quantifier.group()))
+            self.index = end
+        else:
+            self._emit(_NON_ASCII.sub(_never_in_plain, ch))
+            self.index += 1
+
+    def _escape(self) -> None:
+        pattern, i = self.pattern, self.index
+        if i + 1 >= len(pattern):
+            raise Unrelaxable("trailing backslash")
+        ch = pattern[i + 1]
+        self.index = i + 2
+        if ch in _DROPPED_ESCAPES:
+            self.dropped_last = True
+        elif ch.isdigit() and ch != "0":
+            number = int(ch)
+            if number not in self.captures:
+                raise Unrelaxable("backreference to an open or unknown group")
+            self._emit("(?:" + self.captures[number] + ")")
+        elif ch == "p":
+            close = pattern.find("}", i)
+            self._emit("[" + _ascii_property(pattern[i : close + 1]) + "]")
+            self.index = close + 1
+        elif ch in "gkNQEPux":
+            # backreferences by name, quoting, negated properties, code points: not in our patterns
+            raise Unrelaxable(f"\\{ch}")
+            raise Unrelaxable(f"\\{ch}")
+        else:
+            self._emit(pattern[i : i + 2])
+
+    def _class(self) -> None:
+        pattern, i = self.pattern, self.index
+        j = i + 1
+        if j < len(pattern) and pattern[j] == "^":
+            j += 1
+        if j < len(pattern) and pattern[j] == "]":
+            j += 1
+        while j < len(pattern) and pattern[j] != "]":
+            if pattern[j] == "\\":
+                j += 1
+            elif pattern.startswith("[:", j):
+                j = pattern.index(":]", j) + 1
+            elif pattern[j] == "[":
+                raise Unrelaxable("nested set")
+            j += 1
+        if j >= len(pattern):
+            raise Unrelaxable("unterminated class")
+        body = _PROPERTY.sub(lambda m: _ascii_property(m.group()), pattern[i : j + 1])
+        if "\\u" in body or "\\x" in body or "\\P" in body:
+            raise Unrelaxable("code point or negated property in a class")
+        self._emit(_NON_ASCII.sub(_never_in_plain, body))
+        self.index = j + 1
+
+    def _open(self) -> None:
+        pattern, i = self.pattern, self.index
+        if not pattern.startswith("(?", i):
+            self._push(_Group("capture", "(?:"), i + 1)
+            return
+        for prefix, kind in (("(?<=", "look+"), ("(?=", "look+"), ("(?<!", "look-"), ("(?!", "look-")):
+            if pattern.startswith(prefix, i):
+                self._push(_Group(kind, ""), i + len(prefix))
+                return
+        if pattern.startswith("(?:", i) or pattern.startswith("(?>", i):
+            self._push(_Group("plain", "(?:"), i + 3)
+            return
+        if pattern.startswith("(?P<", i) or pattern.startswith("(?<", i):
+            close = pattern.index(">", i)
+            self._push(_Group("capture", "(?:"), close + 1)
+            return
+        if pattern.startswith("(?#", i):
+            self.index = pattern.index(")", i) + 1
+            return
+        flags = _FLAG_LETTERS.match(pattern, i)
+        if flags is None:
+            raise Unrelaxable(f"group syntax at {i}")
+        if flags.group(3) == ")":
+            raise Unrelaxable("inline flags after the start")
+        self._push(_Group("flags", flags.group()), flags.end())
+
+    def _push(self, group: _Group, index: int) -> None:
+        if group.kind == "capture":
+            self.opened_captures += 1
+            group.number = self.opened_captures
+        self.stack.append(group)
+        self.index = index
+
+    def _close(self) -> None:
+        self.index += 1
+        if len(self.stack) == 1:
+            raise Unrelaxable("unbalanced )")
+        group = self.stack.pop()
+        body = "".join(group.parts)
+        if group.kind.startswith("look"):
+            if group.kind == "look+" and len(self.stack) == 1 and not self._optional_next():
+                self.conjuncts.append(self.leading_flags + body)
+            self.dropped_last = True
+            return
+        if group.kind == "capture":
+            self.captures[group.number] = body
+        self._emit(group.opener + body + ")")
+
+    def _optional_next(self) -> bool:
+        """Whether a quantifier allowing zero follows (then the lookaround is not necessary)."""
+        quantifier = _QUANTIFIER.match(self.pattern, self.index)
+        return quantifier is not None and _ALLOWS_ZERO.fullmatch(quantifier.group()) is not None
+
+
+def _ascii_property(escape: str) -> str:
+    """`\\p{Lu}` as the members of an ASCII class (`A-Z`): what it matches in plain text."""
+    name = escape[3:-1]
+    if name not in _ASCII_PROPERTIES:
+        raise Unrelaxable(f"property {escape}")
+    return _ASCII_PROPERTIES[name]
+
+
+def _loosen(quantifier: str) -> str:
+    bounded = _BOUNDED.fullmatch(quantifier)
+    if bounded is None or int(bounded.group(2)) <= _LOOSEN_ABOVE:
+        return quantifier
+    return "{" + (bounded.group(1) or "0") + ",}"
+
+
+def is_plain(text: str) -> bool:
+    """Whether both engines read `text` alike: printable ASCII, tabs and newlines only."""
+    return _PLAIN.search(text) is None
+
+
+class Prefilter:
+    """Which of `patterns` (regex source, flags of the `regex` module) can match a given string."""
+
+    def __init__(self, patterns: Sequence[tuple[str, int]]) -> None:
+        expressions: list[tuple[int, bytes, int]] = []  # (pattern index, expression, flags)
+        for index, (source, pattern_flags) in enumerate(patterns):
+            try:
+                relaxed = relax(source)
+            except Unrelaxable:
+                continue  # no expressions: the pattern always runs
+            expressions += [(index, e.encode(), _hs_flags(pattern_flags)) for e in relaxed.expressions]
+        database = _compile(tuple(expressions))
+        if database is None:  # one Hyperscan lacks: leave out those it cannot compile alone
+            expressions = [e for e in expressions if _compile((e,)) is not None]
+            database = _compile(tuple(expressions))
+        needed = [0] * len(patterns)
+        for index, _, _ in expressions:
+            needed[index] += 1
+        self._database = database
+        self._owners = tuple(index for index, _, _ in expressions)
+        self._needed = tuple(needed)
+        self._unfiltered = frozenset(i for i, n in enumerate(needed) if n == 0)
+
+    def possible(self, text: str) -> frozenset[int] | None:
+        """Indexes of the patterns that may match `text`; None: any may (not plain text)."""
+        if self._database is None or not is_plain(text):
+            return None
+        owners = self._owners
+        found: dict[int, int] = {}
+
+        def on_match(expression: int, start: int, end: int, flags: int, context: object) -> None:
+            owner = owners[expression]
+            found[owner] = found.get(owner, 0) + 1
+
+        self._database.scan(text.encode("ascii"), match_event_handler=on_match)
+        return self._unfiltered | {p for p, n in found.items() if n == self._needed[p]}
+
+
+def _hs_flags(pattern_flags: int) -> int:
+    # Bytes, not UTF-8: on plain text ASCII classes are `regex`'s classes, and Unicode ones make
+    # the automata too large to build (`\\d` in the card pattern alone).
+    # One report per expression is all a prefilter needs; an expression that matches the empty
+    # string (all assertions, once relaxed) is simply found everywhere.
+    flags: int = hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY
+    if pattern_flags & regex.IGNORECASE:
+        flags |= hyperscan.HS_FLAG_CASELESS
+    if pattern_flags & regex.DOTALL:
+        flags |= hyperscan.HS_FLAG_DOTALL
+    return flags
+
+
+@functools.lru_cache(maxsize=4)
+def _compile(expressions: tuple[tuple[int, bytes, int], ...]) -> Any:
+    """A Hyperscan block-mode database of the expressions (ids: their positions), or None.
+
+    Compiling the shipped patterns takes about a second; a detector rebuilt with the same
+    recognizers (a reload that changed only the policy) reuses the database."""
+    if not expressions:
+        return None
+    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    try:
+        database.compile(
+            expressions=[e for _, e, _ in expressions],
+            ids=list(range(len(expressions))),
+            flags=[f for _, _, f in expressions],
+        )
+    except hyperscan.error:
+        return None
+    return database

@@ -21,7 +21,7 @@ import regex
 from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from proxy.prefilter import Prefilter
+from proxy.prefilter import Prefilter, WordSets
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +39,9 @@ class _CompiledPattern:
 
 @dataclass(frozen=True, slots=True)
 class _Group:
-    """One recognizer's patterns, with its context words as one regex (None: it has none)."""
+    """One recognizer's patterns, and the index of its context words in the pass's WordSets."""
 
-    context: Any
+    context: int
     patterns: tuple[_CompiledPattern, ...]
 
 
@@ -115,6 +115,7 @@ class PatternPass:
     ) -> None:
         self._by_entity: dict[str, list[_Group]] = {}
         sources: list[tuple[str, int]] = []  # every kept pattern, for the prefilter
+        context_words: list[list[str]] = []  # per group
         # Called through presidio's analyze, each with the compiled patterns one of which must
         # match first (None: always called, with NLP artifacts).
         self.delegated: list[tuple[EntityRecognizer, frozenset[str], list[Any] | None]] = []
@@ -132,13 +133,12 @@ class PatternPass:
                 self.delegated.append((recognizer, entities, guards))
                 continue
             validates = _overrides(recognizer, "validate_result")
-            words = sorted({w.lower() for w in (recognizer.context or [])}, key=len, reverse=True)
-            context = regex.compile("|".join(map(regex.escape, words))) if words else None
+            words = sorted({w.lower() for w in (recognizer.context or [])})
             compiled: list[_CompiledPattern] = []
             for pattern in patterns:
                 score = float(pattern.score)
                 needs_context = not validates and score < threshold  # a validator can lift it to 1.0
-                if needs_context and (boosted(score) < threshold or context is None):
+                if needs_context and (boosted(score) < threshold or not words):
                     continue  # can never be reported
                 cue = required_lookbehind(pattern.regex)
                 compiled.append(
@@ -156,9 +156,11 @@ class PatternPass:
                 )
                 sources.append((pattern.regex, flags or 0))
             if compiled:
-                group = _Group(context, tuple(compiled))
+                group = _Group(len(context_words), tuple(compiled))
+                context_words.append(words)
                 self._by_entity.setdefault(recognizer.supported_entities[0], []).append(group)
         self._prefilter = Prefilter(sources)
+        self._context_words = WordSets(context_words)
 
     def run(
         self,
@@ -180,16 +182,16 @@ class PatternPass:
                 nlp = artifacts() if guards is None else None  # pattern recognizers never read it
                 results.extend(recognizer.analyze(text, list(entities), nlp))  # type: ignore[arg-type]
         possible = self._prefilter.possible(text)
+        with_context: frozenset[int] | None = None  # groups with a context word: looked up once
         for entity in dict.fromkeys(entities):  # in the caller's order: results are reproducible
             for group in self._by_entity.get(entity, ()):
-                has_context: bool | None = None  # looked up once per recognizer, when first needed
                 for p in group.patterns:
                     if possible is not None and p.index not in possible:
                         continue
                     if p.needs_context:
-                        if has_context is None:
-                            has_context = group.context.search(haystack) is not None
-                        if not has_context:
+                        if with_context is None:
+                            with_context = self._context_words.present(haystack)
+                        if group.context not in with_context:
                             continue
                     if p.requires is not None and p.requires.search(text) is None:
                         continue

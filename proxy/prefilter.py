@@ -259,40 +259,103 @@ class Prefilter:
                 relaxed = relax(source)
             except Unrelaxable:
                 continue  # no expressions: the pattern always runs
-            expressions += [(index, e.encode(), _hs_flags(pattern_flags)) for e in relaxed.expressions]
-        database = _compile(tuple(expressions))
-        if database is None:  # one Hyperscan lacks: leave out those it cannot compile alone
-            expressions = [e for e in expressions if _compile((e,)) is not None]
-            database = _compile(tuple(expressions))
-        needed = [0] * len(patterns)
-        for index, _, _ in expressions:
-            needed[index] += 1
-        self._database = database
-        self._owners = tuple(index for index, _, _ in expressions)
-        self._needed = tuple(needed)
-        self._unfiltered = frozenset(i for i, n in enumerate(needed) if n == 0)
+            expressions += [
+                (index, e.encode(), _hs_flags(pattern_flags))
+                for e in relaxed.expressions
+                if not _matches_empty(e)
+            ]
+        if _compile(_numbered(expressions, len(patterns))[0]) is None:
+            # Something Hyperscan lacks: leave out the expressions it cannot compile alone.
+            expressions = [e for e in expressions if _compile(((0, e[1], e[2]),)) is not None]
+        numbered, self._conjunctions = _numbered(expressions, len(patterns))
+        self._parts = frozenset(i for _, ids in self._conjunctions for i in ids)
+        self._database = _compile(numbered)
+        filtered = {index for index, _, _ in expressions}
+        self._unfiltered = frozenset(range(len(patterns))) - filtered
 
     def possible(self, text: str) -> frozenset[int] | None:
         """Indexes of the patterns that may match `text`; None: any may (not plain text)."""
         if self._database is None or not is_plain(text):
             return None
-        owners = self._owners
-        found: dict[int, int] = {}
+        found: list[int] = []
+        add = found.append
+        self._database.scan(text.encode("ascii"), match_event_handler=lambda i, f, t, fl, c: add(i))
+        hits = frozenset(found)
+        possible = self._unfiltered | (hits - self._parts)
+        if self._conjunctions:
+            possible |= {index for index, ids in self._conjunctions if ids <= hits}
+        return possible
 
-        def on_match(expression: int, start: int, end: int, flags: int, context: object) -> None:
-            owner = owners[expression]
-            found[owner] = found.get(owner, 0) + 1
 
-        self._database.scan(text.encode("ascii"), match_event_handler=on_match)
-        return self._unfiltered | {p for p, n in found.items() if n == self._needed[p]}
+def _numbered(
+    expressions: Sequence[tuple[int, bytes, int]], count: int
+) -> tuple[tuple[tuple[int, bytes, int], ...], tuple[tuple[int, frozenset[int]], ...]]:
+    """Hyperscan ids for the expressions: a pattern's own index when it is its only expression
+    (found means possible), else fresh ids past `count`, with (pattern index, ids all of which
+    must be found). (Hyperscan's logical combinations would do this natively, but the binding
+    drops or aborts some of their reports.)"""
+    per_pattern: dict[int, list[tuple[bytes, int]]] = {}
+    for index, expression, flags in expressions:
+        per_pattern.setdefault(index, []).append((expression, flags))
+    numbered: list[tuple[int, bytes, int]] = []
+    conjunctions: list[tuple[int, frozenset[int]]] = []
+    next_id = count
+    for index, parts in per_pattern.items():
+        if len(parts) == 1:
+            numbered.append((index, *parts[0]))
+            continue
+        ids = range(next_id, next_id + len(parts))
+        numbered += [(i, expression, flags) for i, (expression, flags) in zip(ids, parts, strict=True)]
+        conjunctions.append((index, frozenset(ids)))
+        next_id += len(parts)
+    return tuple(numbered), tuple(conjunctions)
+
+
+class WordSets:
+    """Which of several sets of words occur in a text, as substrings: one pass for all sets.
+
+    Exactly Python's `word in text` for each word (case-sensitive): words and text are compared as
+    UTF-8 bytes, in which one string occurs in another exactly when it does as characters."""
+
+    def __init__(self, sets: Sequence[Sequence[str]]) -> None:
+        expressions = []
+        always = set()
+        for index, words in enumerate(sets):
+            if any(not word for word in words):
+                always.add(index)  # the empty word occurs everywhere
+            elif words:
+                alternation = b"|".join(_literal(word) for word in words)
+                expressions.append((index, alternation, int(hyperscan.HS_FLAG_SINGLEMATCH)))
+        self._always = frozenset(always)
+        self._database = _compile(tuple(expressions))
+
+    def present(self, text: str) -> frozenset[int]:
+        """Indexes of the sets with a word in `text`."""
+        if self._database is None:
+            return self._always
+        found: list[int] = []
+        add = found.append
+        self._database.scan(text.encode(), match_event_handler=lambda i, f, t, fl, c: add(i))
+        return self._always.union(found)
+
+
+def _literal(word: str) -> bytes:
+    return b"".join(b"\\x%02x" % byte for byte in word.encode())
+
+
+def _matches_empty(expression: str) -> bool:
+    """Whether a relaxed expression matches the empty string (it was all assertions): it would be
+    found everywhere, so it rules nothing out and is left out. Hyperscan refuses such expressions."""
+    try:
+        return regex.fullmatch(expression, "") is not None
+    except regex.error:
+        return False  # Hyperscan has the last word
 
 
 def _hs_flags(pattern_flags: int) -> int:
     # Bytes, not UTF-8: on plain text ASCII classes are `regex`'s classes, and Unicode ones make
     # the automata too large to build (`\\d` in the card pattern alone).
-    # One report per expression is all a prefilter needs; an expression that matches the empty
-    # string (all assertions, once relaxed) is simply found everywhere.
-    flags: int = hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY
+    flags: int = hyperscan.HS_FLAG_SINGLEMATCH  # one report is all a prefilter needs
     if pattern_flags & regex.IGNORECASE:
         flags |= hyperscan.HS_FLAG_CASELESS
     if pattern_flags & regex.DOTALL:
@@ -302,7 +365,7 @@ def _hs_flags(pattern_flags: int) -> int:
 
 @functools.lru_cache(maxsize=4)
 def _compile(expressions: tuple[tuple[int, bytes, int], ...]) -> Any:
-    """A Hyperscan block-mode database of the expressions (ids: their positions), or None.
+    """A Hyperscan block-mode database of (id, expression, flags), or None if it cannot compile.
 
     Compiling the shipped patterns takes about a second; a detector rebuilt with the same
     recognizers (a reload that changed only the policy) reuses the database."""
@@ -312,7 +375,7 @@ def _compile(expressions: tuple[tuple[int, bytes, int], ...]) -> Any:
     try:
         database.compile(
             expressions=[e for _, e, _ in expressions],
-            ids=list(range(len(expressions))),
+            ids=[i for i, _, _ in expressions],
             flags=[f for _, _, f in expressions],
         )
     except hyperscan.error:

@@ -10,7 +10,7 @@ import regex
 from presidio_analyzer import PatternRecognizer
 
 from proxy.detect import _registry
-from proxy.prefilter import Prefilter, Unrelaxable, is_plain, relax
+from proxy.prefilter import Prefilter, Unrelaxable, WordSets, is_plain, relax
 from tests.bench.upstream import SIZES, _Pools, build_bodies
 from tests.eval.corpus import generate
 from tests.test_patterns import TEXTS
@@ -80,6 +80,31 @@ def test_every_relaxed_expression_must_be_found() -> None:
     assert prefilter.possible("PASSPORT x12345") == frozenset({0})
     assert prefilter.possible("passport") == frozenset()  # the cue without a value
     assert prefilter.possible("abc123 and no cue") == frozenset()  # a value without the cue
+
+
+WORD_SETS = [["passport", "pass no"], ["müller"], ["dob", "born"], []]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my passport please",
+        "herr müller",
+        "Müller",  # case-sensitive, as the callers lower-case both sides
+        "reborn",  # substrings count, as with `word in text`
+        "pass no. 5",
+        "nothing",
+        "",
+        "ümlaut müll",
+    ],
+)
+def test_word_sets_are_python_substring_search(text: str) -> None:
+    expected = {i for i, words in enumerate(WORD_SETS) if any(w in text for w in words)}
+    assert WordSets(WORD_SETS).present(text) == expected
+
+
+def test_an_empty_word_is_everywhere() -> None:
+    assert WordSets([["x"], [""]]).present("abc") == {1}
 
 
 def _strings(value: object) -> list[str]:

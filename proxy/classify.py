@@ -35,6 +35,8 @@ def declared_entities(
     # Rules without explicit indices give the same answer for users[0].email and users[1].email:
     # decide once per path shape, so a 200-record list costs what one record costs.
     by_index = any(part.startswith("[") and part != "[*]" for rule in route.fields for part in rule.pattern)
+    parent: JsonPath | None = None
+    parent_shape: JsonPath = ()
     for field in fields:
         if field.is_key or field.value is None:
             continue
@@ -42,7 +44,14 @@ def declared_entities(
             entity = _entity_for(route, field.path)
         else:
             # Cached on the route across responses: real responses repeat a handful of shapes.
-            shape = tuple(0 if isinstance(p, int) else p for p in field.path)
+            # A record's fields come one after another: its path's shape is worked out once.
+            path = field.path
+            shape: JsonPath = ()
+            if path:
+                if path[:-1] != parent:
+                    parent = path[:-1]
+                    parent_shape = tuple(0 if isinstance(p, int) else p for p in parent)
+                shape = (*parent_shape, 0 if isinstance(path[-1], int) else path[-1])
             if shape not in route.shapes:
                 if len(route.shapes) >= _MAX_SHAPES:
                     route.shapes.clear()

@@ -137,7 +137,8 @@ async def _detect(detector: Detects, groups: Sequence[_Group]) -> list[dict[int,
                 continue
             text = _scannable(f, scan_keys)
             if text is not None:
-                explained = tuple((s.start, s.end) for s in known.get(f.slot, ()))
+                spans = known.get(f.slot)
+                explained = tuple((s.start, s.end) for s in spans) if spans else ()
                 unique.setdefault(Item(text, f.context, explained), []).append((g, f.slot))
     items = list(unique)
     results = await detector.detect(items)

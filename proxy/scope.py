@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from proxy.evidence import MATCHABLE, match_hash
 from proxy.mask import Masker
-from proxy.model import MaskResult, Record, ServedRecord, Span, TextField
+from proxy.model import JsonPath, MaskResult, Record, ServedRecord, Span, TextField
 from proxy.rules import Role
 
 CUSTOMER = "customer"
@@ -24,16 +24,39 @@ def owners(fields: Sequence[TextField], records: Sequence[Record]) -> tuple[dict
     customers = {r.path: i for i, r in enumerate(records) if r.record_type == CUSTOMER}
     nearest: dict[int, int] = {}
     nearest_customer: dict[int, int] = {}
+    # The answer for a path's parent is shared by every field of one object: worked out once.
+    by_parent: dict[JsonPath, tuple[int | None, int | None]] = {}
     for f in fields:
         path = f.path[:-1] if f.is_key else f.path
-        for end in range(len(path), -1, -1):
-            prefix = path[:end]
-            if f.slot not in nearest and prefix in by_path:
-                nearest[f.slot] = by_path[prefix]
-            if prefix in customers:
-                nearest_customer[f.slot] = customers[prefix]
-                break
+        record, customer = (by_path.get(path), customers.get(path)) if path else (None, None)
+        if customer is None and path:
+            parent = path[:-1]
+            inherited = by_parent.get(parent)
+            if inherited is None:
+                inherited = by_parent[parent] = _nearest(parent, by_path, customers)
+            record = inherited[0] if record is None else record
+            customer = inherited[1]
+        elif not path:
+            record, customer = _nearest(path, by_path, customers)
+        if record is not None:
+            nearest[f.slot] = record
+        if customer is not None:
+            nearest_customer[f.slot] = customer
     return nearest, nearest_customer
+
+
+def _nearest(
+    path: JsonPath, by_path: Mapping[JsonPath, int], customers: Mapping[JsonPath, int]
+) -> tuple[int | None, int | None]:
+    """The nearest record and nearest customer record enclosing `path` (itself included)."""
+    record = None
+    for end in range(len(path), -1, -1):
+        prefix = path[:end]
+        if record is None:
+            record = by_path.get(prefix)
+        if prefix in customers:
+            return record, customers[prefix]
+    return record, None
 
 
 def mask_in_scopes(

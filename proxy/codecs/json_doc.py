@@ -13,7 +13,7 @@ from typing import Any
 
 from proxy.codecs import Limits, words
 from proxy.errors import BodyTooLarge, Undecodable
-from proxy.model import DROPPED, JsonPath, Replacement, Scalar, TextField
+from proxy.model import DROPPED, JsonPath, Replacement, TextField
 
 # Keys that, in arrays of name/value pairs ("custom fields"), name the sibling value.
 _LABEL_KEYS = ("name", "label", "title", "field", "key")
@@ -66,36 +66,49 @@ class JsonDocument:
     def records_root(self) -> object:
         return self.tree
 
-    def _add(self, path: JsonPath, value: Scalar, context: tuple[str, ...], place: Any, key: bool) -> None:
-        if len(self._fields) >= self._limits.max_fields:
-            raise BodyTooLarge("too_many_fields")
-        if isinstance(value, str) and len(value) > self._limits.max_string_chars:
-            raise BodyTooLarge("string_too_long")
-        self._fields.append(TextField(len(self._fields), path, value, context, key))
-        self._places.append(place)
-
     def _walk(self, node: Any, path: JsonPath, context: tuple[str, ...], depth: int) -> None:
+        # The hottest loop of a response: appends are bound once, and the field limit is checked
+        # once per container (the body size cap already bounds how far one container can go).
         if depth > self._limits.max_depth:
             raise Undecodable("json_too_deep")
+        fields, places = self._fields, self._places
+        add_field, add_place = fields.append, places.append
+        max_chars = self._limits.max_string_chars
         if isinstance(node, dict):
             label = _label_of(node)
             for key, value in node.items():
                 key_context = words(key)
                 if label and key in _VALUE_KEYS:
                     key_context = label + key_context
-                self._add((*path, key), key, key_context, (node, key), key=True)
+                child = (*path, key)
+                place = (node, key)
+                if len(key) > max_chars:
+                    raise BodyTooLarge("string_too_long")
+                add_field(TextField(len(fields), child, key, key_context, True))
+                add_place(place)
                 if isinstance(value, dict | list):
-                    self._walk(value, (*path, key), key_context, depth + 1)
+                    self._walk(value, child, key_context, depth + 1)
                 else:
-                    self._add((*path, key), value, key_context, (node, key), key=False)
+                    if isinstance(value, str) and len(value) > max_chars:
+                        raise BodyTooLarge("string_too_long")
+                    add_field(TextField(len(fields), child, value, key_context, False))
+                    add_place(place)
         elif isinstance(node, list):
             for index, value in enumerate(node):
                 if isinstance(value, dict | list):
                     self._walk(value, (*path, index), context, depth + 1)
                 else:
-                    self._add((*path, index), value, context, (node, index), key=False)
+                    if isinstance(value, str) and len(value) > max_chars:
+                        raise BodyTooLarge("string_too_long")
+                    add_field(TextField(len(fields), (*path, index), value, context, False))
+                    add_place((node, index))
         else:
-            self._add(path, node, context, (None, None), key=False)
+            if isinstance(node, str) and len(node) > max_chars:
+                raise BodyTooLarge("string_too_long")
+            add_field(TextField(len(fields), path, node, context, False))
+            add_place((None, None))
+        if len(fields) > self._limits.max_fields:
+            raise BodyTooLarge("too_many_fields")
 
     def render(self, replacements: Mapping[int, Replacement]) -> str:
         renames: list[tuple[dict[str, Any], str, Replacement]] = []

@@ -39,6 +39,10 @@ def _national(digits: str) -> str:
     return digits[1:] if digits.startswith("0") and len(digits) > _MIN_DIGITS + 1 else digits
 
 
+def _position(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
 class KnownValues:
     """The declared values of one response, indexed for lookup in free text."""
 
@@ -68,6 +72,8 @@ class KnownValues:
                     if len(word) >= _MIN_WORD:
                         self.names[word] = entity
 
+        self._anchors = frozenset(self.words) | frozenset(self.names)
+
     def __bool__(self) -> bool:
         return bool(self.numbers or self.words)
 
@@ -86,16 +92,22 @@ class KnownValues:
             if entity is not None:
                 spans.append(Span(match.start(), match.end(), entity, 1.0))
         lowered = text.lower()
-        for match in _WORD.finditer(text):
-            word = match.group().lower()
+        # Most strings hold no known word: one set intersection in C says so, and only the words
+        # found are looked for again.
+        present = self._anchors.intersection(map(str.lower, _WORD.findall(text)))
+        for word in present:
             for value, entity in self.words.get(word, ()):
                 start = lowered.find(value)
                 while start != -1:
                     spans.append(Span(start, start + len(value), entity, 1.0))
                     start = lowered.find(value, start + len(value))
+        if not self.names.keys() & present:
+            return tuple(sorted(dict.fromkeys(spans), key=_position))
+        for match in _WORD.finditer(text):
+            word = match.group().lower()
             if word in self.names and match.group()[0].isupper():
                 spans.append(Span(match.start(), match.end(), self.names[word], 0.99))
-        return tuple(dict.fromkeys(spans))
+        return tuple(sorted(dict.fromkeys(spans), key=_position))
 
 
 def recurrences(fields: Sequence[TextField], declared: Mapping[int, str]) -> dict[int, tuple[Span, ...]]:

@@ -26,12 +26,28 @@ import regex
 _QUANTIFIER = regex.compile(r"[*+?]|\{[0-9]*(?:,[0-9]*)?\}")
 _ALLOWS_ZERO = regex.compile(r"[*?]|\{0*(?:,[0-9]*)?\}|\{,[0-9]*\}")
 _NON_ASCII = regex.compile(r"[^\x00-\x7f]")
-# Only plain (ASCII) text is scanned, so a non-ASCII character of a pattern can only match where
-# the byte 0x80 does: nowhere. Compiling bytes keeps the automata small (Unicode classes do not).
+# Only plain (ASCII) text is scanned, so a non-ASCII character of a pattern can match only the
+# ASCII letters it folds to without case (the long s to s, the Kelvin sign to k), or else what
+# the byte 0x80 does:
+# nowhere. Compiling bytes keeps the automata small (Unicode classes do not).
+_NON_ASCII_RANGE = regex.compile(r"[^\x00-\x7f]-[^\]]|[^\[\\]-[^\x00-\x7f]")
+# The `regex` flags whose meaning Hyperscan shares; a pattern with any other (verbose, ASCII,
+# locale, full case folding, version 1) always runs.
+_KNOWN_FLAGS = regex.IGNORECASE | regex.DOTALL | regex.MULTILINE | regex.UNICODE | regex.VERSION0
 
 
-def _never_in_plain(_: object) -> str:
-    return r"\x80"
+def _ascii_folds(char: str) -> str:
+    folds = {f for f in (char.lower(), char.upper(), char.casefold()) if len(f) == 1 and f.isascii()}
+    return "".join(sorted(folds)) + r"\x80"
+
+
+def _in_plain(match: regex.Match[str]) -> str:
+    """A non-ASCII character outside a class, as what it can match in plain text."""
+    return "[" + _ascii_folds(match.group()) + "]"
+
+
+def _in_plain_class(match: regex.Match[str]) -> str:
+    return _ascii_folds(match.group())
 
 
 _PROPERTY = regex.compile(r"\\p\{[A-Za-z_]+\}")
@@ -40,7 +56,7 @@ _ASCII_PROPERTIES = {"L": "A-Za-z", "Lu": "A-Z", "Ll": "a-z", "N": "0-9", "Nd": 
 _LOOSEN_ABOVE = 8
 _BOUNDED = regex.compile(r"\{([0-9]*),([0-9]+)\}")
 _PLAIN = regex.compile(r"[^\t\n\r\x20-\x7e]")
-_FLAG_LETTERS = regex.compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])")
+_FLAG_LETTERS = regex.compile(r"\(\?([ims]*)(?:-([ims]*))?([:)])")  # others: Unrelaxable
 _DROPPED_ESCAPES = frozenset("AZzGbB")  # anchors and word boundaries: assertions, dropped
 
 
@@ -125,7 +141,7 @@ class _Relaxer:
                 self.stack[-1].parts.append(_loosen(quantifier.group()))
             self.index = end
         else:
-            self._emit(_NON_ASCII.sub(_never_in_plain, ch))
+            self._emit(_NON_ASCII.sub(_in_plain, ch))
             self.index += 1
 
     def _escape(self) -> None:
@@ -172,7 +188,9 @@ class _Relaxer:
         body = _PROPERTY.sub(lambda m: _ascii_property(m.group()), pattern[i : j + 1])
         if "\\u" in body or "\\x" in body or "\\P" in body:
             raise Unrelaxable("code point or negated property in a class")
-        self._emit(_NON_ASCII.sub(_never_in_plain, body))
+        if _NON_ASCII_RANGE.search(body):
+            raise Unrelaxable("a range with a non-ASCII end")  # it may span letters folding to ASCII
+        self._emit(_NON_ASCII.sub(_in_plain_class, body))
         self.index = j + 1
 
     def _open(self) -> None:
@@ -255,6 +273,8 @@ class Prefilter:
     def __init__(self, patterns: Sequence[tuple[str, int]]) -> None:
         expressions: list[tuple[int, bytes, int]] = []  # (pattern index, expression, flags)
         for index, (source, pattern_flags) in enumerate(patterns):
+            if pattern_flags & ~_KNOWN_FLAGS:
+                continue  # no expressions: the pattern always runs
             try:
                 relaxed = relax(source)
             except Unrelaxable:

@@ -25,15 +25,15 @@ import regex
 
 _QUANTIFIER = regex.compile(r"[*+?]|\{[0-9]*(?:,[0-9]*)?\}")
 _ALLOWS_ZERO = regex.compile(r"[*?]|\{0*(?:,[0-9]*)?\}|\{,[0-9]*\}")
-_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
 # Only plain (ASCII) text is scanned, so a non-ASCII character of a pattern can match only the
 # ASCII letters it folds to without case (the long s to s, the Kelvin sign to k), or else what
-# the byte 0x80 does:
-# nowhere. Compiling bytes keeps the automata small (Unicode classes do not).
+# the byte 0x80 does: nowhere. Compiling bytes keeps the automata small (Unicode classes do not).
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
 _NON_ASCII_RANGE = regex.compile(r"[^\x00-\x7f]-[^\]]|[^\[\\]-[^\x00-\x7f]")
+# Words any text may hold: an expression found in them rules out next to nothing.
+_PROSE = "the customer wrote about an order and asked for help with it"
 # The `regex` flags whose meaning Hyperscan shares; a pattern with any other (verbose, ASCII,
 # locale, full case folding, version 1) always runs.
-_PROSE = "the customer wrote about an order and asked for help with it"
 _KNOWN_FLAGS = regex.IGNORECASE | regex.DOTALL | regex.MULTILINE | regex.UNICODE | regex.VERSION0
 
 
@@ -155,8 +155,8 @@ class _Relaxer:
             self.dropped_last = True
         elif ch.isdigit() and ch != "0":
             number = int(ch)
-            if number not in self.captures:
-                raise Unrelaxable("backreference to an open or unknown group")
+            if number not in self.captures or pattern[i + 2 : i + 3].isdigit():
+                raise Unrelaxable("backreference to an open, unknown or two-digit group")
             self._emit("(?:" + self.captures[number] + ")")
         elif ch == "p":
             close = pattern.find("}", i)
@@ -164,7 +164,6 @@ class _Relaxer:
             self.index = close + 1
         elif ch in "gkNQEPux":
             # backreferences by name, quoting, negated properties, code points: not in our patterns
-            raise Unrelaxable(f"\\{ch}")
             raise Unrelaxable(f"\\{ch}")
         else:
             self._emit(pattern[i : i + 2])

@@ -64,6 +64,7 @@ def test_relax(pattern: str, expected: tuple[str, ...]) -> None:
         r"ab)",
         "[ab",
         r"\1(a)",
+        r"(a)\10",  # group 10, or group 1 and a 0: not guessed
         "[à-ſ]",  # a range with a non-ASCII end may hold letters that fold to ASCII
         r"(?x)a b",  # flags Hyperscan reads otherwise
         r"(?V1)a",

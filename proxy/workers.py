@@ -244,6 +244,7 @@ class DetectionPool:
 
 
 def default_size() -> int:
-    """One worker per core: detection is where the CPU goes (the proxy's own loop used ~12% of a
-    core in `make bench`), so workers get every core and the loop shares them."""
+    """One worker per core. Under load on 2 cores the CPU splits about evenly between the proxy's
+    own process (mitmproxy and the per-field pipeline, one core at most) and detection, so the
+    workers get every core and share them with it; past that, run more replicas (README)."""
     return max(1, os.cpu_count() or 1)

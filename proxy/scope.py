@@ -24,19 +24,16 @@ def owners(fields: Sequence[TextField], records: Sequence[Record]) -> tuple[dict
     customers = {r.path: i for i, r in enumerate(records) if r.record_type == CUSTOMER}
     nearest: dict[int, int] = {}
     nearest_customer: dict[int, int] = {}
-    # The answer for a path's parent is shared by every field of one object: worked out once.
-    by_parent: dict[JsonPath, tuple[int | None, int | None]] = {}
+    # What encloses a path's parent is shared by every field of one object: worked out once.
+    above: dict[JsonPath, tuple[int | None, int | None]] = {}
     for f in fields:
         path = f.path[:-1] if f.is_key else f.path
-        record, customer = (by_path.get(path), customers.get(path)) if path else (None, None)
-        if customer is None and path:
+        if path:
             parent = path[:-1]
-            inherited = by_parent.get(parent)
-            if inherited is None:
-                inherited = by_parent[parent] = _nearest(parent, by_path, customers)
-            record = inherited[0] if record is None else record
-            customer = inherited[1]
-        elif not path:
+            if parent not in above:
+                above[parent] = _nearest(parent, by_path, customers)
+            record, customer = by_path.get(path, above[parent][0]), customers.get(path, above[parent][1])
+        else:
             record, customer = _nearest(path, by_path, customers)
         if record is not None:
             nearest[f.slot] = record

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+
+import pytest
 
 from proxy.codecs import Limits
 from proxy.codecs.json_doc import parse
 from proxy.mask import Masker
-from proxy.model import Record
+from proxy.model import Record, TextField
 from proxy.rules import CLEAR, MaskSpec, Role
 from proxy.scope import mask_in_scopes, owners, served_records
 
@@ -36,6 +39,48 @@ def test_owners_pick_the_nearest_record() -> None:
     assert nearest[by_path[("ticket", "requester", "email")]] == 1
     assert customer_of[by_path[("ticket", "cc", "email")]] == 2
     assert by_path[("ticket", "subject")] not in customer_of
+
+
+def _owners_by_walking_up(
+    fields: Sequence[TextField], records: Sequence[Record]
+) -> tuple[dict[int, int], dict[int, int]]:
+    """The plain definition: the first enclosing record, and customer record, going up the path."""
+    nearest: dict[int, int] = {}
+    customer_of: dict[int, int] = {}
+    for f in fields:
+        path = f.path[:-1] if f.is_key else f.path
+        for end in range(len(path), -1, -1):
+            enclosing = [i for i, r in enumerate(records) if r.path == path[:end]]
+            if enclosing and f.slot not in nearest:
+                nearest[f.slot] = enclosing[0]
+            if enclosing and records[enclosing[0]].record_type == "customer":
+                customer_of[f.slot] = enclosing[0]
+                break
+    return nearest, customer_of
+
+
+@pytest.mark.parametrize(
+    ("doc", "records"),
+    [
+        (DOC, RECORDS),
+        # the root itself a customer, with a ticket inside it
+        (
+            {"id": 3, "tickets": [{"id": 9, "body": "x"}], "email": "a@b.c"},
+            [Record("customer", "3", ()), Record("ticket", "9", ("tickets", 0))],
+        ),
+        # a list of customers, and fields outside them
+        (
+            {"users": [{"id": 1, "e": "x"}, {"id": 2, "e": "y", "n": {"k": "v"}}], "count": 2},
+            [Record("customer", "1", ("users", 0)), Record("customer", "2", ("users", 1))],
+        ),
+        # a record that is a scalar, and a top-level scalar document
+        ({"ids": [5, 6]}, [Record("customer", "5", ("ids", 0))]),
+        ("just text", [Record("customer", "1", ())]),
+    ],
+)
+def test_owners_match_the_plain_definition(doc: object, records: list[Record]) -> None:
+    fields = parse(json.dumps(doc), Limits()).fields
+    assert owners(fields, records) == _owners_by_walking_up(fields, records)
 
 
 def test_only_the_assigned_customer_gets_the_extra_grants() -> None:

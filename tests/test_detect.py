@@ -172,6 +172,19 @@ def test_field_context_boosts_like_presidio_without_tokenising(
     assert found(detector, "1985-03-15", ("date", "of", "birth")) == [("1985-03-15", "DATE_OF_BIRTH")]
 
 
+def test_a_part_of_a_found_value_is_not_sent_for_a_token_search(
+    detector: Detector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "+49 30" alone scores below the threshold and "called" could lift it, but the whole number
+    # is already found as a phone at a score the lift cannot pass: it would be a dropped duplicate.
+    def no_tokens(text: str, language: str) -> None:
+        raise AssertionError("tokenised for a result that cannot change the answer")
+
+    monkeypatch.setattr(detector._engine, "process_text", no_tokens)
+    text = "Annita called from +49 30 72173505 about a refund"
+    assert found(detector, text, ("notes",)) == [("+49 30 72173505", "PHONE_NUMBER")]
+
+
 def test_cache_entries_are_invisible_to_the_garbage_collector(detector: Detector) -> None:
     # A full cache the collector had to walk paused responses for ~100 ms (seen in `make bench`).
     import gc

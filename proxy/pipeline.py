@@ -13,7 +13,7 @@ from typing import Protocol
 from proxy import classify, recur, scope
 from proxy.codecs import Document, Limits, Parser, charset, csv_doc, encoding, html_doc, json_doc, text_doc
 from proxy.codecs.headers_doc import HeaderDocument
-from proxy.detect import Item
+from proxy.detect import Item, ItemKey
 from proxy.errors import BodyTooLarge, Undecodable, Withheld
 from proxy.mask import Masker
 from proxy.model import Decision, MaskResult, Outcome, Record, RouteKind, ServedRecord, Span, TextField
@@ -130,7 +130,9 @@ async def _detect(detector: Detects, groups: Sequence[_Group]) -> list[dict[int,
 
     Identical items are sent once: CRM responses repeat themselves.
     """
-    unique: dict[Item, list[tuple[int, int]]] = {}
+    # Keyed by plain tuples: a response has thousands of fields and a named tuple costs more to
+    # build; items are made once per distinct string.
+    unique: dict[ItemKey, list[tuple[int, int]]] = {}
     for g, (fields, declared, scan_keys, known) in enumerate(groups):
         for f in fields:
             if f.slot in declared:
@@ -139,13 +141,13 @@ async def _detect(detector: Detects, groups: Sequence[_Group]) -> list[dict[int,
             if text is not None:
                 spans = known.get(f.slot)
                 explained = tuple((s.start, s.end) for s in spans) if spans else ()
-                unique.setdefault(Item(text, f.context, explained), []).append((g, f.slot))
-    items = list(unique)
+                unique.setdefault((text, f.context, explained), []).append((g, f.slot))
+    items = [Item(*key) for key in unique]
     results = await detector.detect(items)
     by_group: list[dict[int, tuple[Span, ...]]] = [{} for _ in groups]
-    for item, spans in zip(items, results, strict=True):
+    for key, spans in zip(unique, results, strict=True):
         if spans:
-            for g, slot in unique[item]:
+            for g, slot in unique[key]:
                 by_group[g][slot] = spans
     return by_group
 

@@ -118,11 +118,12 @@ def recurrences(fields: Sequence[TextField], declared: Mapping[int, str]) -> dic
     found: dict[int, tuple[Span, ...]] = {}
     seen: dict[str, tuple[Span, ...]] = {}  # field names and enum values repeat in every record
     for field in fields:
-        if field.slot in declared or not isinstance(field.value, str) or len(field.value) < 4:
+        value = field.value
+        if not isinstance(value, str) or len(value) < 4 or field.slot in declared:
             continue
-        spans = seen.get(field.value)
+        spans = seen.get(value)
         if spans is None:
-            spans = seen[field.value] = known.find(field.value)
+            spans = seen[value] = known.find(value)
         if spans:
             found[field.slot] = spans
     return found

@@ -16,12 +16,22 @@ but printable ASCII, tab and newlines skip the prefilter: there the two engines'
 from __future__ import annotations
 
 import functools
+import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import hyperscan
 import regex
+
+
+def _load_hyperscan() -> Any:
+    try:
+        return importlib.import_module("hyperscan")
+    except ImportError:  # its wheels are x86-64 only: elsewhere every pattern runs, as before
+        return None
+
+
+hyperscan = _load_hyperscan()
 
 _QUANTIFIER = regex.compile(r"[*+?]|\{[0-9]*(?:,[0-9]*)?\}")
 _ALLOWS_ZERO = regex.compile(r"[*?]|\{0*(?:,[0-9]*)?\}|\{,[0-9]*\}")
@@ -273,7 +283,7 @@ class Prefilter:
     def __init__(self, patterns: Sequence[tuple[str, int]]) -> None:
         expressions: list[tuple[int, bytes, int]] = []  # (pattern index, expression, flags)
         for index, (source, pattern_flags) in enumerate(patterns):
-            if pattern_flags & ~_KNOWN_FLAGS:
+            if hyperscan is None or pattern_flags & ~_KNOWN_FLAGS:
                 continue  # no expressions: the pattern always runs
             try:
                 relaxed = relax(source)
@@ -338,12 +348,13 @@ class WordSets:
     UTF-8 bytes, in which one string occurs in another exactly when it does as characters."""
 
     def __init__(self, sets: Sequence[Sequence[str]]) -> None:
+        self._sets = [list(words) for words in sets]
         expressions = []
         always = set()
         for index, words in enumerate(sets):
             if any(not word for word in words):
                 always.add(index)  # the empty word occurs everywhere
-            elif words:
+            elif words and hyperscan is not None:
                 alternation = b"|".join(_literal(word) for word in words)
                 expressions.append((index, alternation, int(hyperscan.HS_FLAG_SINGLEMATCH)))
         self._always = frozenset(always)
@@ -351,6 +362,8 @@ class WordSets:
 
     def present(self, text: str) -> frozenset[int]:
         """Indexes of the sets with a word in `text`."""
+        if hyperscan is None:
+            return frozenset(i for i, words in enumerate(self._sets) if any(w in text for w in words))
         if self._database is None:
             return self._always
         found: list[int] = []

@@ -9,6 +9,7 @@ import pytest
 import regex
 from presidio_analyzer import PatternRecognizer
 
+from proxy import prefilter
 from proxy.detect import _registry
 from proxy.prefilter import Prefilter, Unrelaxable, WordSets, is_plain, relax
 from tests.bench.upstream import SIZES, _Pools, build_bodies
@@ -121,6 +122,17 @@ WORD_SETS = [["passport", "pass no"], ["müller"], ["dob", "born"], []]
 def test_word_sets_are_python_substring_search(text: str) -> None:
     expected = {i for i, words in enumerate(WORD_SETS) if any(w in text for w in words)}
     assert WordSets(WORD_SETS).present(text) == expected
+
+
+def test_without_hyperscan_every_pattern_runs_and_words_are_still_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Its wheels are x86-64 only: on other platforms it is not installed.
+    monkeypatch.setattr(prefilter, "hyperscan", None)
+    assert Prefilter([(r"\d{4}", 0)]).possible("no digits") is None
+    for text in ("my passport please", "herr müller", "nothing"):
+        expected = {i for i, words in enumerate(WORD_SETS) if any(w in text for w in words)}
+        assert WordSets(WORD_SETS).present(text) == expected
 
 
 def test_an_empty_word_is_everywhere() -> None:

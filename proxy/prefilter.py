@@ -11,6 +11,7 @@ each top-level positive lookaround's body as a conjunct that must also be found)
 relaxed expressions are not all found in a string cannot match that string, and is not run on it.
 Whatever Hyperscan cannot compile is left out, which only lets more through. Strings with anything
 but printable ASCII, tab and newlines skip the prefilter: there the two engines' classes may differ.
+Without Hyperscan installed (its wheels are x86-64 only) nothing is ruled out.
 """
 
 from __future__ import annotations

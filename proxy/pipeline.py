@@ -236,7 +236,6 @@ async def inspect(
 
     root = document.records_root if document else None
     assigned, glass, elevated = await _views(access or NoAccess(), role, route, root, records)
-    owner, customer_of = scope.owners(body_fields, records)
 
     # Declared values recurring in free text are found first: detection then skips them in NER.
     recurring = recur.recurrences(body_fields, declared)
@@ -246,12 +245,14 @@ async def inspect(
     )
     for slot, spans in recurring.items():
         body_spans[slot] = body_spans.get(slot, ()) + spans
-    body_result = scope.mask_in_scopes(
-        masker, body_fields, declared, body_spans, records, customer_of, elevated
-    )
+    # Only fields with something declared or found in them can be masked or named as served:
+    # the rest (most keys, timestamps, flags) need no record scope.
+    flagged = [f for f in body_fields if f.slot in declared or f.slot in body_spans]
+    owner, customer_of = scope.owners(flagged, records)
+    body_result = scope.mask_in_scopes(masker, flagged, declared, body_spans, records, customer_of, elevated)
     header_result = masker.apply(header_doc.fields, {}, header_spans)
     served = scope.served_records(
-        records, body_fields, declared, body_spans, body_result, owner, assigned, settings.match_key
+        records, flagged, declared, body_spans, body_result, owner, assigned, settings.match_key
     )
     masked, revealed = _merge(body_result, header_result)
 

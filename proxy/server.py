@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import logging
 import secrets
 import signal
@@ -37,7 +36,7 @@ from proxy.metrics import Metrics, create
 from proxy.pipeline import Generation, Settings
 from proxy.record import Recorder
 from proxy.status import StatusServer
-from proxy.workers import DetectionPool
+from proxy.workers import DetectionPool, settle_heap
 
 log = logging.getLogger(__name__)
 
@@ -252,9 +251,7 @@ async def serve(config: ServeConfig, on_ready: Callable[[], None] | None = None)
             raise StartupError(f"proxy listener {config.listen}: could not start")
         await asyncio.sleep(0.05)
     service.ready = True
-    # Everything loaded so far lives as long as the process: spare the collector walking it on
-    # every full collection (a pause of tens of milliseconds on a response otherwise).
-    gc.freeze()
+    settle_heap()  # everything loaded so far lives as long as the process
     metrics.ready.set(1)
     log.info("scrim ready: proxy %s:%s → %s, metrics %s:%s, rules %s", *config.listen, config.upstream,
              *config.metrics_listen, loaded.version)  # fmt: skip

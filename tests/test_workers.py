@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -129,3 +131,13 @@ async def test_split_call_with_one_part_timing_out_withholds_everything() -> Non
             await pool.detect(items)
     finally:
         pool.close()
+
+
+def test_a_settled_process_freezes_what_it_loaded_and_collects_young_objects_rarely() -> None:
+    # In a child process: freezing the test runner's own heap would change every later test.
+    code = (
+        "import gc; from proxy.workers import settle_heap, _GC_THRESHOLDS; "
+        "settle_heap(); print(gc.get_threshold() == _GC_THRESHOLDS, gc.get_freeze_count() > 1000)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "True"]

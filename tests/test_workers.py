@@ -133,11 +133,10 @@ async def test_split_call_with_one_part_timing_out_withholds_everything() -> Non
         pool.close()
 
 
-def test_a_settled_process_freezes_what_it_loaded_and_collects_young_objects_rarely() -> None:
+def test_a_settled_process_freezes_what_it_loaded() -> None:
     # In a child process: freezing the test runner's own heap would change every later test.
     code = (
-        "import gc; from proxy.workers import settle_heap, _GC_THRESHOLDS; "
-        "settle_heap(); print(gc.get_threshold() == _GC_THRESHOLDS, gc.get_freeze_count() > 1000)"
+        "import gc; from proxy.workers import settle_heap; settle_heap(); print(gc.get_freeze_count() > 1000)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["True", "True"]
+    assert done.stdout.split() == ["True"]

@@ -162,27 +162,26 @@ def test_ner_result_is_reused_for_the_same_macro_with_other_values(
         assert ("Maria Lopez", "PERSON") in [(item.text[s.start : s.end], s.entity) for s in spans]
 
 
-def test_field_context_boosts_like_presidio_without_tokenising(
-    detector: Detector, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def untokenised(detector: Detector, monkeypatch: pytest.MonkeyPatch) -> Detector:
+    """The shared detector, failing the test if presidio's token-based context search runs."""
+
     def no_tokens(text: str, language: str) -> None:
-        raise AssertionError("tokenised although the field name decides")
+        raise AssertionError("tokenised although nothing it could find would change the answer")
 
     monkeypatch.setattr(detector._engine, "process_text", no_tokens)
-    assert found(detector, "1985-03-15", ("date", "of", "birth")) == [("1985-03-15", "DATE_OF_BIRTH")]
+    return detector
 
 
-def test_a_part_of_a_found_value_is_not_sent_for_a_token_search(
-    detector: Detector, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_field_context_boosts_like_presidio_without_tokenising(untokenised: Detector) -> None:
+    assert found(untokenised, "1985-03-15", ("date", "of", "birth")) == [("1985-03-15", "DATE_OF_BIRTH")]
+
+
+def test_a_part_of_a_found_value_is_not_sent_for_a_token_search(untokenised: Detector) -> None:
     # "+49 30" alone scores below the threshold and "called" could lift it, but the whole number
     # is already found as a phone at a score the lift cannot pass: it would be a dropped duplicate.
-    def no_tokens(text: str, language: str) -> None:
-        raise AssertionError("tokenised for a result that cannot change the answer")
-
-    monkeypatch.setattr(detector._engine, "process_text", no_tokens)
     text = "Annita called from +49 30 72173505 about a refund"
-    assert found(detector, text, ("notes",)) == [("+49 30 72173505", "PHONE_NUMBER")]
+    assert found(untokenised, text, ("notes",)) == [("+49 30 72173505", "PHONE_NUMBER")]
 
 
 def test_cache_entries_are_invisible_to_the_garbage_collector(detector: Detector) -> None:

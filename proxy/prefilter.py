@@ -152,6 +152,10 @@ class _Relaxer:
             if not self.dropped_last:
                 self.stack[-1].parts.append(_loosen(quantifier.group()))
             self.index = end
+        elif ch == "{":
+            # Not a quantifier: the `regex` module's fuzzy matching ("{e<=1}"), which Hyperscan
+            # would read as literal text to be found.
+            raise Unrelaxable(f"brace at {i}")
         else:
             self._emit(_NON_ASCII.sub(_in_plain, ch))
             self.index += 1

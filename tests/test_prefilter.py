@@ -69,6 +69,7 @@ def test_relax(pattern: str, expected: tuple[str, ...]) -> None:
         "[à-ſ]",  # a range with a non-ASCII end may hold letters that fold to ASCII
         r"(?x)a b",  # flags Hyperscan reads otherwise
         r"(?V1)a",
+        r"(?:jane){e<=1}",  # fuzzy matching: a brace that is not a quantifier
     ],
 )
 def test_what_it_cannot_relax_is_refused(pattern: str) -> None:

@@ -351,7 +351,7 @@ class Detector:
             spans = self._finish(p)
             out[p.position] = spans
             item = items[p.position]
-            _remember(self._cache, item.key, spans)
+            remember(self._cache, item.key, spans)
         return [spans or () for spans in out]
 
     def _patterns_and_context(self, item: Item) -> _Pending | None:
@@ -406,7 +406,7 @@ class Detector:
         ]
         todo = [t for t in dict.fromkeys(texts) if t not in self._ner_cache]
         for text, hits in zip(todo, self._engine.entities_batch(todo) if todo else [], strict=True):
-            _remember(self._ner_cache, text, hits)
+            remember(self._ner_cache, text, hits)
 
     def _names(self, text: str, wanted: Sequence[str]) -> list[_NerHit]:
         """NER hits in a text sent through `_run_ner`, of the wanted entities, plausible as names."""
@@ -470,7 +470,8 @@ def _encoded_result(entity: str, start: int, end: int, score: float) -> Recogniz
     return RecognizerResult(entity, start, end, score, recognition_metadata=metadata)
 
 
-def _remember[K, V](cache: OrderedDict[K, V], key: K, value: V) -> None:
+def remember[K, V](cache: OrderedDict[K, V], key: K, value: V, size: int = _CACHE_SIZE) -> None:
+    """Put `value` in a least-recently-used `cache` of at most `size` entries."""
     cache[key] = value
-    if len(cache) > _CACHE_SIZE:
+    if len(cache) > size:
         cache.popitem(last=False)

@@ -21,7 +21,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from proxy.detect import Detector, DetectorConfig, Found, Item, ItemKey, as_spans, worth_scanning
+from proxy.detect import Detector, DetectorConfig, Found, Item, ItemKey, as_spans, remember, worth_scanning
 from proxy.errors import DetectionTimeout, StartupError, Withheld
 from proxy.model import Span
 
@@ -167,9 +167,7 @@ class DetectionPool:
             answers = await self._dispatch([items[i] for i in asked])
             for index, answer in zip(asked, answers, strict=True):
                 found[index] = answer
-                self._seen[items[index].key] = answer
-                if len(self._seen) > _SEEN_SIZE:
-                    self._seen.popitem(last=False)
+                remember(self._seen, items[index].key, answer, _SEEN_SIZE)
         return [as_spans(spans or ()) for spans in found]
 
     async def _dispatch(self, items: Sequence[Item]) -> list[Found]:

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from proxy.detect import DetectorConfig, Item
-from proxy.errors import DetectionTimeout, StartupError
+from proxy.errors import DetectionTimeout, StartupError, Withheld
+from proxy.prefilter import Prefilter
 from proxy.workers import DetectionPool
 
 RECOGNIZERS = Path(__file__).resolve().parent.parent / "rules" / "recognizers.yaml"
@@ -120,6 +121,22 @@ async def test_split_call_with_one_part_timing_out_withholds_everything() -> Non
         items += [Item("x@example.com " * 20000 + str(i)) for i in range(40)]
         with pytest.raises(DetectionTimeout):
             await pool.detect(items)
+
+
+async def test_a_failing_prefilter_withholds_without_quoting_the_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The same guard wraps detection in a worker process; in-process it can be made to fail.
+    def broken(self: Prefilter, text: str) -> None:
+        raise ValueError(text)
+
+    monkeypatch.setattr(Prefilter, "possible", broken)
+    pool = DetectionPool(CONFIG, size=0, deadline=30)
+    await pool.start()
+    with pytest.raises(Withheld) as caught:
+        await pool.detect([Item("mail jane@example.com")])
+    assert caught.value.reason == "analyzer_error"
+    assert "jane" not in str(caught.value)
 
 
 def test_a_settled_process_freezes_what_it_loaded() -> None:

@@ -191,14 +191,15 @@ def _context_words(context: tuple[str, ...]) -> list[str]:
     return words
 
 
-def _is_machine_value(text: str) -> bool:
+def is_machine_value(text: str) -> bool:
+    """A whole ISO-8601 timestamp or UUID: never personal data, unless a midnight timestamp."""
     # Midnight timestamps are how many systems store a date of birth: those are still scanned.
     return _MACHINE_VALUE.fullmatch(text) is not None and "00:00:00" not in text[10:19]
 
 
 def worth_scanning(text: str) -> bool:
     """False for a string no recognizer can find anything in (the caller may skip it unsent)."""
-    return len(text) >= 2 and _WORTH_SCANNING.search(text) is not None and not _is_machine_value(text)
+    return len(text) >= 2 and _WORTH_SCANNING.search(text) is not None and not is_machine_value(text)
 
 
 def _candidate_entities(text: str, entities: Sequence[str]) -> list[str]:

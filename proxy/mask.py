@@ -141,14 +141,10 @@ def _partial(text: str, entity: str, keep: int) -> str:
         return names[0] if names else ""
     # Keep at most `keep` trailing letters/digits and never more than half of them, so a short
     # value is not revealed whole; separators stay so the shape (a card, a phone) is recognisable.
-    total = len(_ALNUM.findall(text))
-    visible = min(keep, total // 2)
-    out: list[str] = []
-    seen = 0
-    for ch in text:
-        if _ALNUM.match(ch):
-            seen += 1
-            out.append(ch if seen > total - visible else _HIDE)
-        else:
-            out.append(ch)
-    return "".join(out)
+    visible = min(keep, len(_ALNUM.findall(text)) // 2)
+    cut = len(text)  # text[cut:] holds exactly the `visible` kept characters (and separators)
+    while visible:
+        cut -= 1
+        if _ALNUM.match(text[cut]):
+            visible -= 1
+    return _ALNUM.sub(_HIDE, text[:cut]) + text[cut:]

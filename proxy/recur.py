@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from proxy.detect import is_machine_value
 from proxy.model import Span, TextField
 
 _WORD = re.compile(r"[^\W_]+")
@@ -57,8 +58,9 @@ class KnownValues:
                 continue
             text = str(value).strip()
             digits = _digits(text)
-            alnum = len(_NOT_ALNUM.sub("", text))
-            if len(digits) >= _MIN_DIGITS and len(digits) * 2 >= alnum:  # mostly a number
+            if len(digits) >= _MIN_DIGITS and len(digits) * 2 >= len(
+                _NOT_ALNUM.sub("", text)
+            ):  # mostly a number
                 self.numbers[digits] = entity
                 self.by_tail.setdefault(digits[-_MIN_DIGITS:], []).append((digits, entity))
                 continue
@@ -123,7 +125,8 @@ def recurrences(fields: Sequence[TextField], declared: Mapping[int, str]) -> dic
             continue
         spans = seen.get(value)
         if spans is None:
-            spans = seen[value] = known.find(value)
+            # A timestamp's date is not the customer's, even where it equals a declared date.
+            spans = seen[value] = () if is_machine_value(value) else known.find(value)
         if spans:
             found[field.slot] = spans
     return found

@@ -65,3 +65,12 @@ def test_recurring_values(text: str, expected: list[tuple[str, str]]) -> None:
 def test_no_declared_values_means_no_work() -> None:
     fields = [TextField(0, ("a",), "Karolina Nowak")]
     assert recurrences(fields, {}) == {}
+
+
+def test_machine_values_are_not_searched_but_midnight_timestamps_are() -> None:
+    fields = [TextField(0, ("user", "dob"), "1985-03-14")]
+    stamps = ["1985-03-14T09:12:44Z", "1985-03-14T00:00:00Z"]
+    fields += [TextField(i + 1, ("user", "t"), v) for i, v in enumerate(stamps)]
+    found = recurrences(fields, {0: "DATE_OF_BIRTH"})
+    assert 1 not in found
+    assert [(s.start, s.end, s.entity) for s in found[2]] == [(0, 10, "DATE_OF_BIRTH")]

@@ -8,6 +8,7 @@ built from the declared values; numbers are compared digit-for-digit, whatever t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -80,8 +81,14 @@ class KnownValues:
         return bool(self.numbers or self.words)
 
     def find(self, text: str) -> tuple[Span, ...]:
+        words, has_number = _shape(text)
+        # Most strings hold no known word and no number: one set intersection in C says so, and
+        # only the words found are looked for again.
+        present = self._anchors & words
+        if not present and not has_number:
+            return ()
         spans: list[Span] = []
-        for match in _NUMBER.finditer(text):
+        for match in _NUMBER.finditer(text) if has_number else ():
             digits = _digits(match.group())
             entity = self.numbers.get(digits)
             if entity is None and len(digits) >= _MIN_DIGITS + 1:
@@ -94,9 +101,6 @@ class KnownValues:
             if entity is not None:
                 spans.append(Span(match.start(), match.end(), entity, 1.0))
         lowered = text.lower()
-        # Most strings hold no known word: one set intersection in C says so, and only the words
-        # found are looked for again.
-        present = self._anchors.intersection(map(str.lower, _WORD.findall(text)))
         for word in present:
             for value, entity in self.words.get(word, ()):
                 start = lowered.find(value)
@@ -110,6 +114,12 @@ class KnownValues:
             if word in self.names and match.group()[0].isupper():
                 spans.append(Span(match.start(), match.end(), self.names[word], 0.99))
         return tuple(sorted(dict.fromkeys(spans), key=_position))
+
+
+@functools.lru_cache(maxsize=16384)  # field names and enum values repeat across responses
+def _shape(text: str) -> tuple[frozenset[str], bool]:
+    """A string's lower-cased words, and whether it holds a run of digits a known number could be."""
+    return frozenset(map(str.lower, _WORD.findall(text))), _NUMBER.search(text) is not None
 
 
 def recurrences(fields: Sequence[TextField], declared: Mapping[int, str]) -> dict[int, tuple[Span, ...]]:

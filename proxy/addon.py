@@ -271,17 +271,25 @@ class ScrimAddon:
         access = LedgerAccess(
             self._ledger, state.identity.agent, role, key, rules.assignment_ttl, state.break_glass, now
         )
-        inspected = await pipeline.inspect(
-            state.generation,
-            self._settings,
-            state.decision,
-            state.route,
-            role,
-            response.status_code,
-            headers,
-            response.raw_content or b"",
-            access,
-        )
+        body = response.raw_content or b""
+        offload = state.generation.offload
+        if offload is not None and state.decision.kind is RouteKind.DATA:
+            request = pipeline.InspectRequest(
+                state.decision, role.name, response.status_code, headers, body, state.break_glass is not None
+            )
+            inspected = await offload.inspect(request, access)
+        else:
+            inspected = await pipeline.inspect(
+                state.generation,
+                self._settings,
+                state.decision,
+                state.route,
+                role,
+                response.status_code,
+                headers,
+                body,
+                access,
+            )
         verdict = await enforce(
             self._ledger,
             role,

@@ -61,11 +61,31 @@ class Detects(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
+class InspectRequest:
+    """One response to inspect elsewhere (plain data: it crosses a pipe to a worker process)."""
+
+    decision: Decision  # names the route: route names are unique within one set of rules
+    role: str
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+    may_break_glass: bool  # the agent asked for break-glass: only then is the ledger asked
+
+
+class Offloads(Protocol):
+    """Runs `inspect` for a response in another process, with the same rules (the worker pool)."""
+
+    async def inspect(self, request: InspectRequest, access: Access) -> Inspected: ...
+
+
+@dataclass(frozen=True, slots=True)
 class Generation:
-    """Rules and the detector built from them: swapped whole on reload, never mutated."""
+    """Rules and the detector built from them: swapped whole on reload, never mutated.
+    `offload`, if set, runs whole responses through the pipeline in worker processes."""
 
     rules: Rules
     detector: Detects
+    offload: Offloads | None = None
 
 
 @dataclass(frozen=True, slots=True)

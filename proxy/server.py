@@ -36,7 +36,7 @@ from proxy.metrics import Metrics, create
 from proxy.pipeline import Generation, Settings
 from proxy.record import Recorder
 from proxy.status import StatusServer
-from proxy.workers import DetectionPool, settle_heap
+from proxy.workers import DetectionPool, Offload, settle_heap
 
 log = logging.getLogger(__name__)
 
@@ -94,9 +94,10 @@ def _mode_spec(config: ServeConfig) -> str:
 class Service:
     """Holds the current generation (rules + detectors) and swaps it atomically on reload."""
 
-    def __init__(self, config: ServeConfig, metrics: Metrics) -> None:
+    def __init__(self, config: ServeConfig, metrics: Metrics, settings: Settings) -> None:
         self.config = config
         self.metrics = metrics
+        self.settings = settings
         self.generation: Generation | None = None
         self.ready = False
         self._mtimes: dict[Path, float] = {}
@@ -112,9 +113,10 @@ class Service:
             ),
             c.workers,
             c.response_deadline,
+            Offload(loaded, self.settings),
         )
         await pool.start()
-        return Generation(loaded, pool)
+        return Generation(loaded, pool, pool if pool.offload else None)
 
     def current(self) -> Generation:
         assert self.generation is not None
@@ -218,7 +220,8 @@ async def serve(config: ServeConfig, on_ready: Callable[[], None] | None = None)
     # The chain is keyed only with a configured key: a per-process one could not be verified later.
     audit = AuditLog(config.audit_log, key=config.audit_key or None, max_bytes=config.audit_max_bytes)
     ledger = await _ledger(config, metrics)
-    service = Service(config, metrics)
+    settings = Settings(config.limits, config.token_key, config.observe, audit_key)
+    service = Service(config, metrics, settings)
     service.generation = await service.build(loaded)
     metrics.rules_info.labels(loaded.version).set(1)
     try:
@@ -230,7 +233,7 @@ async def serve(config: ServeConfig, on_ready: Callable[[], None] | None = None)
     addon = ScrimAddon(
         service.current,
         verifier,
-        Settings(config.limits, config.token_key, config.observe, audit_key),
+        settings,
         Recorder(metrics, audit),
         response_deadline=config.response_deadline,
         upstream_headers=config.upstream_headers,

@@ -1,4 +1,10 @@
-"""Detection off the event loop: a pool of worker processes, each holding its own Detector.
+"""Work off the event loop: a pool of worker processes, each holding its own Detector.
+
+With the rules and settings (`Offload`), a worker runs the whole pipeline for a response (parse,
+field rules, detection, masking, rendering) and asks the proxy process only what the ledger knows;
+the proxy process then just moves bytes, so throughput grows with the number of workers instead of
+stopping at what one core can do. Without them, workers only detect (`detect`), for a pipeline
+running in the proxy process (tests, `--workers 0`).
 
 Processes, not threads: a pathological string can keep a regex busy for minutes, and only a process
 can be stopped. A call that misses its deadline kills its worker (a fresh one is started in the
@@ -17,13 +23,16 @@ import multiprocessing
 import os
 from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
+from proxy import pipeline
 from proxy.detect import Detector, DetectorConfig, Found, Item, ItemKey, as_spans, remember, worth_scanning
 from proxy.errors import DetectionTimeout, StartupError, Withheld
 from proxy.model import Span
+from proxy.rules import Rules
 
 log = logging.getLogger(__name__)
 _CONTEXT = multiprocessing.get_context("spawn")  # fork would copy mitmproxy's loop and threads
@@ -45,22 +54,134 @@ def settle_heap() -> None:
     gc.freeze()
 
 
-def _serve(conn: Connection, config: DetectorConfig) -> None:
-    """Worker process entry point: load, say ready, then answer batches until told to stop."""
+@dataclass(frozen=True, slots=True)
+class Offload:
+    """What a worker needs to inspect whole responses itself: the same rules and settings."""
+
+    rules: Rules
+    settings: pipeline.Settings
+
+
+class _InProcess:
+    """A Detector behind the pipeline's Detects protocol; any failure withholds the response.
+
+    In a worker inspecting a whole response (`share`: its pipe to the proxy process), a large call
+    offers half of its strings to another worker if one is idle, and scans the other half
+    meanwhile: one agent's big response does not wait on one core while another sits idle."""
+
+    def __init__(self, detector: Detector, share: Connection | None = None) -> None:
+        self.detector = detector
+        self._share = share
+
+    async def detect(self, items: Sequence[Item]) -> list[tuple[Span, ...]]:
+        if self._share is None or len(items) < 2 * _MIN_ITEMS_PER_WORKER:
+            return self._scan(items)
+        half = len(items) // 2
+        self._share.send(("share", list(items[half:])))
+        failure: Exception | None = None
+        try:
+            mine = self._scan(items[:half])
+        except Exception as err:  # the proxy's answer is read first: the pipe stays in step
+            failure = err
+        kind, payload = self._share.recv()
+        if failure is not None:
+            raise failure
+        if kind == "withheld":
+            raise Withheld(*payload)
+        theirs = [as_spans(found) for found in payload] if kind == "found" else self._scan(items[half:])
+        return mine + theirs
+
+    def _scan(self, items: Sequence[Item]) -> list[tuple[Span, ...]]:
+        try:
+            return self.detector.detect(items)
+        except Exception as err:
+            raise Withheld("analyzer_error") from err
+
+
+class _RemoteAccess:
+    """pipeline.Access for a worker: each question goes back to the proxy process, which holds
+    the ledger, and the worker waits for the answer (it has nothing else to do meanwhile)."""
+
+    def __init__(self, conn: Connection, may_break_glass: bool) -> None:
+        self._conn = conn
+        self._may_break_glass = may_break_glass
+
+    async def learn(self, pairs: Sequence[tuple[str, str]]) -> None:
+        if pairs:
+            self._ask("learn", list(pairs))
+
+    async def assigned(self, customers: Sequence[str]) -> set[str]:
+        answer: set[str] = self._ask("assigned", list(customers))
+        return answer
+
+    async def break_glass(self, customers: Sequence[str]) -> bool:
+        return bool(self._may_break_glass and self._ask("break_glass", list(customers)))
+
+    def _ask(self, method: str, argument: list[Any]) -> Any:
+        self._conn.send(("access", (method, argument)))
+        kind, payload = self._conn.recv()
+        if kind == "withheld":
+            raise Withheld(*payload)
+        return payload
+
+
+_ACCESS_METHODS = frozenset({"learn", "assigned", "break_glass"})
+
+
+class _Inspector:
+    """Runs the whole pipeline in a worker, with the worker's own detector."""
+
+    def __init__(self, conn: Connection, detector: Detector, offload: Offload) -> None:
+        self._conn = conn
+        self._generation = pipeline.Generation(offload.rules, _InProcess(detector, conn))
+        self._settings = offload.settings
+        self._routes = {route.name: route for route in offload.rules.routes}  # names are unique
+        self._loop = asyncio.new_event_loop()
+
+    def run(self, request: pipeline.InspectRequest) -> tuple[str, Any]:
+        rules = self._generation.rules
+        try:
+            inspected = self._loop.run_until_complete(
+                pipeline.inspect(
+                    self._generation,
+                    self._settings,
+                    request.decision,
+                    self._routes.get(request.decision.route),
+                    rules.role(request.role),
+                    request.status,
+                    request.headers,
+                    request.body,
+                    _RemoteAccess(self._conn, request.may_break_glass),
+                )
+            )
+        except Withheld as err:
+            return "withheld", (err.reason, err.status)
+        except Exception as err:  # reported by type only: messages could quote customer text
+            return "error", type(err).__name__
+        return "done", inspected
+
+
+def _serve(conn: Connection, config: DetectorConfig, offload: Offload | None) -> None:
+    """Worker process entry point: load, say ready, then answer requests until told to stop."""
     try:
         detector = Detector(config)
         detector.detect([Item("warm up Jane Doe 4111 1111 1111 1111 jane@example.com", ("email",))])
+        inspector = _Inspector(conn, detector, offload) if offload is not None else None
     except Exception as err:
         conn.send(("error", f"{type(err).__name__}: {err}"))
         return
     settle_heap()
     conn.send(("ready", None))
     while True:
-        items = conn.recv()
-        if items is None:
+        message = conn.recv()
+        if message is None:
             return
+        kind, payload = message
+        if kind == "inspect" and inspector is not None:
+            conn.send(inspector.run(payload))
+            continue
         try:
-            found = detector.detect_plain(items)
+            found = detector.detect_plain(payload)
         except Exception as err:  # reported by type only: messages could quote customer text
             conn.send(("error", type(err).__name__))
             continue
@@ -68,10 +189,10 @@ def _serve(conn: Connection, config: DetectorConfig) -> None:
 
 
 class _Worker:
-    def __init__(self, config: DetectorConfig) -> None:
+    def __init__(self, config: DetectorConfig, offload: Offload | None) -> None:
         self.conn, child = _CONTEXT.Pipe()
         self.process: BaseProcess = _CONTEXT.Process(
-            target=_serve, args=(child, config), daemon=True, name="scrim-detector"
+            target=_serve, args=(child, config, offload), daemon=True, name="scrim-detector"
         )
         self.process.start()
         child.close()
@@ -102,15 +223,22 @@ class _Worker:
 
 
 class DetectionPool:
-    """`size` worker processes; `size=0` runs the detector in-process (tests, tiny sites)."""
+    """`size` worker processes; `size=0` runs the detector in-process (tests, tiny sites).
 
-    def __init__(self, config: DetectorConfig, size: int, deadline: float) -> None:
+    With `offload` (the rules and settings), the workers also run the whole pipeline for a
+    response (`inspect`), so the proxy process only moves bytes: one process per core then does
+    the per-field work that would otherwise cap every agent at what one core can do."""
+
+    def __init__(
+        self, config: DetectorConfig, size: int, deadline: float, offload: Offload | None = None
+    ) -> None:
         self.config = config
         self.size = size
         self.deadline = deadline
+        self.offload = offload if size > 0 else None
         self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
         self._all: set[_Worker] = set()
-        self._local: Detector | None = None
+        self._local: _InProcess | None = None
         self._closed = False
         self._waiting = 0  # calls waiting for an idle worker
         # Answers already given, kept in this process too: a response made of strings seen before
@@ -121,9 +249,9 @@ class DetectionPool:
     async def start(self, timeout: float = 120.0) -> None:
         """Start every worker and wait until each has loaded its model. Raises StartupError."""
         if self.size == 0:
-            self._local = Detector(self.config)
+            self._local = _InProcess(Detector(self.config))
             return
-        workers = [_Worker(self.config) for _ in range(self.size)]
+        workers = [_Worker(self.config, self.offload) for _ in range(self.size)]
         self._all.update(workers)
         try:
             for worker in workers:
@@ -148,10 +276,7 @@ class DetectionPool:
         if not items:
             return []
         if self._local is not None:
-            try:
-                return self._local.detect(items)
-            except Exception as err:
-                raise Withheld("analyzer_error") from err
+            return await self._local.detect(items)
         found: list[Found | None] = [None] * len(items)
         asked: list[int] = []
         for index, item in enumerate(items):
@@ -176,9 +301,7 @@ class DetectionPool:
         deadline = loop.time() + self.deadline
         self._waiting += 1
         try:
-            workers = [await asyncio.wait_for(self._idle.get(), self.deadline)]
-        except TimeoutError as err:
-            raise DetectionTimeout from err
+            workers = [await self._acquire(self.deadline)]
         finally:
             self._waiting -= 1
         while self._waiting == 0 and len(items) >= _MIN_ITEMS_PER_WORKER * (len(workers) + 1):
@@ -199,10 +322,70 @@ class DetectionPool:
             found.extend(answer)
         return found
 
+    async def inspect(self, request: pipeline.InspectRequest, access: pipeline.Access) -> pipeline.Inspected:
+        """The pipeline's answer for one response, run in a worker (requires `offload`).
+
+        The worker asks this process for the ledger's answers (`access`) as the pipeline needs
+        them. Raises what the pipeline raises (Withheld with its reason), DetectionTimeout when
+        the deadline passes; any other failure in the worker is Withheld('internal_error')."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.deadline
+        self._waiting += 1
+        try:
+            worker = await self._acquire(self.deadline)
+        finally:
+            self._waiting -= 1
+        try:
+            worker.conn.send(("inspect", request))
+            while True:
+                kind, payload = await worker.receive(max(0.0, deadline - loop.time()))
+                if kind == "access":
+                    worker.conn.send(await _answer(access, *payload))
+                elif kind == "share":
+                    worker.conn.send(await self._take_share(payload, deadline))
+                else:
+                    break
+        except BaseException as err:
+            # A stale answer or question may still be on this pipe: the worker cannot be reused.
+            self._replace(worker)
+            if isinstance(err, TimeoutError):
+                raise DetectionTimeout from err
+            if isinstance(err, EOFError | OSError):
+                raise Withheld("analyzer_error") from err
+            raise
+        self._idle.put_nowait(worker)
+        if kind == "done":
+            inspected: pipeline.Inspected = payload
+            return inspected
+        if kind == "withheld":
+            raise Withheld(*payload)
+        log.error("inspection failed in a worker: %s", payload)
+        raise Withheld("internal_error")
+
+    async def _take_share(self, items: list[Item], deadline: float) -> tuple[str, Any]:
+        """Scan part of an inspecting worker's call in another worker, if one is idle and no
+        other call is waiting for it; ('none', None) tells the worker to scan it itself."""
+        if self._waiting:
+            return "none", None
+        try:
+            helper = self._idle.get_nowait()
+        except asyncio.QueueEmpty:
+            return "none", None
+        try:
+            return "found", await self._ask(helper, items, deadline)
+        except Withheld as err:
+            return "withheld", (err.reason, err.status)
+
+    async def _acquire(self, timeout: float) -> _Worker:
+        try:
+            return await asyncio.wait_for(self._idle.get(), timeout)
+        except TimeoutError as err:
+            raise DetectionTimeout from err
+
     async def _ask(self, worker: _Worker, items: list[Item], deadline: float) -> Wire:
         loop = asyncio.get_running_loop()
         try:
-            worker.conn.send(items)
+            worker.conn.send(("detect", items))
             kind, payload = await worker.receive(max(0.0, deadline - loop.time()))
         except BaseException as err:
             # Timed out, crashed, or cancelled by the caller's own deadline: a stale answer may
@@ -227,7 +410,7 @@ class DetectionPool:
             asyncio.get_running_loop().create_task(self._respawn())
 
     async def _respawn(self) -> None:
-        worker = _Worker(self.config)
+        worker = _Worker(self.config, self.offload)
         self._all.add(worker)
         try:
             kind, _ = await worker.receive(120.0)
@@ -249,8 +432,17 @@ class DetectionPool:
         self._all.clear()
 
 
+async def _answer(access: pipeline.Access, method: str, argument: list[Any]) -> tuple[str, Any]:
+    """Ask the ledger what a worker's pipeline asked; a refusal (Withheld) goes back as such."""
+    if method not in _ACCESS_METHODS:
+        raise Withheld("internal_error")  # a worker asking anything else is broken
+    try:
+        return "ok", await getattr(access, method)(argument)
+    except Withheld as err:
+        return "withheld", (err.reason, err.status)
+
+
 def default_size() -> int:
-    """One worker per core. Under load on 2 cores the CPU splits about evenly between the proxy's
-    own process (mitmproxy and the per-field pipeline, one core at most) and detection, so the
-    workers get every core and share them with it; past that, run more replicas (README)."""
+    """One worker per core: the workers do the per-response work; the proxy process, mostly
+    mitmproxy moving bytes, shares the cores with them (a fifth of a core at 20 KB responses)."""
     return max(1, os.cpu_count() or 1)

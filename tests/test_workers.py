@@ -4,26 +4,32 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import subprocess
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
 import pytest
 
+from proxy import pipeline, policy
 from proxy.detect import DetectorConfig, Item
 from proxy.errors import DetectionTimeout, StartupError, Withheld
 from proxy.prefilter import Prefilter
-from proxy.workers import DetectionPool
+from proxy.rules import Rules
+from proxy.server import load_rules
+from proxy.workers import DetectionPool, Offload
 
 RECOGNIZERS = Path(__file__).resolve().parent.parent / "rules" / "recognizers.yaml"
 CONFIG = DetectorConfig(RECOGNIZERS, None, frozenset({"EMAIL_ADDRESS", "CREDIT_CARD"}), 0.5)
 
 
 @contextlib.asynccontextmanager
-async def running(size: int, deadline: float = 30) -> AsyncIterator[DetectionPool]:
+async def running(
+    size: int, deadline: float = 30, config: DetectorConfig = CONFIG, offload: Offload | None = None
+) -> AsyncIterator[DetectionPool]:
     """A started pool of real workers, closed afterwards whatever the test did."""
-    pool = DetectionPool(CONFIG, size=size, deadline=deadline)
+    pool = DetectionPool(config, size=size, deadline=deadline, offload=offload)
     await pool.start()
     try:
         yield pool
@@ -146,3 +152,129 @@ def test_a_settled_process_freezes_what_it_loaded() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["True"]
+
+
+# ---------------------------------------------------------------- whole responses in a worker
+
+RULES = load_rules(RECOGNIZERS.parent)
+SETTINGS = pipeline.Settings(token_key=b"k" * 32, match_key=b"m" * 32)
+FULL = DetectorConfig(RECOGNIZERS, None, RULES.entities, RULES.score_threshold)
+TICKET = {
+    "ticket": {
+        "id": 5,
+        "assignee_id": "agent-7",
+        "requester_id": 42,
+        "requester": {
+            "id": 42,
+            "name": "Jane Doe",
+            "email": "jane.doe@example.com",
+            "phone": "+1 415 555 0132",
+        },
+        "description": "Jane Doe (jane.doe@example.com) says card 4111 1111 1111 1111 was charged twice",
+    }
+}
+
+
+class RecordingAccess:
+    """The ledger's answers for one request, and the questions it was asked."""
+
+    def __init__(
+        self, assigned: set[str] = frozenset(), refusal: Withheld | None = None, delay: float = 0
+    ) -> None:  # type: ignore[assignment]
+        self.calls: list[tuple[str, object]] = []
+        self._assigned = assigned
+        self._refusal = refusal
+        self._delay = delay
+
+    async def learn(self, pairs: Sequence[tuple[str, str]]) -> None:
+        self.calls.append(("learn", sorted(pairs)))
+
+    async def assigned(self, customers: Sequence[str]) -> set[str]:
+        self.calls.append(("assigned", sorted(customers)))
+        await asyncio.sleep(self._delay)
+        return set(customers) & self._assigned
+
+    async def break_glass(self, customers: Sequence[str]) -> bool:
+        self.calls.append(("break_glass", sorted(customers)))
+        if self._refusal is not None:
+            raise self._refusal
+        return False
+
+
+async def in_process(rules: Rules, path: str, body: bytes, access: pipeline.Access) -> pipeline.Inspected:
+    """What the proxy process itself answers for this response (no worker involved)."""
+    decision, route = policy.decide(rules, "GET", path)
+    pool = DetectionPool(FULL, size=0, deadline=30)
+    await pool.start()
+    headers = [("Content-Type", "application/json")]
+    generation = pipeline.Generation(rules, pool)
+    return await pipeline.inspect(
+        generation, SETTINGS, decision, route, rules.role("tier1"), 200, headers, body, access
+    )
+
+
+def request(path: str, body: bytes, may_break_glass: bool = False) -> pipeline.InspectRequest:
+    decision, _ = policy.decide(RULES, "GET", path)
+    return pipeline.InspectRequest(
+        decision, "tier1", 200, [("Content-Type", "application/json")], body, may_break_glass
+    )
+
+
+@pytest.mark.parametrize("assigned", [set(), {"42"}])
+async def test_a_worker_inspects_a_response_as_the_proxy_would(assigned: set[str]) -> None:
+    body = json.dumps(TICKET).encode()
+    expected = await in_process(RULES, "/api/v2/tickets/5", body, RecordingAccess(assigned))
+    access = RecordingAccess(assigned)
+    async with running(1, config=FULL, offload=Offload(RULES, SETTINGS)) as pool:
+        got = await pool.inspect(request("/api/v2/tickets/5", body), access)
+    assert got == expected
+    assert got.body is not None and b"4111 1111 1111 1111" not in got.body
+    # The worker asked this process's ledger: assignments learned, then the customer's view.
+    assert access.calls == [("learn", [("agent-7", "42")]), ("assigned", ["42"])]
+    assert (b"jane.doe@example.com" in got.body) == bool(assigned)  # reveal_assigned for tier1
+
+
+async def test_a_ledger_refusal_withholds_and_the_worker_serves_on() -> None:
+    body = json.dumps(TICKET).encode()
+    refusal = RecordingAccess(refusal=Withheld("break_glass_budget", 429))
+    async with running(1, config=FULL, offload=Offload(RULES, SETTINGS)) as pool:
+        with pytest.raises(Withheld) as caught:
+            await pool.inspect(request("/api/v2/tickets/5", body, may_break_glass=True), refusal)
+        assert (caught.value.reason, caught.value.status) == ("break_glass_budget", 429)
+        got = await pool.inspect(request("/api/v2/tickets/5", body), RecordingAccess())
+        assert got.body is not None and b"card **** **** **** 1111" in got.body
+
+
+async def test_a_pipeline_refusal_in_a_worker_keeps_its_reason() -> None:
+    async with running(1, config=FULL, offload=Offload(RULES, SETTINGS)) as pool:
+        with pytest.raises(Withheld) as caught:
+            await pool.inspect(request("/api/v2/tickets/5", b'{"ticket": '), RecordingAccess())
+        assert (caught.value.reason, caught.value.status) == ("invalid_json", 502)
+
+
+async def test_a_deadline_passing_during_a_ledger_question_replaces_the_worker() -> None:
+    body = json.dumps(TICKET).encode()
+    async with running(1, deadline=0.5, config=FULL, offload=Offload(RULES, SETTINGS)) as pool:
+        with pytest.raises(DetectionTimeout):
+            await pool.inspect(request("/api/v2/tickets/5", body), RecordingAccess(delay=2))
+        pool.deadline = 60
+        got = await pool.inspect(request("/api/v2/tickets/5", body), RecordingAccess())
+        assert got.outcome is pipeline.Outcome.MASKED
+
+
+@pytest.mark.parametrize(("size", "shared"), [(2, True), (1, False)])
+async def test_a_large_response_shares_its_strings_with_an_idle_worker(
+    size: int, shared: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    comments = [
+        {"id": i, "body": f"Reach me at user{i}@example.com or call +1 415 555 {i:04d}"} for i in range(100)
+    ]
+    body = json.dumps({"comments": comments}).encode()
+    path = "/api/v2/tickets/5/comments"
+    expected = await in_process(RULES, path, body, RecordingAccess())
+    async with running(size, config=FULL, offload=Offload(RULES, SETTINGS)) as pool:
+        asked = recorded_asks(pool, monkeypatch)
+        got = await pool.inspect(request(path, body), RecordingAccess())
+    assert got == expected
+    assert b"user7@example.com" not in (got.body or b"")
+    assert [len(batch) > 0 for batch in asked] == ([True] if shared else [])

@@ -4,7 +4,9 @@
 #     -e SCRIM_JWT_SECRET=... -e SCRIM_TOKEN_KEY=... -e SCRIM_AUDIT_KEY=... \
 #     -e SCRIM_REDIS_URL=redis://redis:6379/0 -v $PWD/rules:/app/rules:ro scrim
 # Ports: 8080 agent traffic (proxy), 9090 /metrics /healthz /readyz (keep it off the agents' network).
-# Environment (secrets are never baked into the image; serve flags also read SCRIM_<FLAG>, e.g. SCRIM_LISTEN):
+# Environment (secrets are never baked into the image). Flag defaults: SCRIM_UPSTREAM, SCRIM_LISTEN,
+# SCRIM_METRICS_LISTEN, SCRIM_AUDIT_LOG, SCRIM_RULES, SCRIM_MODE, SCRIM_WORKERS (default: one per core
+# the container may use), SCRIM_REDIS_URL, SCRIM_SPACY_MODEL. Secrets and keys:
 #   SCRIM_UPSTREAM                the CRM's base URL
 #   SCRIM_JWT_SECRET              HS256 secret of the agents' tokens, 32+ bytes (or --jwks-url)
 #   SCRIM_TOKEN_KEY               key of the `pseudonym` mask style, 32+ bytes
@@ -47,10 +49,11 @@ ENV PATH=/opt/scrim/bin:$PATH \
     SCRIM_LISTEN=0.0.0.0:8080 \
     SCRIM_METRICS_LISTEN=0.0.0.0:9090 \
     SCRIM_AUDIT_LOG=/app/var/audit.jsonl
+# The health check assumes the default metrics port (9090 on every interface): keep it there.
 # Numeric, so a runtime (or Kubernetes' runAsNonRoot) can tell it is not root without /etc/passwd.
 USER 10001:10001
 EXPOSE 8080 9090
-HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+HEALTHCHECK --interval=10s --timeout=3s --start-period=180s --retries=3 \
   CMD ["python", "-c", "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:9090/healthz', timeout=2).status != 200)"]
 ENTRYPOINT ["scrim"]
 CMD ["serve"]

@@ -4,12 +4,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-# A Python >= 3.12 that actually runs: python3.13/python3.12 on PATH (pyenv shims print an error
+# A Python >= 3.12 that actually runs: python3.12/python3.13 on PATH (pyenv shims print an error
 # and fail when the version is not selected, so each candidate is run, not just looked up), then
-# pyenv's own installs.
-PYTHON_BOOT := $(shell for c in python3.13 python3.12 \
-	$$(pyenv root 2>/dev/null)/versions/3.13*/bin/python3 \
+# pyenv's own installs. 3.12 first: it is what the Docker image ships and the lock is resolved for.
+PYTHON_BOOT := $(shell for c in python3.12 python3.13 \
 	$$(pyenv root 2>/dev/null)/versions/3.12*/bin/python3 \
+	$$(pyenv root 2>/dev/null)/versions/3.13*/bin/python3 \
 	$$HOME/.pyenv/versions/3.1[23]*/bin/python3; do \
 	  $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$c; break; }; \
 	done)

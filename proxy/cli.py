@@ -1,4 +1,4 @@
-"""The `scrim` command: serve, check, token, demo."""
+"""The `scrim` command: serve, check, token, audit, attribute, demo."""
 
 from __future__ import annotations
 
@@ -45,9 +45,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--rules", type=Path, default=DEFAULT_RULES)
     serve.add_argument("--audit-log", type=Path, default=Path(env("AUDIT_LOG", "var/audit.jsonl")))
-    serve.add_argument("--mode", choices=["reverse", "regular"], default="reverse")
+    serve.add_argument("--mode", choices=["reverse", "regular"], default=env("MODE", "reverse"))
     serve.add_argument(
-        "--workers", type=int, default=default_size(), help="detector processes (0: in-process)"
+        "--workers",
+        type=int,
+        default=int(env("WORKERS", str(default_size()))),
+        help="worker processes, one per usable core by default (0: all in the proxy process)",
     )
     serve.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model for NER, or 'none'")
     serve.add_argument(

@@ -21,6 +21,7 @@ import gc
 import logging
 import multiprocessing
 import os
+import signal
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -163,6 +164,8 @@ class _Inspector:
 
 def _serve(conn: Connection, config: DetectorConfig, offload: Offload | None) -> None:
     """Worker process entry point: load, say ready, then answer requests until told to stop."""
+    # Ctrl-C reaches the whole process group; the proxy process stops its workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         detector = Detector(config)
         detector.detect([Item("warm up Jane Doe 4111 1111 1111 1111 jane@example.com", ("email",))])
@@ -443,6 +446,7 @@ async def _answer(access: pipeline.Access, method: str, argument: list[Any]) -> 
 
 
 def default_size() -> int:
-    """One worker per core: the workers do the per-response work; the proxy process, mostly
-    mitmproxy moving bytes, shares the cores with them (a fifth of a core at 20 KB responses)."""
-    return max(1, os.cpu_count() or 1)
+    """One worker per core this process may run on (a container's cpuset, not the host's count):
+    the workers do the per-response work; the proxy process, mostly mitmproxy moving bytes, shares
+    the cores with them (a fifth of a core at 20 KB responses)."""
+    return max(1, len(os.sched_getaffinity(0)))

@@ -96,8 +96,7 @@ class RedisServer:
 
 
 def need_redis_server() -> None:
-    if not Path(REDIS_SERVER).exists():
-        pytest.skip("redis-server not installed (Debian: apt-get install redis-server)")
+    assert Path(REDIS_SERVER).exists(), "redis-server is needed (Debian: redis-server; .ci/run installs it)"
 
 
 @pytest.fixture(scope="session")

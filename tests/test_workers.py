@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import os
+import signal
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Sequence
@@ -278,3 +280,15 @@ async def test_a_large_response_shares_its_strings_with_an_idle_worker(
     assert got == expected
     assert b"user7@example.com" not in (got.body or b"")
     assert [len(batch) > 0 for batch in asked] == ([True] if shared else [])
+
+
+async def test_a_worker_ignores_ctrl_c_its_proxy_process_stops_it() -> None:
+    # Ctrl-C in a terminal reaches the whole process group: workers must not die with a traceback.
+    async with running(size=1) as pool:
+        (worker,) = pool._all
+        assert worker.process.pid is not None
+        os.kill(worker.process.pid, signal.SIGINT)
+        await asyncio.sleep(0.2)
+        assert worker.process.is_alive()
+        spans = await pool.detect([Item("mail jane@example.com")])
+        assert spans[0][0].entity == "EMAIL_ADDRESS"

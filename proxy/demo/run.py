@@ -63,7 +63,9 @@ def run_demo(args: argparse.Namespace) -> int:
             print(f"  curl -s -H 'Authorization: Bearer {tokens[role]}' {base}/api/v2/users/1")
         print(f"\nconsole as tier1: {base}/console#token={tokens['tier1']}")
         print(
-            f"audit trail:      {data / 'audit.jsonl'}  (verify: SCRIM_AUDIT_KEY=... scrim audit verify)\n",
+            f"audit trail:      {data / 'audit.jsonl'}\n"
+            f"  verify it with the demo's key (in {data / 'demo-secrets.json'}):\n"
+            f"  SCRIM_AUDIT_KEY=<SCRIM_AUDIT_KEY> .venv/bin/scrim audit verify {data / 'audit.jsonl'}\n",
             flush=True,
         )
 

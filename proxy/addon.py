@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 # Request headers that would make upstream send something we cannot inspect as a whole document.
 _RANGE_HEADERS = ("range", "if-range")
 _STATUS_TEXT = {
+    400: "bad_request",
     401: "unauthenticated",
     403: "forbidden",
     429: "limited",
@@ -42,6 +43,8 @@ _STATUS_TEXT = {
     503: "unavailable",
     504: "timeout",
 }
+# Methods whose requests have no body: one that carries a body anyway is refused.
+_BODILESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 _JUSTIFICATION_HEADER = "x-scrim-justification"
 _BREAK_GLASS_HEADER = "x-scrim-break-glass"
 _MAX_AGENT_TEXT = 200
@@ -94,8 +97,11 @@ class ScrimAddon:
         upstream_headers: tuple[tuple[str, str], ...] = (),
         upstream_timeout: float = 30.0,
         ledger: Ledger | None = None,
+        destination: tuple[str, int] | None = None,
     ) -> None:
         self._generation = generation
+        # Regular (explicit proxy) mode: the one CRM host:port agents may reach through Scrim.
+        self._destination = destination
         self._ledger: Ledger = ledger or MemoryLedger()
         self._verifier = verifier
         self._settings = settings
@@ -126,6 +132,8 @@ class ScrimAddon:
 
     def _admit(self, flow: http.HTTPFlow, request_id: str) -> None:
         request = flow.request
+        if not self._may_reach(request.host, request.port):
+            raise Withheld("destination_not_allowed", 403)  # not an open proxy, nor a tunnel
         generation = self._generation()
         rules = generation.rules
         names = list(request.headers.keys())
@@ -153,14 +161,21 @@ class ScrimAddon:
         for name in self._verifier.headers_to_strip(dict.fromkeys(names)):
             del request.headers[name]
         self._strip_token_cookie(request)
-        if request.headers.get("upgrade"):
+        if request.headers.get("upgrade") or any(n.lower().startswith("sec-websocket-") for n in names):
             raise Withheld("unsupported_protocol")  # WebSocket frames would bypass inspection
+        if _carries_body(request) and (
+            decision.kind is RouteKind.STATIC or request.method.upper() in _BODILESS_METHODS
+        ):
+            # An upstream that does not read a GET's body takes it as the next request on the
+            # connection, and its answer would reach whoever asks next (a static route: unmasked).
+            raise Withheld("unexpected_request_body", 400)
         if decision.kind is RouteKind.DATA:
             for name in _RANGE_HEADERS:
                 request.headers.pop(name, None)
             self._limit_accept_encoding(request)
-        for name, value in self._upstream_headers:
-            request.headers[name] = value
+        if identity.source is not IdentitySource.ANONYMOUS:  # the CRM's credential is for agents
+            for name, value in self._upstream_headers:
+                request.headers[name] = value
         self._flows[flow] = FlowState(
             request_id, identity, decision, route, generation, time.monotonic(), justification, break_glass
         )
@@ -198,6 +213,17 @@ class ScrimAddon:
         else:
             request.headers.pop("accept-encoding", None)
 
+    def http_connect(self, flow: http.HTTPFlow) -> None:
+        # Regular mode: a tunnel is opened only to the CRM (its TLS is then intercepted and every
+        # request in it goes through requestheaders); anything else is refused before it opens.
+        if not self._may_reach(flow.request.host, flow.request.port):
+            self._refuse(flow, uuid.uuid4().hex[:16], 403, "destination_not_allowed", Outcome.WITHHELD, None)
+
+    def _may_reach(self, host: str, port: int) -> bool:
+        if self._destination is None:
+            return True  # reverse mode: mitmproxy sends every request to the one upstream
+        return (host.lower().rstrip("."), port) == self._destination
+
     # -- response phase --------------------------------------------------------------------------
 
     def responseheaders(self, flow: http.HTTPFlow) -> None:
@@ -220,6 +246,10 @@ class ScrimAddon:
         response = flow.response
         size = len(response.raw_content or b"")
         try:
+            if response.status_code < 200:
+                # A 101 would turn the connection into a pipe nothing inspects (no agent request
+                # asks for an upgrade: those are refused); other 1xx never reach this hook.
+                raise Withheld("unexpected_upgrade")
             if response.raw_content is None:
                 raise Withheld("streamed_body")
             if self._inflight + size > self._max_inflight:
@@ -378,6 +408,11 @@ def _agent_text(values: list[str] | None) -> str | None:
         return None
     text = "".join(ch for ch in values[0] if ch.isprintable()).strip()[:_MAX_AGENT_TEXT]
     return text or None
+
+
+def _carries_body(request: http.Request) -> bool:
+    lengths = request.headers.get_all("content-length")
+    return "transfer-encoding" in request.headers or any(v.strip() not in ("", "0") for v in lengths)
 
 
 def _reason_phrase(status: int) -> str:

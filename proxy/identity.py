@@ -32,11 +32,13 @@ log = logging.getLogger(__name__)
 # Client-sent headers that could be mistaken for identity by Scrim or the CRM, matched after
 # lower-casing and turning '_' into '-' (some servers treat X_Role as X-Role).
 _SPOOFABLE_PREFIXES = (
-    "x-forwarded-user",
-    "x-forwarded-groups",
-    "x-forwarded-email",
-    "x-forwarded-preferred-username",
-    "x-forwarded-access-token",
+    # Every X-Forwarded-* (user and groups, but also Host and Prefix, which some upstreams route
+    # by), Forwarded, and the URL-override headers that would let a static path reach a data one.
+    "x-forwarded-",
+    "forwarded",
+    "x-real-ip",
+    "x-original-url",
+    "x-rewrite-url",
     "x-auth-request-",
     "x-scrim-",
     "x-agent",

@@ -302,7 +302,10 @@ def glob_to_regex(glob: str) -> re.Pattern[str]:
 
 
 def template_to_regex(template: str) -> re.Pattern[str]:
-    """Route templates: `/api/v2/users/{id}` matches one segment per `{name}`; `**` any rest."""
+    """Route templates: `/api/v2/users/{id}` matches one segment per `{name}`; `**` any rest.
+
+    A template also matches its `.json` form (`/api/v2/users.json`): Zendesk-style APIs serve both,
+    and a suffix must not turn a declared route into an undeclared one (no field rules, no counts)."""
     out = []
     for piece in re.split(r"(\{[^/{}]+\}|\*\*)", template):
         if piece == "**":
@@ -311,7 +314,7 @@ def template_to_regex(template: str) -> re.Pattern[str]:
             out.append("[^/]+")
         else:
             out.append(re.escape(piece))
-    return re.compile("^" + "".join(out) + "/?$")
+    return re.compile("^" + "".join(out) + r"(?:\.json)?/?$")
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):

@@ -18,11 +18,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from mitmproxy import options
 from mitmproxy.addons import core, errorcheck, next_layer, proxyserver, tlsconfig
 from mitmproxy.master import Master
-from mitmproxy.proxy.layers.http import _http1
+from mitmproxy.proxy.layers.http import _http1, _http2, _http3
 
 from proxy import detect, rules
 from proxy.addon import ScrimAddon, error_body
@@ -73,15 +74,28 @@ def load_rules(directory: Path) -> rules.Rules:
     return rules.load_rules(directory, entities)
 
 
-def _scrim_error_page(status_code: int, message: str = "") -> bytes:
-    """Replacement for mitmproxy's HTML error page: fixed JSON, never the upstream's words."""
+def _scrim_error_body(status_code: int, message: str = "") -> bytes:
+    """Replacement for the body of mitmproxy's HTML error page (HTTP/2 and HTTP/3 send it with
+    their own headers): fixed JSON, never the upstream's words."""
     del message  # may quote upstream bytes
-    body = error_body(status_code, "upstream_error", uuid.uuid4().hex[:16])
+    return error_body(status_code, "upstream_error", uuid.uuid4().hex[:16])
+
+
+def _scrim_error_page(status_code: int, message: str = "") -> bytes:
+    """Replacement for mitmproxy's whole HTTP/1 error response."""
+    body = _scrim_error_body(status_code, message)
     head = (
         f"HTTP/1.1 {status_code} Scrim\r\nContent-Type: application/json\r\nCache-Control: no-store\r\n"
         f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
     )
     return head.encode() + body
+
+
+def _destination(upstream: str) -> tuple[str, int]:
+    """The CRM's host and port from its base URL (the only destination in regular mode)."""
+    url = urlsplit(upstream)
+    port = url.port or (443 if url.scheme == "https" else 80)
+    return (url.hostname or "").lower().rstrip("."), port
 
 
 def _mode_spec(config: ServeConfig) -> str:
@@ -191,6 +205,8 @@ def _require_token_key(loaded: rules.Rules, token_key: bytes) -> None:
 def _master(config: ServeConfig, addon: ScrimAddon) -> Master:
     """mitmproxy with only the addons a proxy needs, and Scrim's JSON in place of its error page."""
     _http1.make_error_response = _scrim_error_page
+    _http2.format_error = _scrim_error_body  # type: ignore[attr-defined]
+    _http3.format_error = _scrim_error_body  # type: ignore[attr-defined]
     master = Master(options.Options())
     master.addons.add(
         core.Core(), proxyserver.Proxyserver(), next_layer.NextLayer(), tlsconfig.TlsConfig(),
@@ -201,6 +217,10 @@ def _master(config: ServeConfig, addon: ScrimAddon) -> Master:
         body_size_limit=str(config.limits.max_body_bytes),
         stream_large_bodies=None,
         connection_strategy="lazy",
+        # Nothing passes uninspected: no raw TCP for what does not look like HTTP, no WebSocket
+        # or other protocol after a 101 (the addon also withholds any 101 it sees).
+        rawtcp=False,
+        websocket=False,
     )
     if config.confdir is not None:
         master.options.update(confdir=str(config.confdir))
@@ -239,6 +259,7 @@ async def serve(config: ServeConfig, on_ready: Callable[[], None] | None = None)
         upstream_headers=config.upstream_headers,
         upstream_timeout=config.upstream_timeout,
         ledger=ledger,
+        destination=_destination(config.upstream) if config.mode == "regular" else None,
     )
     master = _master(config, addon)
     if config.observe:

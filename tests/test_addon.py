@@ -63,7 +63,12 @@ def audit(tmp_path: Path) -> Iterator[AuditLog]:
     log.close()
 
 
-def make_addon(rules: Rules, audit: AuditLog, detector: EmailDetector | None = None) -> ScrimAddon:
+def make_addon(
+    rules: Rules,
+    audit: AuditLog,
+    detector: EmailDetector | None = None,
+    destination: tuple[str, int] | None = None,
+) -> ScrimAddon:
     generation = Generation(rules, detector or EmailDetector())
     addon = ScrimAddon(
         lambda: generation,
@@ -71,6 +76,7 @@ def make_addon(rules: Rules, audit: AuditLog, detector: EmailDetector | None = N
         Settings(token_key=b"t" * 32),
         Recorder(create(), audit),
         upstream_headers=(("Authorization", "Bearer crm-secret"),),
+        destination=destination,
     )
     return addon
 
@@ -78,6 +84,7 @@ def make_addon(rules: Rules, audit: AuditLog, detector: EmailDetector | None = N
 def flow_with(headers: dict[str, str], path: str = "/api/v2/notes") -> http.HTTPFlow:
     f = tflow.tflow()
     f.request.path = path
+    f.request.content = b""  # a GET, as browsers send it (mitmproxy's test flow carries a body)
     for name, value in headers.items():
         f.request.headers[name] = value
     return f
@@ -111,6 +118,7 @@ async def test_request_is_cleaned_before_forwarding(rules: Rules, audit: AuditLo
     with taddons.context(addon):
         f = flow_with(
             {"Authorization": f"Bearer {token()}", "X-Role": "fraud", "X_Forwarded_Groups": "fraud",
+             "X-Forwarded-Host": "evil.example", "Forwarded": "for=1.2.3.4", "X-Original-URL": "/api/v2/users",
              "Cookie": f"theme=dark; scrim_token={token()}", "Range": "bytes=0-10",
              "Accept-Encoding": "gzip, compress, base64, br"}
         )  # fmt: skip
@@ -118,6 +126,7 @@ async def test_request_is_cleaned_before_forwarding(rules: Rules, audit: AuditLo
         assert f.response is None
         h = f.request.headers
         assert "x-role" not in h and "x_forwarded_groups" not in h and "range" not in h
+        assert "x-forwarded-host" not in h and "forwarded" not in h and "x-original-url" not in h
         assert h["authorization"] == "Bearer crm-secret"  # the CRM credential only Scrim holds
         assert h["cookie"] == "theme=dark"
         assert h["accept-encoding"] == "gzip, br"
@@ -218,3 +227,84 @@ async def test_static_assets_need_no_credential_but_refuse_a_bad_one(rules: Rule
         forged = flow_with({"Authorization": "Bearer not-a-token"}, path="/console")
         addon.requestheaders(forged)
         assert error_of(forged)["reason"] == "malformed_token"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "headers"),
+    [
+        # a body the upstream may not read becomes the next request on its connection
+        ("GET", "/console", {"Content-Length": "42"}),
+        ("GET", "/api/v2/users/1", {"Content-Length": "42"}),
+        ("HEAD", "/api/v2/users/1", {"Transfer-Encoding": "chunked"}),
+    ],
+)
+async def test_a_request_body_where_none_belongs_is_refused(
+    rules: Rules, audit: AuditLog, method: str, path: str, headers: dict[str, str]
+) -> None:
+    addon = make_addon(rules, audit)
+    with taddons.context(addon):
+        f = flow_with({"Authorization": f"Bearer {token()}"}, path=path)
+        f.request.method = method
+        for name, value in headers.items():
+            f.request.headers[name] = value
+        addon.requestheaders(f)
+        assert f.response is not None and f.response.status_code == 400
+        assert error_of(f)["reason"] == "unexpected_request_body"
+
+
+async def test_a_comment_may_still_be_posted(rules: Rules, audit: AuditLog) -> None:
+    addon = make_addon(rules, audit)
+    with taddons.context(addon):
+        f = flow_with({"Authorization": f"Bearer {token()}"}, path="/api/v2/tickets/7/comments")
+        f.request.method = "POST"
+        f.request.content = b'{"body": "thanks"}'
+        addon.requestheaders(f)
+        assert f.response is None
+
+
+async def test_anonymous_static_requests_never_carry_the_crm_credential(
+    rules: Rules, audit: AuditLog
+) -> None:
+    addon = make_addon(rules, audit)
+    with taddons.context(addon):
+        page = flow_with({}, path="/console")
+        addon.requestheaders(page)
+        assert page.response is None and "authorization" not in page.request.headers
+
+
+async def test_an_upstream_101_is_withheld_not_turned_into_a_pipe(rules: Rules, audit: AuditLog) -> None:
+    addon = make_addon(rules, audit)
+    with taddons.context(addon):
+        f = flow_with({"Authorization": f"Bearer {token()}"})
+        addon.requestheaders(f)
+        f.response = http.Response.make(101, b"", {"Upgrade": "foo", "Connection": "Upgrade"})
+        await addon.response(f)
+        assert f.response.status_code == 502
+        assert error_of(f)["reason"] == "unexpected_upgrade"
+
+
+async def test_regular_mode_reaches_only_the_crm(rules: Rules, audit: AuditLog) -> None:
+    addon = make_addon(rules, audit, destination=("crm.example.com", 443))
+    with taddons.context(addon):
+        elsewhere = flow_with({"Authorization": f"Bearer {token()}"})
+        elsewhere.request.host, elsewhere.request.port = "evil.example", 443
+        addon.requestheaders(elsewhere)
+        assert elsewhere.response is not None and elsewhere.response.status_code == 403
+        assert error_of(elsewhere)["reason"] == "destination_not_allowed"
+        assert "authorization" not in elsewhere.request.headers or "crm-secret" not in str(
+            elsewhere.request.headers
+        )
+
+        tunnel = flow_with({})
+        tunnel.request.method, tunnel.request.host, tunnel.request.port = "CONNECT", "127.0.0.1", 8081
+        addon.http_connect(tunnel)
+        assert tunnel.response is not None and tunnel.response.status_code == 403
+
+        crm = flow_with({"Authorization": f"Bearer {token()}"})
+        crm.request.host, crm.request.port = "CRM.example.com", 443
+        addon.requestheaders(crm)
+        assert crm.response is None and crm.request.headers["authorization"] == "Bearer crm-secret"
+        to_crm = flow_with({})
+        to_crm.request.method, to_crm.request.host, to_crm.request.port = "CONNECT", "crm.example.com", 443
+        addon.http_connect(to_crm)
+        assert to_crm.response is None

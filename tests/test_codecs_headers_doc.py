@@ -40,16 +40,43 @@ def test_fields() -> None:
 
 
 @pytest.mark.parametrize(
-    "name",
+    ("name", "value"),
     [
-        # protocol metadata Scrim checks itself, in any case
-        "content-type", "Content-Type", "CONTENT-LENGTH", "content-encoding", "transfer-encoding",
-        "date", "server", "etag", "cache-control", "vary", "last-modified", "accept-ranges",
-        "strict-transport-security", "content-security-policy", "access-control-allow-origin",
+        # protocol metadata that looks like it, in any case: not scanned
+        ("content-type", "application/json; charset=utf-8"),
+        ("Content-Type", "text/html"),
+        ("CONTENT-LENGTH", "2048"),
+        ("content-encoding", "gzip"),
+        ("transfer-encoding", "chunked"),
+        ("date", "Sat, 28 Nov 2026 10:00:00 GMT"),
+        ("last-modified", "Mon, 14 Mar 1985 09:12:44 GMT"),
+        ("server", "nginx/1.25.3"),
+        ("etag", 'W/"v1-abc"'),
+        ("cache-control", "private, max-age=0"),
+        ("vary", "Accept-Encoding, Cookie"),
+        ("strict-transport-security", "max-age=63072000; includeSubDomains"),
+        ("content-security-policy", "default-src 'self'; img-src https://cdn.example.com"),
+        ("access-control-allow-origin", "https://crm.example.com"),
     ],
-)  # fmt: skip
-def test_not_scanned_headers_are_absent(name: str) -> None:
-    assert HeaderDocument([(name, "jane@example.com")]).fields == []
+)
+def test_metadata_headers_that_look_like_metadata_are_not_scanned(name: str, value: str) -> None:
+    assert HeaderDocument([(name, value)]).fields == []
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        # anything else in a metadata header is scanned like any header
+        ("content-type", "application/json; name=jane@example.com"),
+        ("etag", '"jane@example.com"'),
+        ("etag", '"4111111111111111"'),
+        ("age", "4155550132"),
+        ("date", "jane@example.com"),
+        ("server", "José García"),
+    ],
+)
+def test_metadata_headers_carrying_anything_else_are_scanned(name: str, value: str) -> None:
+    assert [f.value for f in HeaderDocument([(name, value)]).fields] == [value]
 
 
 @pytest.mark.parametrize(

@@ -261,3 +261,11 @@ def test_too_large(text: str, limits: Limits, reason: str) -> None:
 
 def test_records_root_is_none() -> None:
     assert parse("<p>x</p>", LIMITS).records_root is None
+
+
+def test_everything_after_plaintext_is_one_text_field_tags_included() -> None:
+    # Browsers show the rest of the page as text: a "tag" there is text a person reads.
+    doc = parse("<p>Hi</p><plaintext><x jane.doe@example.com 4539-1488-0343-6467></plaintext>", Limits())
+    assert [f.value for f in doc.fields] == ["Hi", "<x jane.doe@example.com 4539-1488-0343-6467></plaintext>"]
+    masked = doc.render({1: "<x ***@example.com ****-****-****-6467></plaintext>"})
+    assert masked == "<p>Hi</p><plaintext><x ***@example.com ****-****-****-6467></plaintext>"

@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -629,3 +631,19 @@ def test_cli_rejects_bad_listen() -> None:
     with pytest.raises(SystemExit) as exc:
         main(["--listen", "no-port"])
     assert exc.value.code == 2
+
+
+def test_a_get_body_is_read_and_dropped_never_taken_as_the_next_request(crm: Running) -> None:
+    # Otherwise a GET body could smuggle a second request whose answer goes to the next client.
+    smuggled = b"GET /api/v2/users/2 HTTP/1.1\r\nX-Pad: "
+    host, port = urlsplit(crm.url).hostname, urlsplit(crm.url).port
+    with socket.create_connection((host, port), timeout=10) as sock:
+        sock.sendall(
+            b"GET /console HTTP/1.1\r\nHost: crm\r\nContent-Length: %d\r\n\r\n" % len(smuggled) + smuggled
+            + b"GET /console HTTP/1.1\r\nHost: crm\r\nConnection: close\r\n\r\n"
+        )  # fmt: skip
+        received = b""
+        while chunk := sock.recv(65536):
+            received += chunk
+    assert received.count(b"HTTP/1.1 200") == 2
+    assert b'"users"' not in received and b'"user"' not in received

@@ -65,6 +65,11 @@ def glob_rules(tmp_path_factory: pytest.TempPathFactory) -> Rules:
         ("GET", "/api/v2/tickets/7/comments", "tickets.comments"),
         ("POST", "/api/v2/tickets/7/comments", "tickets.comments"),
         ("GET", "/api/v2/exports/users.csv", "exports.users"),
+        # the `.json` form, as the demo CRM (and Zendesk) serve it: never an undeclared route
+        ("GET", "/api/v2/users.json", "users.list"),
+        ("GET", "/api/v2/users/search.json", "users.search"),
+        ("GET", "/api/v2/users/42.json", "users.get"),
+        ("GET", "/api/v2/tickets/7/comments.json", "tickets.comments"),
         # method not declared for the route
         ("POST", "/api/v2/users/42", UNDECLARED),
         ("DELETE", "/api/v2/users/42", UNDECLARED),

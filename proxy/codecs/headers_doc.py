@@ -14,8 +14,11 @@ from urllib.parse import quote, unquote
 from proxy.codecs import words
 from proxy.model import DROPPED, Replacement, TextField
 
-# Headers whose values are protocol metadata Scrim itself checks or rewrites, never customer text.
-_NOT_SCANNED = frozenset(
+# Headers whose values are protocol metadata, left unscanned only while they look like it: tokens,
+# quoted tokens, URLs without '@', numbers shorter than any identifier, or an HTTP date. Anything
+# else in them (an e-mail in a Content-Type parameter or an ETag, a phone number as an Age) is
+# scanned like any other header.
+_METADATA = frozenset(
     {
         "content-type", "content-length", "content-encoding", "transfer-encoding", "date", "server",
         "etag", "cache-control", "vary", "connection", "keep-alive", "expires", "last-modified",
@@ -26,6 +29,19 @@ _NOT_SCANNED = frozenset(
         "access-control-expose-headers", "permissions-policy", "x-xss-protection",
     }
 )  # fmt: skip
+_HTTP_DATE = re.compile(r"[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT")
+_PLAIN_METADATA = re.compile(r"[A-Za-z0-9!#$%&'*+.^_`|~/=;:,()\[\]\"<> ?-]*", re.ASCII)
+_LONG_NUMBER = re.compile(r"(?<!age=)(?<!\d)\d{5}")  # cache lifetimes (max-age=31536000) excepted
+
+
+def _plainly_metadata(name: str, value: str) -> bool:
+    if name not in _METADATA:
+        return False
+    if _HTTP_DATE.fullmatch(value):
+        return True
+    return _PLAIN_METADATA.fullmatch(value) is not None and _LONG_NUMBER.search(value) is None
+
+
 _SAFE = "!\"#$&'()*+,-./:;<=>?@[\\]^_`{|}~ %"
 # Escapes of URL delimiters stay escaped: decoding them would change what the URL means (`a%26b` is
 # one query value, `a&b` two). Everything else is decoded so `jane%40example.com` is an e-mail.
@@ -45,7 +61,7 @@ class HeaderDocument:
         self._fields: list[TextField] = []
         self._index: list[int] = []
         for i, (name, value) in enumerate(self._headers):
-            if name.lower() in _NOT_SCANNED or not value:
+            if not value or _plainly_metadata(name.lower(), value):
                 continue
             self._fields.append(TextField(len(self._fields), (name.lower(),), _decode(value), words(name)))
             self._index.append(i)

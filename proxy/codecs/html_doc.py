@@ -71,6 +71,11 @@ class HtmlDocument:
             pos = tag.end()
             name = _TAG_NAME.match(token)
             element = name.group(1).lower() if name and not token.startswith("</") else ""
+            if element == "plaintext":
+                # Browsers show everything after it as text, tags included, to the end of the page.
+                if text[pos:].strip():
+                    self._add(pos, len(text), text[pos:], context, raw=True)
+                break
             if element in _RAW_TEXT or element in _RCDATA:
                 end = lowered.find(f"</{element}", pos)
                 end = len(text) if end == -1 else end

@@ -528,6 +528,8 @@ class CRMHandler(BaseHTTPRequestHandler):
             if route_methods != route_method:
                 allowed.append(route_methods)
                 continue
+            if method != "POST":
+                self._discard_body()
             body = self._read_body() if method == "POST" else b""
             request = Request(
                 path_args=match.groups(),

@@ -128,6 +128,10 @@ CASES: dict[str, tuple[Scripted, tuple[int, ...], str]] = {
     "not HTTP at all": (
         Scripted(behaviour="raw", raw=f"{CANARY_EMAIL} {CANARY_CARD}\r\n\r\n".encode()), (502,), "upstream_error",
     ),
+    "101 then raw bytes": (
+        Scripted(behaviour="raw", raw=b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: foo\r\nConnection: Upgrade\r\n\r\n" + CANARY_JSON),
+        (502,), "unexpected_upgrade",
+    ),
     "two conflicting Content-Lengths": (
         Scripted(behaviour="raw", raw=b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 10\r\nContent-Length: 48\r\n\r\n" + CANARY_JSON),
         (502,), "upstream_error",

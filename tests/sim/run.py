@@ -643,6 +643,7 @@ class Simulation:
     ) -> tuple[int, str]:
         flow = tflow.tflow()
         flow.request.path = path
+        flow.request.content = b""  # a GET, as browsers send it (mitmproxy's test flow carries a body)
         flow.request.headers["Authorization"] = f"Bearer {agent.token}"
         if justification:
             flow.request.headers["X-Scrim-Justification"] = BURST_JUSTIFICATION

@@ -1,0 +1,55 @@
+"""Assembling the proxy: mitmproxy's own error pages replaced, no uninspected protocols."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mitmproxy.proxy.layers.http import _http1, _http2, _http3
+
+from proxy.identity import IdentityConfig
+from proxy.server import ServeConfig, _destination, _master
+
+SECRET = "jane.doe@example.com 4111 1111 1111 1111"
+
+
+def config(**changes: object) -> ServeConfig:
+    base = {
+        "upstream": "https://CRM.example.com.", "listen": ("127.0.0.1", 0), "metrics_listen": ("127.0.0.1", 0),
+        "rules_dir": Path("rules"), "audit_log": Path("audit.jsonl"), "identity": IdentityConfig(),
+    }  # fmt: skip
+    return ServeConfig(**{**base, **changes})  # type: ignore[arg-type]
+
+
+class Inert:
+    """Stands in for Scrim's addon: these tests look at what mitmproxy itself is told."""
+
+
+async def test_error_pages_of_every_http_version_are_scrim_json_without_upstream_words() -> None:
+    master = _master(config(), Inert())  # type: ignore[arg-type]
+    try:
+        pages = [
+            _http1.make_error_response(502, SECRET),
+            _http2.format_error(502, SECRET),  # type: ignore[attr-defined]
+            _http3.format_error(502, SECRET),  # type: ignore[attr-defined]
+        ]
+    finally:
+        master.shutdown()
+    for page in pages:
+        assert b"jane.doe" not in page and b"4111" not in page
+        body = json.loads(page.split(b"\r\n\r\n", 1)[-1])
+        assert body["reason"] == "upstream_error"
+
+
+async def test_no_raw_tcp_or_websocket_passes_uninspected() -> None:
+    master = _master(config(), Inert())  # type: ignore[arg-type]
+    try:
+        assert (master.options.rawtcp, master.options.websocket) == (False, False)
+    finally:
+        master.shutdown()
+
+
+def test_regular_mode_destination_is_the_crm_host_and_port() -> None:
+    assert _destination("https://CRM.example.com.") == ("crm.example.com", 443)
+    assert _destination("http://crm.internal:8081/base") == ("crm.internal", 8081)
+    assert _destination("http://crm.internal") == ("crm.internal", 80)

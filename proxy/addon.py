@@ -43,6 +43,11 @@ _STATUS_TEXT = {
     503: "unavailable",
     504: "timeout",
 }
+# Bodies from this size on are inspected whole in a worker (the proxy process only moves bytes,
+# so throughput grows with workers); smaller ones here, with only detection in a worker: one pipe
+# round trip instead of a round trip plus the ledger's questions. Measured with `make bench` on 2
+# cores: 2 KB bodies in workers had the same throughput but +5.9 ms added p99 instead of +3.6.
+OFFLOAD_MIN_BYTES = 8 * 1024
 # Methods whose requests have no body: one that carries a body anyway is refused.
 _BODILESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 _JUSTIFICATION_HEADER = "x-scrim-justification"
@@ -303,7 +308,7 @@ class ScrimAddon:
         )
         body = response.raw_content or b""
         offload = state.generation.offload
-        if offload is not None and state.decision.kind is RouteKind.DATA:
+        if offload is not None and state.decision.kind is RouteKind.DATA and len(body) >= OFFLOAD_MIN_BYTES:
             request = pipeline.InspectRequest(
                 state.decision, role.name, response.status_code, headers, body, state.break_glass is not None
             )

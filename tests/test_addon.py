@@ -12,13 +12,13 @@ import pytest
 from mitmproxy import http
 from mitmproxy.test import taddons, tflow
 
-from proxy.addon import ScrimAddon
+from proxy.addon import OFFLOAD_MIN_BYTES, ScrimAddon
 from proxy.audit import AuditLog
 from proxy.detect import Item
 from proxy.identity import IdentityConfig, Verifier
 from proxy.metrics import create
-from proxy.model import Span
-from proxy.pipeline import Generation, Settings
+from proxy.model import Outcome, Span
+from proxy.pipeline import Access, Generation, Inspected, InspectRequest, Settings
 from proxy.record import Recorder
 from proxy.rules import Rules, load_rules
 
@@ -42,6 +42,17 @@ class EmailDetector:
             else ()
             for t, *_ in items
         ]
+
+
+class RecordingOffload:
+    """Stands in for the worker pool's whole-response inspection: records what it was given."""
+
+    def __init__(self) -> None:
+        self.requests: list[InspectRequest] = []
+
+    async def inspect(self, request: InspectRequest, access: Access) -> Inspected:
+        self.requests.append(request)
+        return Inspected(Outcome.PASSED)
 
 
 @pytest.fixture(scope="module")
@@ -68,8 +79,9 @@ def make_addon(
     audit: AuditLog,
     detector: EmailDetector | None = None,
     destination: tuple[str, int] | None = None,
+    offload: RecordingOffload | None = None,
 ) -> ScrimAddon:
-    generation = Generation(rules, detector or EmailDetector())
+    generation = Generation(rules, detector or EmailDetector(), offload)
     addon = ScrimAddon(
         lambda: generation,
         Verifier(IdentityConfig(hs256_secret=SECRET)),
@@ -308,3 +320,20 @@ async def test_regular_mode_reaches_only_the_crm(rules: Rules, audit: AuditLog) 
         to_crm.request.method, to_crm.request.host, to_crm.request.port = "CONNECT", "crm.example.com", 443
         addon.http_connect(to_crm)
         assert to_crm.response is None
+
+
+@pytest.mark.parametrize(("size", "offloaded"), [(OFFLOAD_MIN_BYTES, True), (OFFLOAD_MIN_BYTES - 1, False)])
+async def test_large_bodies_are_inspected_whole_in_a_worker_small_ones_here(
+    rules: Rules, audit: AuditLog, size: int, offloaded: bool
+) -> None:
+    offload = RecordingOffload()
+    addon = make_addon(rules, audit, offload=offload)
+    with taddons.context(addon):
+        f = flow_with({"Authorization": f"Bearer {token()}"}, path="/api/v2/users/7")
+        addon.requestheaders(f)
+        body = b'{"user": {"id": 7}}'
+        respond(f, body + b" " * (size - len(body)))  # trailing whitespace: still one JSON document
+        await addon.response(f)
+    assert [(r.decision.route, r.role, len(r.body)) for r in offload.requests] == (
+        [("users.get", "tier1", size)] if offloaded else []
+    )

@@ -23,7 +23,7 @@ import multiprocessing
 import os
 import signal
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -302,11 +302,7 @@ class DetectionPool:
         """Ask the workers; the answers in item order."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.deadline
-        self._waiting += 1
-        try:
-            workers = [await self._acquire(self.deadline)]
-        finally:
-            self._waiting -= 1
+        workers = [await self._acquire(self.deadline)]
         while self._waiting == 0 and len(items) >= _MIN_ITEMS_PER_WORKER * (len(workers) + 1):
             try:
                 workers.append(self._idle.get_nowait())
@@ -333,12 +329,8 @@ class DetectionPool:
         the deadline passes; any other failure in the worker is Withheld('internal_error')."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.deadline
-        self._waiting += 1
-        try:
-            worker = await self._acquire(self.deadline)
-        finally:
-            self._waiting -= 1
-        try:
+        worker = await self._acquire(self.deadline)
+        with self._holding(worker):
             worker.conn.send(("inspect", request))
             while True:
                 kind, payload = await worker.receive(max(0.0, deadline - loop.time()))
@@ -348,15 +340,6 @@ class DetectionPool:
                     worker.conn.send(await self._take_share(payload, deadline))
                 else:
                     break
-        except BaseException as err:
-            # A stale answer or question may still be on this pipe: the worker cannot be reused.
-            self._replace(worker)
-            if isinstance(err, TimeoutError):
-                raise DetectionTimeout from err
-            if isinstance(err, EOFError | OSError):
-                raise Withheld("analyzer_error") from err
-            raise
-        self._idle.put_nowait(worker)
         if kind == "done":
             inspected: pipeline.Inspected = payload
             return inspected
@@ -380,19 +363,24 @@ class DetectionPool:
             return "withheld", (err.reason, err.status)
 
     async def _acquire(self, timeout: float) -> _Worker:
+        """An idle worker; while waiting for one, this call counts as waiting (no sharing)."""
+        self._waiting += 1
         try:
             return await asyncio.wait_for(self._idle.get(), timeout)
         except TimeoutError as err:
             raise DetectionTimeout from err
+        finally:
+            self._waiting -= 1
 
-    async def _ask(self, worker: _Worker, items: list[Item], deadline: float) -> Wire:
-        loop = asyncio.get_running_loop()
+    @contextlib.contextmanager
+    def _holding(self, worker: _Worker) -> Iterator[None]:
+        """Around one call on `worker`: back to the idle queue once answered. A call that ends
+        without its answer (timed out, crashed, or cancelled by the caller's own deadline) may
+        leave a stale answer on the pipe, so the worker never serves again: it is replaced, and
+        the caller gets DetectionTimeout or Withheld('analyzer_error') instead."""
         try:
-            worker.conn.send(("detect", items))
-            kind, payload = await worker.receive(max(0.0, deadline - loop.time()))
+            yield
         except BaseException as err:
-            # Timed out, crashed, or cancelled by the caller's own deadline: a stale answer may
-            # still arrive on this pipe, so the worker can never serve another call. Replace it.
             self._replace(worker)
             if isinstance(err, TimeoutError):
                 raise DetectionTimeout from err
@@ -400,6 +388,12 @@ class DetectionPool:
                 raise Withheld("analyzer_error") from err
             raise
         self._idle.put_nowait(worker)
+
+    async def _ask(self, worker: _Worker, items: list[Item], deadline: float) -> Wire:
+        loop = asyncio.get_running_loop()
+        with self._holding(worker):
+            worker.conn.send(("detect", items))
+            kind, payload = await worker.receive(max(0.0, deadline - loop.time()))
         if kind != "ok":
             log.error("detector error: %s", payload)
             raise Withheld("analyzer_error")

@@ -68,7 +68,9 @@ class Span:
     end: int
     entity: str
     score: float
-    encoded: bool = False  # found by decoding a base64 run: masked whole, never partly shown
+    # Masked whole, never partly shown: found by decoding a base64 run, or one piece of a value
+    # split by markup (a partial view of each piece would add up to more than the policy's).
+    encoded: bool = False
 
 
 @dataclass(frozen=True, slots=True)

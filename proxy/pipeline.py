@@ -11,7 +11,18 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from proxy import classify, recur, scope
-from proxy.codecs import Document, Limits, Parser, charset, csv_doc, encoding, html_doc, json_doc, text_doc
+from proxy.codecs import (
+    Document,
+    JoinedText,
+    Limits,
+    Parser,
+    charset,
+    csv_doc,
+    encoding,
+    html_doc,
+    json_doc,
+    text_doc,
+)
 from proxy.codecs.headers_doc import HeaderDocument
 from proxy.detect import Item, ItemKey
 from proxy.errors import BodyTooLarge, Undecodable, Withheld
@@ -172,6 +183,24 @@ async def _detect(detector: Detects, groups: Sequence[_Group]) -> list[dict[int,
     return by_group
 
 
+def _pieces(
+    joined: Sequence[JoinedText], found: Mapping[int, tuple[Span, ...]], declared: Mapping[int, str]
+) -> list[tuple[int, tuple[Span, ...]]]:
+    """Spans found in text that reads as one only joined (`jane.doe<b></b>@example.com`), per field
+    they cover. A value split across fields is masked whole in each piece: a partial view of every
+    piece (last 4 of each) would show more than the policy's partial view of the value."""
+    out: list[tuple[int, tuple[Span, ...]]] = []
+    for index, spans in found.items():
+        for span in spans:
+            covered = [p for p in joined[index].pieces if p[1] < span.end and span.start < p[2]]
+            split = len(covered) > 1
+            for slot, start, end in covered:
+                if slot not in declared:
+                    piece = (max(span.start, start) - start, min(span.end, end) - start)
+                    out.append((slot, (Span(*piece, span.entity, span.score, encoded=split),)))
+    return out
+
+
 def _header(headers: Sequence[tuple[str, str]], name: str) -> list[str]:
     return [v for k, v in headers if k.lower() == name]
 
@@ -259,11 +288,17 @@ async def inspect(
 
     # Declared values recurring in free text are found first: detection then skips them in NER.
     recurring = recur.recurrences(body_fields, declared)
-    body_spans, header_spans = await _detect(
+    joined = document.joined if document is not None else ()
+    joined_fields = [TextField(i, (), j.text) for i, j in enumerate(joined)]
+    body_spans, header_spans, joined_spans = await _detect(
         generation.detector,
-        [(body_fields, declared, rules.scan_keys, recurring), (header_doc.fields, {}, False, {})],
+        [
+            (body_fields, declared, rules.scan_keys, recurring),
+            (header_doc.fields, {}, False, {}),
+            (joined_fields, {}, False, {}),
+        ],
     )
-    for slot, spans in recurring.items():
+    for slot, spans in [*recurring.items(), *_pieces(joined, joined_spans, declared)]:
         body_spans[slot] = body_spans.get(slot, ()) + spans
     # Only fields with something declared or found in them can be masked or named as served:
     # the rest (most keys, timestamps, flags) need no record scope.

@@ -269,3 +269,26 @@ def test_everything_after_plaintext_is_one_text_field_tags_included() -> None:
     assert [f.value for f in doc.fields] == ["Hi", "<x jane.doe@example.com 4539-1488-0343-6467></plaintext>"]
     masked = doc.render({1: "<x ***@example.com ****-****-****-6467></plaintext>"})
     assert masked == "<p>Hi</p><plaintext><x ***@example.com ****-****-****-6467></plaintext>"
+
+
+def test_text_split_by_inline_tags_or_comments_is_also_read_joined() -> None:
+    doc = parse(
+        "<p>Mail jane.doe<b></b>@example<!-- x -->.com <i>now</i></p><p>next</p><p>a<br>b</p>", Limits()
+    )
+    texts = [f.value for f in doc.fields]
+    assert texts == ["Mail jane.doe", "@example", " x ", ".com ", "now", "next", "a", "b"]
+    assert [(j.text, [(texts[s], j.text[a:b]) for s, a, b in j.pieces]) for j in doc.joined] == [
+        (
+            "Mail jane.doe@example.com now",
+            [
+                ("Mail jane.doe", "Mail jane.doe"),
+                ("@example", "@example"),
+                (".com ", ".com "),
+                ("now", "now"),
+            ],
+        )
+    ]  # a block boundary (</p>, <br>) ends a line; a single node is not joined with anything
+
+
+def test_other_documents_join_nothing() -> None:
+    assert parse("<p>one node</p>", Limits()).joined == []

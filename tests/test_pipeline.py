@@ -189,3 +189,14 @@ async def test_json_number_identifiers_are_scanned(rules: Rules) -> None:
     await run(rules, "/api/v2/x", b'{"phone": 4155550132, "count": 12}', detector=detector)
     assert Item("4155550132", ("phone",)) in detector.asked
     assert all(text != "12" for text, *_ in detector.asked)
+
+
+async def test_a_value_split_by_markup_is_masked_whole_in_every_piece(rules: Rules) -> None:
+    # A browser shows `jane.doe<b></b>@example.com` as one address: neither piece alone is one.
+    body = b"<p>Write to jane.doe<b></b>@example.com<!-- -->, thanks</p><p>Order 12</p>"
+    result = await run(rules, "/tickets/view", body, headers=[("Content-Type", "text/html")])
+    assert result.outcome is Outcome.MASKED and result.body is not None
+    text = result.body.decode()
+    assert "jane" not in text and "example" not in text
+    assert text.startswith("<p>Write to ****.***<b></b>@*******.***<!-- -->, thanks</p>")
+    assert result.masked == {"EMAIL_ADDRESS": 2}

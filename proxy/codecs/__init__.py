@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from proxy.model import Replacement, TextField
 
@@ -27,6 +27,14 @@ class Limits:
     max_string_chars: int = 256 * 1024
 
 
+class JoinedText(NamedTuple):
+    """Text nodes a reader sees as one line (split only by inline tags or comments), joined:
+    `pieces` are (slot, start, end) of each node's value within `text`."""
+
+    text: str
+    pieces: tuple[tuple[int, int, int], ...]
+
+
 class Document(Protocol):
     """A parsed body: its fields, the tree records are read from, and a renderer."""
 
@@ -35,6 +43,11 @@ class Document(Protocol):
 
     @property
     def records_root(self) -> object: ...
+
+    @property
+    def joined(self) -> Sequence[JoinedText]:
+        """Fields that read as one text only together (HTML); empty for other documents."""
+        ...
 
     def render(self, replacements: Mapping[int, Replacement]) -> str: ...
 

@@ -11,7 +11,7 @@ import io
 from collections.abc import Mapping
 from typing import Any
 
-from proxy.codecs import Limits, words
+from proxy.codecs import JoinedText, Limits, words
 from proxy.errors import BodyTooLarge, Undecodable
 from proxy.model import DROPPED, Replacement, TextField
 
@@ -51,6 +51,10 @@ class CsvDocument:
     @property
     def records_root(self) -> object:
         return self.rows_as_objects
+
+    @property
+    def joined(self) -> list[JoinedText]:
+        return []
 
     def render(self, replacements: Mapping[int, Replacement]) -> str:
         for slot, new in replacements.items():

@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Mapping
 
-from proxy.codecs import Limits, words
+from proxy.codecs import JoinedText, Limits, words
 from proxy.errors import BodyTooLarge
 from proxy.model import DROPPED, Replacement, TextField
 
@@ -24,6 +24,15 @@ _ATTR = re.compile(r"""([^\s"'<>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+
 _TAG_NAME = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)")
 _RAW_TEXT = ("script", "style", "xmp", "noscript")
 _RCDATA = ("textarea", "title")
+# Elements a browser lays out inside the surrounding line: text on both sides of them reads as one
+# (`jane.doe<b></b>@example.com` shows as an e-mail address), so it is also scanned joined.
+_INLINE = frozenset(
+    {
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
+        "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+        "wbr",
+    }
+)  # fmt: skip
 _LABEL_CHARS = 40
 _DIGIT = re.compile(r"\d")
 _CONTEXT_ATTRS = ("class", "id", "name", "data-field", "itemprop", "aria-label", "for")
@@ -38,6 +47,8 @@ class HtmlDocument:
         self._fields: list[TextField] = []
         self._ranges: list[tuple[int, int, bool]] = []  # (start, end, raw: no entity escaping)
         lowered = text.lower()
+        self._joined: list[JoinedText] = []
+        self._line: list[tuple[int | None, str]] = []  # text nodes read as one line so far
         context: tuple[str, ...] = ()
         label: tuple[str, ...] = ()
         pos = 0
@@ -52,17 +63,8 @@ class HtmlDocument:
             if tag is None:
                 run = _TEXT.match(text, pos + 1 if text[pos] == "<" else pos)
                 end = run.end() if run else pos + 1
-                chunk = text[pos:end]
-                if chunk.strip():
-                    value = html.unescape(chunk)
-                    self._add(pos, end, value, label + context, raw=False)
-                    # A short text without digits reads as the label of what follows
-                    # (<dt>Date of birth</dt><dd>…</dd>, <th>, <label>).
-                    label = (
-                        words(value)
-                        if len(value.strip()) <= _LABEL_CHARS and not _DIGIT.search(value)
-                        else ()
-                    )
+                new_label = self._text_node(pos, end, label + context)
+                label = label if new_label is None else new_label
                 pos = end
                 continue
             token = tag.group()
@@ -70,6 +72,8 @@ class HtmlDocument:
             context = () if token.startswith("</") else self._tag(token, pos) or context
             pos = tag.end()
             name = _TAG_NAME.match(token)
+            if not name or name.group(1).lower() not in _INLINE:
+                self._end_line()
             element = name.group(1).lower() if name and not token.startswith("</") else ""
             if element == "plaintext":
                 # Browsers show everything after it as text, tags included, to the end of the page.
@@ -84,6 +88,34 @@ class HtmlDocument:
                     raw = element in _RAW_TEXT
                     self._add(pos, end, content if raw else html.unescape(content), context, raw=raw)
                 pos = end
+        self._end_line()
+
+    def _text_node(self, start: int, end: int, context: tuple[str, ...]) -> tuple[str, ...] | None:
+        """A text node: a field, and part of the current line. Returns the label it makes for what
+        follows, or None (whitespace: the label stays)."""
+        chunk = self._text[start:end]
+        if not chunk.strip():
+            self._line.append((None, " "))
+            return None
+        value = html.unescape(chunk)
+        self._add(start, end, value, context, raw=False)
+        self._line.append((len(self._fields) - 1, value))
+        # A short text without digits reads as the label of what follows
+        # (<dt>Date of birth</dt><dd>…</dd>, <th>, <label>).
+        return words(value) if len(value.strip()) <= _LABEL_CHARS and not _DIGIT.search(value) else ()
+
+    def _end_line(self) -> None:
+        """A block boundary: the text nodes since the last one, if two or more, read as one."""
+        line, self._line = self._line, []
+        if sum(slot is not None for slot, _ in line) < 2:
+            return
+        pieces = []
+        position = 0
+        for slot, value in line:
+            if slot is not None:
+                pieces.append((slot, position, position + len(value)))
+            position += len(value)
+        self._joined.append(JoinedText("".join(value for _, value in line), tuple(pieces)))
 
     def _tag(self, token: str, offset: int) -> tuple[str, ...]:
         attrs = []
@@ -118,6 +150,10 @@ class HtmlDocument:
     @property
     def records_root(self) -> object:
         return None
+
+    @property
+    def joined(self) -> list[JoinedText]:
+        return self._joined
 
     def render(self, replacements: Mapping[int, Replacement]) -> str:
         out: list[str] = []

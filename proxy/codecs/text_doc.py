@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from proxy.codecs import Limits, words
+from proxy.codecs import JoinedText, Limits, words
 from proxy.errors import BodyTooLarge
 from proxy.model import DROPPED, Replacement, TextField
 
@@ -31,6 +31,10 @@ class TextDocument:
     @property
     def records_root(self) -> object:
         return None
+
+    @property
+    def joined(self) -> list[JoinedText]:
+        return []
 
     def render(self, replacements: Mapping[int, Replacement]) -> str:
         lines = list(self._lines)

@@ -292,3 +292,14 @@ def test_text_split_by_inline_tags_or_comments_is_also_read_joined() -> None:
 
 def test_other_documents_join_nothing() -> None:
     assert parse("<p>one node</p>", Limits()).joined == []
+
+
+def test_attribute_names_that_could_hold_data_are_fields() -> None:
+    # A page's source and its scripts show attribute names: `<div jane@example.com>` too.
+    text = '<!DOCTYPE html><div class="row" jane.doe@example.com data-x1="5" hidden>x</div>'
+    doc = parse(text, Limits())
+    slots = {f.value: f.slot for f in doc.fields}
+    assert sorted(slots) == sorted(["row", "jane.doe@example.com", "data-x1", "5", "x"])
+    assert doc.render({slots["jane.doe@example.com"]: "<EMAIL_ADDRESS>"}) == text.replace(
+        "jane.doe@example.com", "&lt;EMAIL_ADDRESS&gt;"
+    )  # escaped: a masked name never breaks the tag

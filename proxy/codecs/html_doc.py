@@ -20,7 +20,11 @@ from proxy.model import DROPPED, Replacement, TextField
 # with different characters, so matching stays linear.
 _TAG = re.compile(r"""<[A-Za-z/!?](?:[^>"']|"[^"]*"|'[^']*')*>?""")
 _TEXT = re.compile(r"[^<]+")
-_ATTR = re.compile(r"""([^\s"'<>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+# An attribute, its value optional (`<input disabled value="x">`).
+_ATTR = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+# Attribute names no recognizer can find anything in (letters only: the DOM lower-cases them):
+# not worth a field each.
+_PLAIN_NAME = re.compile(r"[A-Za-z-]+")
 _TAG_NAME = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)")
 _RAW_TEXT = ("script", "style", "xmp", "noscript")
 _RCDATA = ("textarea", "title")
@@ -120,9 +124,17 @@ class HtmlDocument:
     def _tag(self, token: str, offset: int) -> tuple[str, ...]:
         attrs = []
         context: list[str] = []
-        for attr in _ATTR.finditer(token):
+        if token.startswith(("<!", "<?")):
+            return ()
+        element = _TAG_NAME.match(token)
+        for attr in _ATTR.finditer(token, element.end() if element else 1):
+            if not _PLAIN_NAME.fullmatch(attr.group(1)):
+                # A page's scripts and its source show attribute names too (`<div jane@example.com>`).
+                self._add(offset + attr.start(1), offset + attr.end(1), attr.group(1), (), raw=False)
+            group = next((g for g in (2, 3, 4) if attr.group(g) is not None), None)
+            if group is None:
+                continue
             name = attr.group(1).lower()
-            group = next(g for g in (2, 3, 4) if attr.group(g) is not None)
             attrs.append((name, group, attr))
             if name in _CONTEXT_ATTRS:
                 context.extend(words(attr.group(group)))

@@ -59,9 +59,8 @@ class KnownValues:
                 continue
             text = str(value).strip()
             digits = _digits(text)
-            if len(digits) >= _MIN_DIGITS and len(digits) * 2 >= len(
-                _NOT_ALNUM.sub("", text)
-            ):  # mostly a number
+            # Mostly a number (the letters are only counted when there are digits enough).
+            if len(digits) >= _MIN_DIGITS and len(digits) * 2 >= len(_NOT_ALNUM.sub("", text)):
                 self.numbers[digits] = entity
                 self.by_tail.setdefault(digits[-_MIN_DIGITS:], []).append((digits, entity))
                 continue

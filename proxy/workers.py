@@ -161,6 +161,9 @@ class _Inspector:
             return "error", type(err).__name__
         return "done", inspected
 
+    def close(self) -> None:
+        self._loop.close()
+
 
 def _serve(conn: Connection, config: DetectorConfig, offload: Offload | None) -> None:
     """Worker process entry point: load, say ready, then answer requests until told to stop."""
@@ -178,6 +181,8 @@ def _serve(conn: Connection, config: DetectorConfig, offload: Offload | None) ->
     while True:
         message = conn.recv()
         if message is None:
+            if inspector is not None:
+                inspector.close()
             return
         kind, payload = message
         if kind == "inspect" and inspector is not None:

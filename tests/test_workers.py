@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -14,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from proxy import pipeline, policy
-from proxy.detect import DetectorConfig, Item
+from proxy import pipeline, policy, workers
+from proxy.detect import Detector, DetectorConfig, Item
 from proxy.errors import DetectionTimeout, StartupError, Withheld
 from proxy.prefilter import Prefilter
 from proxy.rules import Rules
@@ -292,3 +293,26 @@ async def test_a_worker_ignores_ctrl_c_its_proxy_process_stops_it() -> None:
         assert worker.process.is_alive()
         spans = await pool.detect([Item("mail jane@example.com")])
         assert spans[0][0].entity == "EMAIL_ADDRESS"
+
+
+def test_a_worker_reports_an_unexpected_failure_by_type_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Exception messages can quote customer text: only the type crosses the pipe, and the proxy
+    # process turns it into Withheld('internal_error').
+    secret = "jane.doe@example.com 4111 1111 1111 1111"
+
+    async def failing(*args: object) -> pipeline.Inspected:
+        raise ValueError(secret)
+
+    monkeypatch.setattr(pipeline, "inspect", failing)
+    ours, theirs = multiprocessing.Pipe()
+    try:
+        inspector = workers._Inspector(theirs, Detector(FULL), Offload(RULES, SETTINGS))
+        try:
+            answer = inspector.run(request("/api/v2/tickets/5", json.dumps(TICKET).encode()))
+        finally:
+            inspector.close()
+    finally:
+        ours.close()
+        theirs.close()
+    assert answer == ("error", "ValueError")
+    assert "jane" not in repr(answer) and "4111" not in repr(answer)

@@ -225,12 +225,18 @@ def _candidate_entities(text: str, entities: Sequence[str]) -> list[str]:
     return out
 
 
+def _inside(result: RecognizerResult, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= result.start and result.end <= end for start, end in spans)
+
+
 class _DecisiveContext:
     """presidio's context enhancer, asked only about results context could still change.
 
     A result already at the threshold stays; one so low that even the full context boost cannot
     lift it is dropped anyway; and without any of its recognizer's context words in the text or the
-    field name, nothing can be found. Only the rest go through presidio's (costly) token search.
+    field name, nothing can be found. Nor can context change anything inside a declared value
+    recurring in the text: that span is masked as the declared entity, the way the role sees that
+    value's own field. Only the rest go through presidio's (costly) token search.
     """
 
     def __init__(self, recognizers: Sequence[EntityRecognizer], threshold: float) -> None:
@@ -246,8 +252,10 @@ class _DecisiveContext:
         context: list[str],
         lowered: tuple[str, str],
         artifacts: Callable[[], NlpArtifacts],
+        known: Sequence[tuple[int, int]] = (),
     ) -> list[RecognizerResult]:
-        """`lowered`: the text and the field-name context words, lower-cased (the caller has them)."""
+        """`lowered`: the text and the field-name context words, lower-cased (the caller has them);
+        `known`: spans of declared values recurring in the text (masked anyway, as declared)."""
         text_lower, field = lowered
         settled: list[RecognizerResult] = []
         open_: list[RecognizerResult] = []
@@ -261,7 +269,7 @@ class _DecisiveContext:
                 # presidio counts the caller's context words like surrounding ones: no tokens needed.
                 result.score = self.boosted(result.score)
                 settled.append(result)
-            elif any(w in text_lower for w in words):
+            elif any(w in text_lower for w in words) and not _inside(result, known):
                 result.analysis_explanation = AnalysisExplanation("", result.score)
                 open_.append(result)
             else:
@@ -362,18 +370,21 @@ class Detector:
         results, encoded_text = self._encoded(normalised, context)
         if not candidates and not results and not encoded_text:
             return None
-        results.extend(self._scan(normalised, candidates, context))
+        # Known spans are in the original's coordinates: usable only if normalising changed nothing.
+        known = () if origin else item.known
+        results.extend(self._scan(normalised, candidates, context, known))
         for_ner = None
         if self._ner_entities.intersection(candidates):
-            # Known spans are in the original's coordinates: usable only if normalising changed nothing.
-            explained = [(r.start, r.end) for r in results] + ([] if origin else list(item.known))
+            explained = [(r.start, r.end) for r in results] + list(known)
             explained += [(start, end) for start, end, _ in encoded_text]  # NER reads them decoded
             text, segments = residual(normalised, explained)
             if _CAPITALISED_WORD.search(text):
                 for_ner = (text, segments)
         return _Pending(0, normalised, origin, candidates, results, for_ner, encoded_text)
 
-    def _scan(self, text: str, candidates: list[str], context: list[str]) -> list[RecognizerResult]:
+    def _scan(
+        self, text: str, candidates: list[str], context: list[str], known: Sequence[tuple[int, int]] = ()
+    ) -> list[RecognizerResult]:
         """Pattern results at or above the threshold, context applied."""
         if not candidates:
             return []
@@ -381,7 +392,7 @@ class Detector:
         tokens = lambda: self._engine.process_text(text, "en")  # noqa: E731 - only if asked
         results = self._patterns.run(text, candidates, " ".join(lowered), tokens)
         if results:
-            results = self._context.apply(text, results, context, lowered, tokens)
+            results = self._context.apply(text, results, context, lowered, tokens, known)
         return [r for r in results if r.score >= self.config.score_threshold]
 
     def _encoded(

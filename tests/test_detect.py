@@ -184,6 +184,20 @@ def test_a_part_of_a_found_value_is_not_sent_for_a_token_search(untokenised: Det
     assert found(untokenised, text, ("notes",)) == [("+49 30 72173505", "PHONE_NUMBER")]
 
 
+def test_a_result_inside_a_recurring_declared_value_is_not_sent_for_a_token_search(
+    untokenised: Detector,
+) -> None:
+    # The card reads as a phone number too, which "called" could lift; but the card is a declared
+    # value of the response recurring here, masked as a card whatever else matches inside it.
+    text = "Glen called from (932) 501-4590 about card 4638 3323 1968 8403"
+    known = ((17, 31), (43, 62))
+    spans = untokenised.detect([Item(text, ("notes",), known)])[0]
+    assert [(text[s.start : s.end], s.entity) for s in spans] == [
+        ("4638 3323 1968 8403", "CREDIT_CARD"),
+        ("(932) 501-4590", "PHONE_NUMBER"),
+    ]
+
+
 def test_cache_entries_are_invisible_to_the_garbage_collector(detector: Detector) -> None:
     # A full cache the collector had to walk paused responses for ~100 ms (seen in `make bench`).
     import gc

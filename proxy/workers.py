@@ -134,17 +134,21 @@ class _Inspector:
 
     def __init__(self, conn: Connection, detector: Detector, offload: Offload) -> None:
         self._conn = conn
-        self._generation = pipeline.Generation(offload.rules, _InProcess(detector, conn))
+        self._alone = pipeline.Generation(offload.rules, _InProcess(detector))
+        self._sharing = pipeline.Generation(offload.rules, _InProcess(detector, conn))
         self._settings = offload.settings
         self._routes = {route.name: route for route in offload.rules.routes}  # names are unique
         self._loop = asyncio.new_event_loop()
 
-    def run(self, request: pipeline.InspectRequest) -> tuple[str, Any]:
-        rules = self._generation.rules
+    def run(self, request: pipeline.InspectRequest, may_share: bool) -> tuple[str, Any]:
+        """`may_share`: another worker was idle when this request was sent. Under load none is,
+        and offering strings to share would only cost both processes the pickling."""
+        generation = self._sharing if may_share else self._alone
+        rules = generation.rules
         try:
             inspected = self._loop.run_until_complete(
                 pipeline.inspect(
-                    self._generation,
+                    generation,
                     self._settings,
                     request.decision,
                     self._routes.get(request.decision.route),
@@ -186,7 +190,7 @@ def _serve(conn: Connection, config: DetectorConfig, offload: Offload | None) ->
             return
         kind, payload = message
         if kind == "inspect" and inspector is not None:
-            conn.send(inspector.run(payload))
+            conn.send(inspector.run(*payload))
             continue
         try:
             found = detector.detect_plain(payload)
@@ -336,7 +340,7 @@ class DetectionPool:
         deadline = loop.time() + self.deadline
         worker = await self._acquire(self.deadline)
         with self._holding(worker):
-            worker.conn.send(("inspect", request))
+            worker.conn.send(("inspect", (request, self._may_share())))
             while True:
                 kind, payload = await worker.receive(max(0.0, deadline - loop.time()))
                 if kind == "access":
@@ -353,10 +357,14 @@ class DetectionPool:
         log.error("inspection failed in a worker: %s", payload)
         raise Withheld("internal_error")
 
+    def _may_share(self) -> bool:
+        """Whether a worker is idle and no call waits for one."""
+        return self._waiting == 0 and not self._idle.empty()
+
     async def _take_share(self, items: list[Item], deadline: float) -> tuple[str, Any]:
         """Scan part of an inspecting worker's call in another worker, if one is idle and no
         other call is waiting for it; ('none', None) tells the worker to scan it itself."""
-        if self._waiting:
+        if not self._may_share():
             return "none", None
         try:
             helper = self._idle.get_nowait()

@@ -283,6 +283,34 @@ async def test_a_large_response_shares_its_strings_with_an_idle_worker(
     assert [len(batch) > 0 for batch in asked] == ([True] if shared else [])
 
 
+async def test_a_response_sent_while_no_worker_is_idle_offers_none_of_its_strings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Under load every worker is busy: offering strings would only cost pickling on both sides.
+    comments = [{"id": i, "body": f"Reach me at user{i}@example.com"} for i in range(100)]
+    body = json.dumps({"comments": comments}).encode()
+    async with running(2, config=FULL, offload=Offload(RULES, SETTINGS)) as pool:
+        offered: list[int] = []
+        take_share = pool._take_share
+
+        async def recording(items: list[Item], deadline: float) -> tuple[str, object]:
+            offered.append(len(items))
+            return await take_share(items, deadline)
+
+        monkeypatch.setattr(pool, "_take_share", recording)
+        busy = pool._idle.get_nowait()
+        try:
+            got = await pool.inspect(request("/api/v2/tickets/5/comments", body), RecordingAccess())
+        finally:
+            pool._idle.put_nowait(busy)
+        assert offered == []
+        assert got.body is not None and b"user7@example.com" not in got.body
+        await pool.inspect(
+            request("/api/v2/tickets/5/comments", body.replace(b"Reach", b"Mail")), RecordingAccess()
+        )
+        assert len(offered) == 1  # with the other worker idle, half of the strings are offered
+
+
 async def test_a_worker_ignores_ctrl_c_its_proxy_process_stops_it() -> None:
     # Ctrl-C in a terminal reaches the whole process group: workers must not die with a traceback.
     async with running(size=1) as pool:

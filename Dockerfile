@@ -6,7 +6,7 @@
 # Ports: 8080 agent traffic (proxy), 9090 /metrics /healthz /readyz (keep it off the agents' network).
 # Environment (secrets are never baked into the image). Flag defaults: SCRIM_UPSTREAM, SCRIM_LISTEN,
 # SCRIM_METRICS_LISTEN, SCRIM_AUDIT_LOG, SCRIM_RULES, SCRIM_MODE, SCRIM_WORKERS (default: one per core
-# the container may use), SCRIM_REDIS_URL, SCRIM_SPACY_MODEL. Secrets and keys:
+# the container may use, plus one), SCRIM_REDIS_URL, SCRIM_SPACY_MODEL. Secrets and keys:
 #   SCRIM_UPSTREAM                the CRM's base URL
 #   SCRIM_JWT_SECRET              HS256 secret of the agents' tokens, 32+ bytes (or --jwks-url)
 #   SCRIM_TOKEN_KEY               key of the `pseudonym` mask style, 32+ bytes

@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
         "--workers",
         type=int,
         default=int(env("WORKERS", str(default_size()))),
-        help="worker processes, one per usable core by default (0: all in the proxy process)",
+        help="worker processes, one per usable core plus one by default (0: all in the proxy process)",
     )
     serve.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model for NER, or 'none'")
     serve.add_argument(

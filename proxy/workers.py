@@ -19,6 +19,7 @@ import asyncio
 import contextlib
 import gc
 import logging
+import math
 import multiprocessing
 import os
 import signal
@@ -27,6 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from pathlib import Path
 from typing import Any
 
 from proxy import pipeline
@@ -43,6 +45,7 @@ type Wire = list[Found]
 # batch) than the second core saves.
 _MIN_ITEMS_PER_WORKER = 32
 _SEEN_SIZE = 20_000
+_CPU_MAX = Path("/sys/fs/cgroup/cpu.max")  # "<quota> <period>" or "max <period>"
 
 
 def settle_heap() -> None:
@@ -452,8 +455,23 @@ async def _answer(access: pipeline.Access, method: str, argument: list[Any]) -> 
         return "withheld", (err.reason, err.status)
 
 
+def usable_cores(cpu_max: Path = _CPU_MAX) -> int:
+    """The cores this process may run on: its affinity (a container's cpuset, not the host's
+    count), capped by a cgroup v2 CPU quota (a container's CPU limit), rounded up."""
+    cores = len(os.sched_getaffinity(0))
+    try:
+        quota, period = cpu_max.read_text().split()[:2]
+        if quota != "max":
+            cores = min(cores, math.ceil(int(quota) / int(period)))
+    except (OSError, ValueError):
+        pass  # no cgroup v2 quota here: the affinity is the limit
+    return max(1, cores)
+
+
 def default_size() -> int:
-    """One worker per core this process may run on (a container's cpuset, not the host's count):
-    the workers do the per-response work; the proxy process, mostly mitmproxy moving bytes, shares
-    the cores with them (a fifth of a core at 20 KB responses)."""
-    return max(1, len(os.sched_getaffinity(0)))
+    """One worker per usable core, plus one. The workers do the per-response work and the proxy
+    process, mostly mitmproxy moving bytes, shares the cores with them (a fifth of a core at 20 KB
+    responses); a worker waiting on its pipe (the next response, a ledger answer) leaves its core
+    idle, and the extra worker takes it: at 20 KB on 2 cores, 3 workers served 130-137 req/s
+    where 2 served 120-122, for ~260 MB more memory."""
+    return usable_cores() + 1

@@ -336,7 +336,7 @@ def test_a_worker_reports_an_unexpected_failure_by_type_only(monkeypatch: pytest
     try:
         inspector = workers._Inspector(theirs, Detector(FULL), Offload(RULES, SETTINGS))
         try:
-            answer = inspector.run(request("/api/v2/tickets/5", json.dumps(TICKET).encode()))
+            answer = inspector.run(request("/api/v2/tickets/5", json.dumps(TICKET).encode()), False)
         finally:
             inspector.close()
     finally:

@@ -56,7 +56,6 @@ type Parser = Callable[[str, Limits], Document]
 
 
 @functools.lru_cache(maxsize=8192)  # field names repeat across records and responses
-@functools.lru_cache(maxsize=16384)  # field names repeat in every record and every response
 def words(name: str) -> tuple[str, ...]:
     """Split a field name into lower-case words for analyzer context: `dateOfBirth` → date, of, birth."""
     out: list[str] = []

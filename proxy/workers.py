@@ -69,30 +69,35 @@ class Offload:
 class _InProcess:
     """A Detector behind the pipeline's Detects protocol; any failure withholds the response.
 
-    In a worker inspecting a whole response (`share`: its pipe to the proxy process), a large call
-    offers half of its strings to another worker if one is idle, and scans the other half
-    meanwhile: one agent's big response does not wait on one core while another sits idle."""
+    In a worker inspecting a whole response (`share`: its pipe to the proxy process, and how many
+    other workers were idle when the response was sent), a large call offers their part of its
+    strings to the idle workers, and scans its own part meanwhile: one agent's big response does
+    not wait on one core while others sit idle."""
 
-    def __init__(self, detector: Detector, share: Connection | None = None) -> None:
+    def __init__(self, detector: Detector, share: tuple[Connection, int] | None = None) -> None:
         self.detector = detector
         self._share = share
 
     async def detect(self, items: Sequence[Item]) -> list[tuple[Span, ...]]:
-        if self._share is None or len(items) < 2 * _MIN_ITEMS_PER_WORKER:
+        if self._share is None:
             return self._scan(items)
-        half = len(items) // 2
-        self._share.send(("share", list(items[half:])))
+        conn, idle = self._share
+        parts = min(idle + 1, len(items) // _MIN_ITEMS_PER_WORKER)
+        if parts < 2:
+            return self._scan(items)
+        kept = len(items) // parts
+        conn.send(("share", list(items[kept:])))
         failure: Exception | None = None
         try:
-            mine = self._scan(items[:half])
+            mine = self._scan(items[:kept])
         except Exception as err:  # the proxy's answer is read first: the pipe stays in step
             failure = err
-        kind, payload = self._share.recv()
+        kind, payload = conn.recv()
         if failure is not None:
             raise failure
         if kind == "withheld":
             raise Withheld(*payload)
-        theirs = [as_spans(found) for found in payload] if kind == "found" else self._scan(items[half:])
+        theirs = [as_spans(found) for found in payload] if kind == "found" else self._scan(items[kept:])
         return mine + theirs
 
     def _scan(self, items: Sequence[Item]) -> list[tuple[Span, ...]]:
@@ -137,17 +142,19 @@ class _Inspector:
 
     def __init__(self, conn: Connection, detector: Detector, offload: Offload) -> None:
         self._conn = conn
-        self._alone = pipeline.Generation(offload.rules, _InProcess(detector))
-        self._sharing = pipeline.Generation(offload.rules, _InProcess(detector, conn))
+        self._detector = detector
+        self._rules = offload.rules
         self._settings = offload.settings
         self._routes = {route.name: route for route in offload.rules.routes}  # names are unique
         self._loop = asyncio.new_event_loop()
 
-    def run(self, request: pipeline.InspectRequest, may_share: bool) -> tuple[str, Any]:
-        """`may_share`: another worker was idle when this request was sent. Under load none is,
-        and offering strings to share would only cost both processes the pickling."""
-        generation = self._sharing if may_share else self._alone
-        rules = generation.rules
+    def run(self, request: pipeline.InspectRequest, idle: int) -> tuple[str, Any]:
+        """`idle`: how many other workers were idle when this request was sent. Under load none
+        is, and offering strings to share would only cost both processes the pickling."""
+        rules = self._rules
+        generation = pipeline.Generation(
+            rules, _InProcess(self._detector, (self._conn, idle) if idle else None)
+        )
         try:
             inspected = self._loop.run_until_complete(
                 pipeline.inspect(
@@ -312,14 +319,23 @@ class DetectionPool:
 
     async def _dispatch(self, items: Sequence[Item]) -> list[Found]:
         """Ask the workers; the answers in item order."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.deadline
-        workers = [await self._acquire(self.deadline)]
-        while self._waiting == 0 and len(items) >= _MIN_ITEMS_PER_WORKER * (len(workers) + 1):
+        deadline = asyncio.get_running_loop().time() + self.deadline
+        first = await self._acquire(self.deadline)
+        return await self._split(items, [first, *self._idle_helpers(len(items), 1)], deadline)
+
+    def _idle_helpers(self, items: int, busy: int) -> list[_Worker]:
+        """Idle workers no call is waiting for, as many as `items` strings are worth splitting
+        over beside `busy` workers already on them."""
+        helpers: list[_Worker] = []
+        while self._waiting == 0 and items >= _MIN_ITEMS_PER_WORKER * (busy + len(helpers) + 1):
             try:
-                workers.append(self._idle.get_nowait())
+                helpers.append(self._idle.get_nowait())
             except asyncio.QueueEmpty:
                 break
+        return helpers
+
+    async def _split(self, items: Sequence[Item], workers: list[_Worker], deadline: float) -> list[Found]:
+        """`items` in equal parts over `workers`, all asked at once; the answers in item order."""
         share = -(-len(items) // len(workers))
         parts = [list(items[i * share : (i + 1) * share]) for i in range(len(workers))]
         answers = await asyncio.gather(
@@ -343,7 +359,8 @@ class DetectionPool:
         deadline = loop.time() + self.deadline
         worker = await self._acquire(self.deadline)
         with self._holding(worker):
-            worker.conn.send(("inspect", (request, self._may_share())))
+            idle = 0 if self._waiting else self._idle.qsize()
+            worker.conn.send(("inspect", (request, idle)))
             while True:
                 kind, payload = await worker.receive(max(0.0, deadline - loop.time()))
                 if kind == "access":
@@ -360,21 +377,14 @@ class DetectionPool:
         log.error("inspection failed in a worker: %s", payload)
         raise Withheld("internal_error")
 
-    def _may_share(self) -> bool:
-        """Whether a worker is idle and no call waits for one."""
-        return self._waiting == 0 and not self._idle.empty()
-
     async def _take_share(self, items: list[Item], deadline: float) -> tuple[str, Any]:
-        """Scan part of an inspecting worker's call in another worker, if one is idle and no
-        other call is waiting for it; ('none', None) tells the worker to scan it itself."""
-        if not self._may_share():
+        """Scan part of an inspecting worker's call in the other workers that are idle and not
+        waited for by any other call; ('none', None) tells the worker to scan it itself."""
+        helpers = self._idle_helpers(len(items), 0)
+        if not helpers:
             return "none", None
         try:
-            helper = self._idle.get_nowait()
-        except asyncio.QueueEmpty:
-            return "none", None
-        try:
-            return "found", await self._ask(helper, items, deadline)
+            return "found", await self._split(items, helpers, deadline)
         except Withheld as err:
             return "withheld", (err.reason, err.status)
 

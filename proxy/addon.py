@@ -32,8 +32,17 @@ from proxy.rules import NO_ROLE, Route
 
 log = logging.getLogger(__name__)
 
-# Request headers that would make upstream send something we cannot inspect as a whole document.
-_RANGE_HEADERS = ("range", "if-range")
+# Request headers that would make upstream send something we cannot inspect as a whole document,
+# or answer whether the agent's guess at the unmasked document is right (a 304 for an ETag or date
+# the agent computed from guessed values: an oracle for what the mask hides).
+_DOCUMENT_HEADERS = (
+    "range",
+    "if-range",
+    "if-none-match",
+    "if-match",
+    "if-modified-since",
+    "if-unmodified-since",
+)
 _STATUS_TEXT = {
     400: "bad_request",
     401: "unauthenticated",
@@ -175,7 +184,7 @@ class ScrimAddon:
             # connection, and its answer would reach whoever asks next (a static route: unmasked).
             raise Withheld("unexpected_request_body", 400)
         if decision.kind is RouteKind.DATA:
-            for name in _RANGE_HEADERS:
+            for name in _DOCUMENT_HEADERS:
                 request.headers.pop(name, None)
             self._limit_accept_encoding(request)
         if identity.source is not IdentitySource.ANONYMOUS:  # the CRM's credential is for agents

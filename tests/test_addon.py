@@ -132,11 +132,17 @@ async def test_request_is_cleaned_before_forwarding(rules: Rules, audit: AuditLo
             {"Authorization": f"Bearer {token()}", "X-Role": "fraud", "X_Forwarded_Groups": "fraud",
              "X-Forwarded-Host": "evil.example", "Forwarded": "for=1.2.3.4", "X-Original-URL": "/api/v2/users",
              "Cookie": f"theme=dark; scrim_token={token()}", "Range": "bytes=0-10",
-             "Accept-Encoding": "gzip, compress, base64, br"}
+             "Accept-Encoding": "gzip, compress, base64, br", "If-None-Match": '"guess"',
+             "If-Modified-Since": "Sat, 28 Nov 2026 10:00:00 GMT", "If-Match": '"g"',
+             "If-Unmodified-Since": "Sat, 28 Nov 2026 10:00:00 GMT"}
         )  # fmt: skip
         addon.requestheaders(f)
         assert f.response is None
         h = f.request.headers
+        # A 304 to a guessed ETag would confirm what the mask hides.
+        assert not any(
+            n in h for n in ("if-none-match", "if-match", "if-modified-since", "if-unmodified-since")
+        )
         assert "x-role" not in h and "x_forwarded_groups" not in h and "range" not in h
         assert "x-forwarded-host" not in h and "forwarded" not in h and "x-original-url" not in h
         assert h["authorization"] == "Bearer crm-secret"  # the CRM credential only Scrim holds

@@ -231,7 +231,8 @@ def _decode(
         raise Undecodable("unexpected_content_type")
     codings = encoding.parse_header(",".join(_header(headers, "content-encoding")))
     raw = encoding.decode(body, codings, limits)
-    text, codec_name = charset.decode(raw, declared_charset)
+    html = parse is html_doc.parse
+    text, codec_name = charset.decode(raw, declared_charset, html)
     return parse(text, limits), codings, codec_name
 
 

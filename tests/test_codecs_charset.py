@@ -203,3 +203,46 @@ def test_encode_round_trip_is_byte_identical(body: bytes, charset: str | None) -
 )
 def test_encode(text: str, name: str, expected: bytes) -> None:
     assert encode(text, name) == expected
+
+
+def test_two_charset_parameters_are_refused() -> None:
+    # Browsers take the first, a naive parser the last: UTF-16 bytes would be scanned as UTF-8.
+    with pytest.raises(Undecodable) as info:
+        parse_content_type("text/html; charset=utf-16le; charset=utf-8")
+    assert info.value.reason == "unsupported_charset"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (b'<html><head><meta charset="windows-1252"></head><p>caf\xe9</p>', ("<p>café</p>", "windows-1252")),
+        (
+            b'<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1"><p>\xe9',
+            ("<p>é", "windows-1252"),
+        ),
+        (b"<p>plain page</p>", ("<p>plain page</p>", "utf-8")),
+    ],
+)
+def test_an_html_page_without_an_http_charset_is_read_in_its_meta_charset(
+    body: bytes, expected: tuple[str, str]
+) -> None:
+    text, name = decode(body, None, html=True)
+    assert (text[text.index(expected[0][:3]) :], name) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "charset", "html"),
+    [
+        (b'<meta charset="iso-2022-jp"><p>jane.doe@example.com</p>', None, True),
+        (b'<meta charset="utf-8"><meta charset="shift_jis"><p>x</p>', None, True),
+        # ISO-2022-JP's escape sequences vanish in a browser that honours it: never scanned as UTF-8.
+        (b"<p>jane.doe@exa\x1b(Bmple.com</p>", "utf-8", True),
+        (b"card 4539 14\x1b(B88 0343 6467", None, False),
+    ],
+)
+def test_pages_a_browser_would_decode_differently_are_refused(
+    body: bytes, charset: str | None, html: bool
+) -> None:
+    with pytest.raises(Undecodable) as info:
+        decode(body, charset, html=html)
+    assert info.value.reason == "unsupported_charset"

@@ -7,6 +7,7 @@ example, makes browsers ignore the declared charset, so it would hide data from 
 from __future__ import annotations
 
 import codecs
+import re
 
 from proxy.errors import Undecodable
 
@@ -45,20 +46,43 @@ codecs.register_error(_C1_OUT, _c1_as_bytes)
 
 
 def parse_content_type(value: str) -> tuple[str, str | None]:
-    """`Text/HTML; charset="UTF-8"` → ('text/html', 'utf-8')."""
+    """`Text/HTML; charset="UTF-8"` → ('text/html', 'utf-8'). Two charsets are refused
+    (Undecodable): browsers take the first, other parsers the last."""
     mime, _, params = value.partition(";")
     charset = None
     for param in params.split(";"):
         key, _, val = param.partition("=")
         if key.strip().lower() == "charset":
+            if charset is not None:
+                raise Undecodable("unsupported_charset")
             charset = val.strip().strip('"').lower()
     return mime.strip().lower(), charset
 
 
-def decode(body: bytes, charset: str | None) -> tuple[str, str]:
-    """Decode `body`; returns (text, codec name to encode it back). Raises Undecodable."""
-    if body.startswith(_FOREIGN_BOMS):
+# Where a browser looks for an HTML page's charset when the HTTP header names none: a <meta> in
+# the first 1024 bytes (`<meta charset=…>` or the http-equiv form's `content="…; charset=…"`).
+_META_PRESCAN_BYTES = 1024
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([^\s\"'>;/]*)", re.IGNORECASE)
+
+
+def meta_charset(body: bytes) -> str | None:
+    """The charset an HTML page declares for itself, if one; several that differ are refused."""
+    found = {m.group(1).decode("latin-1").lower() for m in _META_CHARSET.finditer(body[:_META_PRESCAN_BYTES])}
+    if len(found) > 1:
         raise Undecodable("unsupported_charset")
+    return found.pop() if found else None
+
+
+def decode(body: bytes, charset: str | None, html: bool = False) -> tuple[str, str]:
+    """Decode `body`; returns (text, codec name to encode it back). Raises Undecodable.
+
+    `html`: without a charset from HTTP, the page's own <meta> charset applies, as in browsers.
+    Escape bytes are refused everywhere: ISO-2022 encodings switch character sets with them, and
+    a browser honouring one would join what a UTF-8 scan reads as separate pieces."""
+    if body.startswith(_FOREIGN_BOMS) or b"\x1b" in body:
+        raise Undecodable("unsupported_charset")
+    if html and charset is None:
+        charset = meta_charset(body)
     if body.startswith(codecs.BOM_UTF8):
         # Browsers let a UTF-8 BOM override the declared charset; do the same.
         charset = "utf-8-sig"

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from proxy.model import DROPPED, MaskResult, Replacement, Scalar, Span, TextField
+from proxy.model import DROPPED, MaskResult, Replacement, Scalar, Span, TextField, field_text
 from proxy.rules import CLEAR, MaskSpec, Role
 
 _TOKEN_RE = re.compile(r"^tok_[0-9a-f]{12}$")
@@ -41,7 +41,7 @@ class Masker:
             entity = declared.get(field.slot)
             if entity is not None:
                 self._whole(field, entity, result)
-            elif field.slot in spans and isinstance(field.value, str | int) and spans[field.slot]:
+            elif field.slot in spans and field.value is not None and spans[field.slot]:
                 self._spans(field, spans[field.slot], result)
         return result
 
@@ -56,7 +56,7 @@ class Masker:
             result.replacements[field.slot] = new
 
     def _spans(self, field: TextField, found: Sequence[Span], result: MaskResult) -> None:
-        text = str(field.value)
+        text = field_text(field.value)
         chosen = _non_overlapping(found, lambda s: self.role.mask_for(s.entity) != CLEAR)
         pieces: list[str] = []
         cursor = 0

@@ -44,6 +44,15 @@ class Decision:
     kind: RouteKind
 
 
+def field_text(value: Scalar) -> str:
+    """A scalar as the text detection reads and masking rewrites. Numbers without their sign: a
+    card or phone number sent as a negative or a float (`-4539148803436467`, `4.539148803436467e15`)
+    is still that number."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return repr(abs(value))
+    return str(value)
+
+
 class TextField(NamedTuple):
     """One scalar found in a response body (a JSON value or key, an HTML text node, a CSV cell).
 

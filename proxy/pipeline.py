@@ -27,7 +27,17 @@ from proxy.codecs.headers_doc import HeaderDocument
 from proxy.detect import Item, ItemKey
 from proxy.errors import BodyTooLarge, Undecodable, Withheld
 from proxy.mask import Masker
-from proxy.model import Decision, MaskResult, Outcome, Record, RouteKind, ServedRecord, Span, TextField
+from proxy.model import (
+    Decision,
+    MaskResult,
+    Outcome,
+    Record,
+    RouteKind,
+    ServedRecord,
+    Span,
+    TextField,
+    field_text,
+)
 from proxy.rules import Role, Route, Rules
 
 # Headers that describe the upstream bytes: wrong once the body is rewritten.
@@ -144,12 +154,10 @@ def _scannable(f: TextField, scan_keys: bool) -> str | None:
     if isinstance(f.value, str):
         return f.value
     # Identifiers sent as JSON numbers (a phone or card number) are still identifiers.
-    if (
-        isinstance(f.value, int)
-        and not isinstance(f.value, bool)
-        and len(str(abs(f.value))) >= _MIN_DIGITS_IN_NUMBER
-    ):
-        return str(f.value)
+    if isinstance(f.value, int | float) and not isinstance(f.value, bool):
+        text = field_text(f.value)
+        if sum(map(str.isdigit, text)) >= _MIN_DIGITS_IN_NUMBER:
+            return text
     return None
 
 

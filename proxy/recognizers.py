@@ -3,7 +3,8 @@
 - E-mail with a bounded local part: presidio's own pattern accepts `/`, `?` and `=` before the `@`,
   so `…/search?email=jane@example.com` becomes one candidate that then fails validation and the
   address leaks; it is also super-linear on crafted input. Ours is linear (bounded repetitions).
-- Payment cards including Mastercard's 2-series (2221-2720), with presidio's Luhn check.
+- Payment cards including Mastercard's 2-series (2221-2720), with presidio's Luhn check, in groups
+  separated by any of the separators people type (`4539.1488.0343.6467`, `4539/1488/…`).
 - Phone numbers as people type them (3-3-4 with separators, national numbers with a trunk 0),
   because presidio's phonenumbers-based recognizer drops numbers outside assigned ranges, and a
   frontline agent must not see a customer's number whole either way.
@@ -15,10 +16,13 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer
 
 _EMAIL = r"(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![\w-])"
+# Groups separated as people type them: spaces, dashes, dots, slashes, underscores, line breaks.
+_CARD_GAP = r"(?:\r?\n|[ \t./_-])?"
 _CARD = (
-    r"(?<![\d-])(?:4\d{3}|5[1-5]\d{2}|2[2-7]\d{2}|6\d{3}|3\d{3})"
-    r"[ -]?\d{3,4}[ -]?\d{3,4}[ -]?\d{3,5}(?![\d-])"
+    rf"(?<![\d-])(?:4\d{{3}}|5[1-5]\d{{2}}|2[2-7]\d{{2}}|6\d{{3}}|3\d{{3}})"
+    rf"{_CARD_GAP}\d{{3,4}}{_CARD_GAP}\d{{3,4}}{_CARD_GAP}\d{{3,5}}(?![\d-])"
 )
+_CARD_SEPARATORS = [(sep, "") for sep in ("-", " ", "\t", "\r", "\n", ".", "/", "_")]
 _PHONE_NANP = r"(?<![\w.+-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])"
 _PHONE_TRUNK = r"(?<![\w.+-])0\d{1,4}[ /-]\d{3,4}[ -]?\d{3,5}(?![\w-])"
 _PHONE_CONTEXT = ["phone", "call", "tel", "mobile", "cell", "reach", "whatsapp", "text", "ring", "number"]
@@ -36,6 +40,7 @@ def custom_recognizers() -> list[EntityRecognizer]:
         CreditCardRecognizer(
             name="ScrimCardRecognizer",
             patterns=[Pattern("card incl. 2-series", _CARD, 0.3)],
+            replacement_pairs=_CARD_SEPARATORS,  # removed before the Luhn check
         ),
         PatternRecognizer(
             supported_entity="PHONE_NUMBER",

@@ -21,7 +21,32 @@ from collections.abc import Iterator, Sequence
 # it for part of a neighbouring name.
 _PLACEHOLDER = "it"
 _NUMBER = re.compile(r"\b\d+\b")  # whole numbers only: "9f86d0" stays a word to NER
-_PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
+# A percent-escape, escaped again up to three times (`%40`, `%2540`, `%252540`…).
+_PERCENT = re.compile(r"%(?:25){0,3}([0-9A-Fa-f]{2})")
+_PLAIN_ASCII = re.compile(r"[^%\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*")  # nothing normalise changes
+# Default-ignorable code points that are not format characters (Cf): shown as nothing.
+_IGNORABLE = frozenset(
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u180f\u3164\uffa0"
+    + "".join(chr(c) for c in range(0xFE00, 0xFE10))
+    + "".join(chr(c) for c in range(0xE0100, 0xE01F0))
+)
+# Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables, the common ones).
+_LOOKALIKES = {
+    **dict(
+        zip(
+            "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u04bb\u04cf\u051b\u051d\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0406\u0408\u0405",
+            "aeopcyxijsdhlqwABEKMHOPCTXIJS",
+            strict=True,
+        )
+    ),
+    **dict(
+        zip(
+            "\u03bf\u03b1\u03bd\u03c4\u03b9\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7",
+            "oavtiABEZHIKMNOPTYX",
+            strict=True,
+        )
+    ),
+}
 # A run of base64 (standard or URL-safe) long enough to hold an identifier (12 characters: 9 bytes).
 _BASE64_RUN = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{12,}={0,2}(?![A-Za-z0-9+/=_-])")
 _MIN_DECODED = 6
@@ -85,11 +110,27 @@ def decoded_text(run: str) -> str | None:
     return text
 
 
+def _invisible(ch: str) -> bool:
+    """Shown as nothing: format characters (zero-width joiners, bidi marks, soft hyphen), the other
+    default-ignorable code points (variation selectors, Hangul fillers, U+034F) and controls."""
+    if ch in "\t\n\r":
+        return False
+    return unicodedata.category(ch) in ("Cf", "Cc") or ch in _IGNORABLE
+
+
+def _visible_form(ch: str) -> str:
+    """NFKC, and digits of any script as ASCII digits (NFKC keeps Arabic-Indic ones)."""
+    digit = unicodedata.decimal(ch, None)
+    return str(digit) if digit is not None else unicodedata.normalize("NFKC", ch)
+
+
 def normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
-    """What a reader would see: NFKC, invisible format characters dropped, printable ASCII
-    percent-escapes decoded (`jane%40example.com`). Returns the text and, when it differs, the
+    """What a reader would see: NFKC, invisible characters dropped, digits of every script as
+    ASCII, printable ASCII percent-escapes decoded (`jane%40example.com`, also escaped again as
+    in a URL nested in a URL: `%2540`), and in a word mixing Latin letters with Cyrillic or Greek
+    look-alikes (`j\u0430ne`), the look-alikes as Latin. Returns the text and, when it differs, the
     original [start, end) of every normalised character so spans can be mapped back."""
-    if text.isascii() and "%" not in text:
+    if text.isascii() and _PLAIN_ASCII.fullmatch(text):
         return text, None
     out: list[str] = []
     origin: list[tuple[int, int]] = []
@@ -99,17 +140,34 @@ def normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
         escape = _PERCENT.match(text, index) if ch == "%" else None
         if escape is not None and 0x20 <= int(escape.group(1), 16) < 0x7F:
             out.append(chr(int(escape.group(1), 16)))
-            origin.append((index, index + 3))
-            index += 3
+            origin.append((index, escape.end()))
+            index = escape.end()
             continue
         index += 1
-        if unicodedata.category(ch) == "Cf":  # zero-width joiners, bidi marks, soft hyphen…
+        if _invisible(ch):
             continue
-        piece = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
+        piece = ch if ch.isascii() else _visible_form(ch)
         out.extend(piece)
         origin.extend([(index - 1, index)] * len(piece))
+    _unmix_scripts(out)
     normalised = "".join(out)
     return normalised, (origin if normalised != text else None)
+
+
+def _unmix_scripts(chars: list[str]) -> None:
+    """In place: Cyrillic and Greek look-alikes as Latin, in words that also hold Latin letters.
+    A word all in one script is left alone (Russian text stays Russian for NER)."""
+    if all(ch.isascii() for ch in chars):
+        return
+    start = 0
+    for end in [*(i for i, ch in enumerate(chars) if ch.isspace()), len(chars)]:
+        word = range(start, end)
+        if any(chars[i] in _LOOKALIKES for i in word) and any(
+            chars[i].isascii() and chars[i].isalpha() for i in word
+        ):
+            for i in word:
+                chars[i] = _LOOKALIKES.get(chars[i], chars[i])
+        start = end + 1
 
 
 def residual(text: str, explained: Sequence[tuple[int, int]]) -> tuple[str, list[tuple[int, int, int]]]:

@@ -21,6 +21,11 @@ TEXT = "Name: Jane Doe\nPhone: +1 555 0100\r\nno label here\nCard number: 4111 1
         ("a\nb\n", ["a\n", "b\n"]),
         ("a\r\nb\rc", ["a\r\n", "b\r", "c"]),
         ("\n\n", ["\n", "\n"]),
+        # Breaks str.splitlines knows but viewers show as nothing or a space: one line.
+        (
+            "mail jane.doe\x1e@example.com\fcard\u2028x\x85y\n",
+            ["mail jane.doe\x1e@example.com\fcard\u2028x\x85y\n"],
+        ),
         (
             TEXT,
             [

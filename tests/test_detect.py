@@ -39,6 +39,21 @@ def found(detector: Detector, text: str, context: tuple[str, ...] = ()) -> list[
         ("JANE.DOE@EXAMPLE.COM", ("JANE.DOE@EXAMPLE.COM", "EMAIL_ADDRESS")),
         # percent-encoded, as in links
         ("/users?email=jane.doe%40example.com", ("jane.doe%40example.com", "EMAIL_ADDRESS")),
+        # escaped again, as in a URL nested in a URL
+        ("return_to=%2Fq%3Fe%3Djane.doe%2540example.com", ("jane.doe%2540example.com", "EMAIL_ADDRESS")),
+        # shown as nothing: variation selectors, Hangul fillers, controls
+        ("mail jane.doe@exam\ufe0fple.com", ("jane.doe@exam\ufe0fple.com", "EMAIL_ADDRESS")),
+        ("mail jane.doe\u3164@example.com", ("jane.doe\u3164@example.com", "EMAIL_ADDRESS")),
+        ("card 4539\x1e1488\x1e0343\x1e6467", ("4539\x1e1488\x1e0343\x1e6467", "CREDIT_CARD")),
+        # digits of another script, and Cyrillic look-alikes inside a Latin word
+        (
+            "card \u0664\u0665\u0663\u0669 \u0661\u0664\u0668\u0668 \u0660\u0663\u0664\u0663 \u0666\u0664\u0666\u0667",
+            (
+                "\u0664\u0665\u0663\u0669 \u0661\u0664\u0668\u0668 \u0660\u0663\u0664\u0663 \u0666\u0664\u0666\u0667",
+                "CREDIT_CARD",
+            ),
+        ),
+        ("mail j\u0430ne.doe@ex\u0430mple.com", ("j\u0430ne.doe@ex\u0430mple.com", "EMAIL_ADDRESS")),
     ],
 )
 def test_evasions_are_detected(detector: Detector, text: str, expected: tuple[str, str]) -> None:

@@ -39,6 +39,17 @@ class RegexDetector:
         ]
 
 
+class CardDetector(RegexDetector):
+    """Finds runs of 16 digits as cards."""
+
+    async def detect(self, items: Sequence[Item]) -> list[tuple[Span, ...]]:
+        self.asked.extend(items)
+        return [
+            tuple(Span(m.start(), m.end(), "CREDIT_CARD", 1.0) for m in re.finditer(r"\d{16}", item.text))
+            for item in items
+        ]
+
+
 @pytest.fixture(scope="module")
 def rules() -> Rules:
     return load_rules(Path(__file__).resolve().parent.parent / "rules", ENTITIES)
@@ -188,6 +199,21 @@ async def test_json_number_identifiers_are_scanned(rules: Rules) -> None:
     detector = RegexDetector()
     await run(rules, "/api/v2/x", b'{"phone": 4155550132, "count": 12}', detector=detector)
     assert Item("4155550132", ("phone",)) in detector.asked
+    assert all(text != "12" for text, *_ in detector.asked)
+
+
+async def test_negative_and_float_numbers_are_scanned_as_their_digits(rules: Rules) -> None:
+    body = (
+        b'{"card_ref": 4539148803436467.0, "alt": -4539148803436467, "exp": 4.539148803436467e15, "n": -12}'
+    )
+    detector = CardDetector()
+    out = await run(rules, "/api/v2/x", body, detector=detector)
+    assert out.body is not None and b"4539148803436467" not in out.body
+    assert [text for text, *_ in detector.asked if text[0].isdigit()] == [
+        "4539148803436467.0",
+        "4539148803436467",
+        "4539148803436467.0",
+    ]
     assert all(text != "12" for text, *_ in detector.asked)
 
 

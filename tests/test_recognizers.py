@@ -248,6 +248,10 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     # --- CREDIT_CARD ---
     ("Card 4111 1111 1111 1111 was declined", None, "CREDIT_CARD", "4111 1111 1111 1111"),
     ("5500005555555559", ["card", "number"], "CREDIT_CARD", "5500005555555559"),
+    ("card 4539.1488.0343.6467 on file", None, "CREDIT_CARD", "4539.1488.0343.6467"),
+    ("card 4539/1488/0343/6467", None, "CREDIT_CARD", "4539/1488/0343/6467"),
+    ("ref 4539_1488_0343_6467", None, "CREDIT_CARD", "4539_1488_0343_6467"),
+    ("card:\n4539\n1488\n0343\n6467\n", None, "CREDIT_CARD", "4539\n1488\n0343\n6467"),
     # --- US_SSN ---
     ("My social security number is 536-22-1234", None, "US_SSN", "536-22-1234"),
     ("SSN: 536-22-1234", None, "US_SSN", "536-22-1234"),

@@ -72,3 +72,11 @@ def test_base64_of_json_too_deep_for_the_parser_is_read_as_it_is() -> None:
     deep = "[" * 50_000 + "]" * 50_000  # json.loads raises RecursionError, not ValueError
     (run,) = base64_runs(_b64(deep))
     assert run[2] == deep
+
+
+def test_normalise_leaves_one_script_words_and_plain_ascii_alone() -> None:
+    assert normalise("\u043f\u0440\u0438\u0432\u0435\u0442 Bob") == (
+        "\u043f\u0440\u0438\u0432\u0435\u0442 Bob",
+        None,
+    )
+    assert normalise("tab\there\r\n") == ("tab\there\r\n", None)

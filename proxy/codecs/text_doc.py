@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from proxy.codecs import JoinedText, Limits, words
 from proxy.errors import BodyTooLarge
 from proxy.model import DROPPED, Replacement, TextField
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
 
 class TextDocument:
     """A text body split into lines (line endings kept)."""
 
     def __init__(self, text: str, limits: Limits) -> None:
-        self._lines = text.splitlines(keepends=True)
+        # Only the line breaks every viewer shows: str.splitlines also breaks at form feeds, file
+        # separators (\x1c-\x1e), NEL and U+2028, which a browser shows as nothing or a space, so
+        # "jane.doe\x1e@example.com" would be scanned as two harmless pieces.
+        self._lines = _LINE.findall(text)
         self._fields: list[TextField] = []
         if len(self._lines) > limits.max_fields:
             raise BodyTooLarge("too_many_fields")

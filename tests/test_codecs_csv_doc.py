@@ -47,15 +47,15 @@ def test_fields_of_an_export() -> None:
         TextField(0, ("id",), "id", (), is_key=True),
         TextField(1, ("name",), "name", (), is_key=True),
         TextField(2, ("email",), "email", (), is_key=True),
-        TextField(3, ("dateOfBirth",), "dateOfBirth", (), is_key=True),
+        TextField(3, ("dateofbirth",), "dateOfBirth", (), is_key=True),  # paths in lower case
         TextField(4, (0, "id"), "1", ("id",)),
         TextField(5, (0, "name"), "Doe, Jane", ("name",)),
         TextField(6, (0, "email"), "jane@example.com", ("email",)),
-        TextField(7, (0, "dateOfBirth"), "1990-01-01", ("date", "of", "birth")),
+        TextField(7, (0, "dateofbirth"), "1990-01-01", ("date", "of", "birth")),
         TextField(8, (1, "id"), "2", ("id",)),
         TextField(9, (1, "name"), "Bob", ("name",)),
         TextField(10, (1, "email"), "bob@example.org", ("email",)),
-        TextField(11, (1, "dateOfBirth"), "", ("date", "of", "birth")),
+        TextField(11, (1, "dateofbirth"), "", ("date", "of", "birth")),
     ]
 
 
@@ -81,8 +81,8 @@ def test_cell_paths(text: str, path: tuple[object, ...], value: str) -> None:
 
 def test_records_root_is_rows_as_objects() -> None:
     assert parse(EXPORT, LIMITS).records_root == [
-        {"id": "1", "name": "Doe, Jane", "email": "jane@example.com", "dateOfBirth": "1990-01-01"},
-        {"id": "2", "name": "Bob", "email": "bob@example.org", "dateOfBirth": ""},
+        {"id": "1", "name": "Doe, Jane", "email": "jane@example.com", "dateofbirth": "1990-01-01"},
+        {"id": "2", "name": "Bob", "email": "bob@example.org", "dateofbirth": ""},
     ]
 
 
@@ -130,7 +130,7 @@ def test_cell_longer_than_the_string_limit_is_withheld() -> None:
         ((0, "name"), "<PERSON>", "<PERSON>"),
         ((0, "email"), "j***@example.com", "j***@example.com"),
         ((0, "email"), DROPPED, ""),
-        ((0, "dateOfBirth"), None, ""),
+        ((0, "dateofbirth"), None, ""),
         ((1, "name"), 'with, comma and "quote"', 'with, comma and "quote"'),
         (("email",), "<EMAIL_ADDRESS>", "<EMAIL_ADDRESS>"),
     ],
@@ -140,7 +140,7 @@ def test_render_replaces_one_cell(path: tuple[object, ...], new: Replacement, ce
     rendered = doc.render({_slot(doc, path): new})
     expected = _rows(EXPORT)
     row = 0 if len(path) == 1 else int(str(path[0])) + 1
-    expected[row][expected[0].index(str(path[-1]))] = cell
+    expected[row][[name.lower() for name in expected[0]].index(str(path[-1]))] = cell
     assert _rows(rendered) == expected
 
 
@@ -167,3 +167,23 @@ def test_render_keeps_line_endings(text: str, newline: str) -> None:
 )
 def test_render_without_replacements_keeps_the_cells(text: str) -> None:
     assert _rows(parse(text, LIMITS).render({})) == _rows(text)
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", "|"])
+def test_other_delimiters_and_header_case_read_as_the_same_columns(delimiter: str) -> None:
+    # Excel in most of Europe writes ';', TSV exports a tab: a comma reader would see one column.
+    text = (
+        delimiter.join(["ID", "Name", "Postal_Code"])
+        + "\r\n"
+        + delimiter.join(["5", "Robert Hamilton", "98928"])
+    )
+    doc = parse(text + "\r\n", LIMITS)
+    assert [(f.path, f.value) for f in doc.fields if not f.is_key] == [
+        ((0, "id"), "5"),
+        ((0, "name"), "Robert Hamilton"),
+        ((0, "postal_code"), "98928"),
+    ]
+    assert doc.records_root == [{"id": "5", "name": "Robert Hamilton", "postal_code": "98928"}]
+    assert (
+        doc.render({_slot(doc, (0, "name")): "Robert"}) == text.replace("Robert Hamilton", "Robert") + "\r\n"
+    )

@@ -317,7 +317,7 @@ async def inspect(
     header_result = masker.apply(header_doc.fields, {}, header_spans)
     served = scope.served_records(
         records, flagged, declared, body_spans, body_result, owner, assigned, settings.match_key
-    )
+    ) + scope.contacts(flagged, declared, body_spans, body_result, customer_of, settings.match_key)
     masked, revealed = _merge(body_result, header_result)
 
     if not body_result.replacements and not header_result.replacements:

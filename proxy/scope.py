@@ -12,10 +12,11 @@ from collections.abc import Mapping, Sequence
 
 from proxy.evidence import MATCHABLE, match_hash
 from proxy.mask import Masker
-from proxy.model import JsonPath, MaskResult, Record, ServedRecord, Span, TextField
+from proxy.model import JsonPath, MaskResult, Record, ServedRecord, Span, TextField, field_text
 from proxy.rules import Role
 
 CUSTOMER = "customer"
+CONTACT = "contact"  # an e-mail or phone served outside any customer record
 
 
 def owners(fields: Sequence[TextField], records: Sequence[Record]) -> tuple[dict[int, int], dict[int, int]]:
@@ -132,3 +133,46 @@ def served_records(
             )
         )
     return tuple(out)
+
+
+def contacts(
+    fields: Sequence[TextField],
+    declared: Mapping[int, str],
+    spans: Mapping[int, Sequence[Span]],
+    result: MaskResult,
+    customer_of: Mapping[int, int],
+    match_key: bytes,
+) -> tuple[ServedRecord, ...]:
+    """E-mail addresses and phone numbers served outside any customer record (on an undeclared
+    route, in a comment), one `contact` record each, identified by its keyed hash: an agent reading
+    customers where no record rule names them is still counted and audited.
+
+    Not counted as customers (quotas, distinct customers): the same person is often a customer
+    record elsewhere in the response or the agent's session, and would be counted twice."""
+    if not match_key:
+        return ()
+    found: dict[str, ServedRecord] = {}
+    for f in fields:
+        if f.slot in customer_of:
+            continue
+        entity = declared.get(f.slot)
+        text = field_text(f.value)
+        values = (
+            [(entity, text)]
+            if entity is not None
+            else [(s.entity, text[s.start : s.end]) for s in spans.get(f.slot, ()) if not s.encoded]
+        )
+        for value_entity, value in values:
+            kind = MATCHABLE.get(value_entity)
+            if kind is None:
+                continue
+            key = match_hash(match_key, kind, value)
+            masked = f.slot in result.replacements
+            if key not in found:
+                found[key] = ServedRecord(
+                    Record(CONTACT, key[:16]),
+                    clear=() if masked else (kind,),
+                    masked=(kind,) if masked else (),
+                    keys=(key,),
+                )
+    return tuple(found.values())

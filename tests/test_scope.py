@@ -107,3 +107,39 @@ def test_served_records_name_fields_and_carry_match_keys() -> None:
     assert (cc.assigned, cc.clear, cc.masked) == (False, (), ("email",))
     assert len(requester.keys) == 2  # the id and the e-mail
     assert "seven@example.com" not in json.dumps([s.keys for s in served])
+
+
+def test_emails_and_phones_outside_customer_records_are_served_as_contacts() -> None:
+    from proxy.evidence import match_hash
+    from proxy.model import MaskResult, Span
+    from proxy.scope import contacts
+
+    doc = parse(
+        json.dumps(
+            {
+                "ticket": {"id": 1, "requester": {"id": 7, "email": "seven@example.com"}},
+                "custom_fields": [
+                    {"name": "Contact email", "value": "Jane.Doe@example.com"},
+                    {"name": "Note", "value": "call +1 415 555 0100 or mail jane.doe@example.com"},
+                ],
+            }
+        ),
+        Limits(),
+    )
+    by_value = {f.value: f for f in doc.fields if not f.is_key}
+    declared = {
+        by_value["seven@example.com"].slot: "EMAIL_ADDRESS",
+        by_value["Jane.Doe@example.com"].slot: "EMAIL_ADDRESS",
+    }
+    note = by_value["call +1 415 555 0100 or mail jane.doe@example.com"]
+    spans = {note.slot: (Span(5, 20, "PHONE_NUMBER", 1.0), Span(29, 49, "EMAIL_ADDRESS", 1.0))}
+    records = [Record("ticket", "1", ("ticket",)), Record("customer", "7", ("ticket", "requester"))]
+    _, customer_of = owners(doc.fields, records)
+    result = MaskResult(replacements={note.slot: "call <PHONE_NUMBER> or mail <EMAIL_ADDRESS>"})
+    served = contacts(doc.fields, declared, spans, result, customer_of, b"k" * 32)
+    # The requester is a customer record already; Jane once (e-mails compare case-insensitively).
+    assert [(s.record.record_type, s.keys, s.clear, s.masked) for s in served] == [
+        ("contact", (match_hash(b"k" * 32, "email", "jane.doe@example.com"),), ("email",), ()),
+        ("contact", (match_hash(b"k" * 32, "phone", "+1 415 555 0100"),), (), ("phone",)),
+    ]
+    assert contacts(doc.fields, declared, spans, result, customer_of, b"") == ()

@@ -2,7 +2,7 @@
 
 - `normalise`: what a reader sees (NFKC, invisible characters dropped, percent-escapes decoded);
 - `residual`: what is left for NER once explained spans are replaced and numbers zeroed;
-- `base64_runs`: the text that runs of base64 inside a string encode.
+- `base64_runs`: the text that runs of base64 (or hex) inside a string encode.
 
 Detection finds spans in a view; the maps here turn them back into the original's positions.
 """
@@ -50,6 +50,7 @@ _LOOKALIKES = {
 # A run of base64 (standard or URL-safe) long enough to hold an identifier (12 characters: 9 bytes).
 _BASE64_RUN = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{12,}={0,2}(?![A-Za-z0-9+/=_-])")
 _MIN_DECODED = 6
+_HEX = re.compile(r"[0-9a-fA-F]+")
 _MAX_JSON_DEPTH = 32
 
 
@@ -91,8 +92,15 @@ def _json_as_lines(text: str) -> str:
 
 
 def decoded_text(run: str) -> str | None:
-    """The text a base64 run encodes, or None when it is not base64 of printable UTF-8 (hex ids,
-    hashes and binary blobs decode to bytes that are not text, and are left alone)."""
+    """The text a base64 or hex run encodes, or None when it is not an encoding of printable UTF-8
+    (hex ids, hashes and binary blobs decode to bytes that are not text, and are left alone)."""
+    if len(run) % 2 == 0 and _HEX.fullmatch(run):
+        try:
+            hex_text = bytes.fromhex(run).decode("utf-8")
+        except UnicodeDecodeError:
+            hex_text = ""
+        if len(hex_text) >= _MIN_DECODED and _printable(hex_text):
+            return hex_text
     body = run.rstrip("=")
     if len(body) % 4 == 1:
         return None
@@ -105,9 +113,13 @@ def decoded_text(run: str) -> str | None:
         text = raw.decode("utf-8")
     except (binascii.Error, ValueError):
         return None
-    if len(text) < _MIN_DECODED or not text.replace("\n", "").replace("\t", "").isprintable():
+    if len(text) < _MIN_DECODED or not _printable(text):
         return None
     return text
+
+
+def _printable(text: str) -> bool:
+    return text.replace("\n", "").replace("\t", "").isprintable()
 
 
 def _invisible(ch: str) -> bool:

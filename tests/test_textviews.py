@@ -55,6 +55,8 @@ def _b64(text: str) -> str:
         ("id " + base64.urlsafe_b64encode(b"??>>hello there").decode(), [(3, 23, "??>>hello there")]),
         ("line\n" + _b64("multi\nline text") + "\n", [(5, 25, "multi\nline text")]),
         ("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", []),  # hex: binary
+        # hex of text is read like base64 of text
+        ("ref " + b"jane.doe@example.com".hex(), [(4, 44, "jane.doe@example.com")]),
         (base64.b64encode(bytes(range(200, 230))).decode(), []),  # not UTF-8
         ("international", []),  # a long word is not base64 of text
         # encoded JSON comes as key: value lines (a key labels its value); invalid JSON as it is

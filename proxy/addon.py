@@ -347,6 +347,10 @@ class ScrimAddon:
         )
         if inspected.break_glass:
             verdict = replace(verdict, events=(*verdict.events, "break_glass"))
+        if state.route is not None and state.route.search:
+            # Each search is an event: probing a search for one character at a time rebuilds what
+            # the mask hides while serving the same few customers, which quotas never see.
+            verdict = replace(verdict, events=(*verdict.events, "search"))
         return inspected, verdict
 
     def error(self, flow: http.HTTPFlow) -> None:

@@ -212,7 +212,7 @@ def create(max_agents: int = 1000) -> Metrics:
         control_events=Counter(
             "scrim_control_events_total",
             "Insider-threat controls triggered: canary, quota_soft, justification_required, justified,"
-            " quota_exceeded, break_glass.",
+            " quota_exceeded, break_glass, search.",
             ["agent", "role", "event"],
             registry=registry,
         ),

@@ -127,6 +127,7 @@ class RouteSpec(_Strict):
     fields: dict[str, str] = Field(default_factory=dict)
     records: list[RecordSpec] = Field(default_factory=list)
     assignments: list[AssignmentSpec] = Field(default_factory=list)
+    search: bool = False  # it answers search terms: every request is counted as a search
 
     @field_validator("methods")
     @classmethod
@@ -200,6 +201,7 @@ class Route:
     fields: tuple[FieldRule, ...]
     records: tuple[RecordRule, ...]
     assignments: tuple[AssignmentRule, ...] = ()
+    search: bool = False
     # path shape → entity, filled by classify as responses arrive (a route lives as long as its rules)
     shapes: dict[tuple[str | int, ...], str | None] = field(default_factory=dict, compare=False, hash=False)
 
@@ -443,6 +445,7 @@ def _compile(spec: PolicySpec, entities: frozenset[str], version: str, source: P
             assignments=tuple(
                 AssignmentRule(parse_path(a.path), a.assignee, a.requester) for a in r.assignments
             ),
+            search=r.search,
         )
         for r in spec.routes
     )

@@ -247,6 +247,30 @@ def test_a_canary_is_served_masked_and_raises_an_event(controls: Controls) -> No
     assert events(controls.a, agent, "canary") == 1
 
 
+def test_searches_are_counted_as_events(controls: Controls) -> None:
+    # Probing a search one character at a time rebuilds a masked name: each search is counted.
+    agent = "e2e-search-1"
+    email = controls.crm.user(controls.ticketless(agent, 1)[0])["email"]
+    for term in (email[:-1], email):  # one customer each time: the quota never sees the probing
+        ok(controls.a.get(f"/api/v2/users/search?query={term}", "tier1", agent))
+        assert "search" in last_line(controls.a, agent)["events"]
+    assert events(controls.a, agent, "search") == 2
+
+
+def test_customers_read_on_an_undeclared_route_are_counted_as_contacts(controls: Controls) -> None:
+    agent = "e2e-contacts-1"
+    ticket, requester, _ = controls.tickets[0]
+    reply = controls.a.get(f"/api/v2/ticket_fields/{ticket}", "tier1", agent)
+    ok(reply)
+    line = last_line(controls.a, agent)
+    assert line["route"] == "_undeclared"
+    contacts = [r for r in line["records"] if r["type"] == "contact"]
+    assert sorted(k for r in contacts for k in r["masked"]) == ["email", "phone"]
+    assert controls.crm.user(requester)["email"] not in str(line)
+    viewed = controls.a.metric("scrim_records_viewed_total", agent=agent, record_type="contact")
+    assert viewed == 2
+
+
 # -- replicas ------------------------------------------------------------------------------------------
 
 

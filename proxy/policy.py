@@ -19,12 +19,17 @@ def normalise_path(path: str) -> tuple[str, bool]:
     """The path as the upstream will most likely resolve it, and whether that differs from the raw one.
 
     Dot segments (also percent-encoded) are resolved so `/assets/../api/users` cannot pass as a
-    static asset, and `/api/./users/1` still finds its route.
+    static asset, and `/api/./users/1` still finds its route. Repeated slashes are merged (nginx's
+    `merge_slashes`, most frameworks) and `;parameters` dropped from segments (servlet containers
+    read `/users;x=1/5` as `/users/5`), so neither turns a declared route into an undeclared one.
     """
     bare = path.split("?", 1)[0].split("#", 1)[0]
     segments: list[str] = []
     parts = unquote(bare).split("/")
-    for i, segment in enumerate(parts):
+    for i, raw_segment in enumerate(parts):
+        segment = raw_segment.split(";", 1)[0]
+        if not segment and 0 < i < len(parts) - 1:
+            continue
         if segment in (".", ".."):
             if segment == ".." and len(segments) > 1:
                 segments.pop()

@@ -307,7 +307,8 @@ def template_to_regex(template: str) -> re.Pattern[str]:
     """Route templates: `/api/v2/users/{id}` matches one segment per `{name}`; `**` any rest.
 
     A template also matches its `.json` form (`/api/v2/users.json`): Zendesk-style APIs serve both,
-    and a suffix must not turn a declared route into an undeclared one (no field rules, no counts)."""
+    and a suffix must not turn a declared route into an undeclared one (no field rules, no counts).
+    Case-insensitive for the same reason: some servers (IIS, many Windows-hosted CRMs) are."""
     out = []
     for piece in re.split(r"(\{[^/{}]+\}|\*\*)", template):
         if piece == "**":
@@ -316,7 +317,7 @@ def template_to_regex(template: str) -> re.Pattern[str]:
             out.append("[^/]+")
         else:
             out.append(re.escape(piece))
-    return re.compile("^" + "".join(out) + r"(?:\.json)?/?$")
+    return re.compile("^" + "".join(out) + r"(?:\.json)?/?$", re.IGNORECASE)
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):

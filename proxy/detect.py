@@ -13,6 +13,7 @@ With proxy.patterns, the only module that imports presidio or spaCy. Built for m
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections import OrderedDict
@@ -202,27 +203,47 @@ def worth_scanning(text: str) -> bool:
     return len(text) >= 2 and _WORTH_SCANNING.search(text) is not None and not is_machine_value(text)
 
 
-def _candidate_entities(text: str, entities: Sequence[str]) -> list[str]:
+def _candidate_entities(text: str, entities: tuple[str, ...]) -> list[str]:
+    """The entities whose necessary condition `text` meets (the gates above)."""
     digits = sum(map(str.isdigit, text))
+    return list(
+        _gated(
+            entities,
+            min(digits, _MOST_DIGITS_GATED),
+            "@" in text,
+            (digits >= 4 and "." in text) or text.count(":") >= 2,
+            _LONG_TOKEN.search(text) is not None,
+            _WORD.search(text) is not None,
+        )
+    )
+
+
+_MOST_DIGITS_GATED = max(_DIGIT_GATES.values())
+
+
+@functools.lru_cache(maxsize=1024)  # a few hundred combinations at most, per set of entities
+def _gated(
+    entities: tuple[str, ...], digits: int, at: bool, ip_like: bool, long_token: bool, word: bool
+) -> tuple[str, ...]:
     out = []
     for entity in entities:
         if entity in _DIGIT_GATES:
             ok = digits >= _DIGIT_GATES[entity]
         elif entity == "EMAIL_ADDRESS":
-            ok = "@" in text
+            ok = at
         elif entity == "IP_ADDRESS":
-            ok = (digits >= 4 and "." in text) or text.count(":") >= 2
+            ok = ip_like
         elif entity == "CRYPTO":
-            ok = _LONG_TOKEN.search(text) is not None
+            ok = long_token
         elif entity in _NER_ENTITIES:
             # Names have pattern recognizers too (after "my name is", in name fields): asked for
             # any text with a word in it; whether spaCy runs is decided on the residual text.
-            ok = _WORD.search(text) is not None
+            ok = word
         else:
             ok = True
         if ok:
             out.append(entity)
-    return out
+    return tuple(out)
 
 
 def _inside(result: RecognizerResult, spans: Sequence[tuple[int, int]]) -> bool:
@@ -326,7 +347,7 @@ class Detector:
         )
         supported = {e for r in recognizers for e in r.supported_entities}
         # Field-only entities (declared in the policy, produced by no recognizer) are not asked for.
-        self._entities = sorted(config.entities & supported)
+        self._entities = tuple(sorted(config.entities & supported))
         # Plain tuples of plain values, keys and entries alike: the collector untracks them, so
         # a full cache does not make every garbage collection walk it (~100 ms pauses otherwise).
         self._cache: OrderedDict[ItemKey, Found] = OrderedDict()
@@ -452,7 +473,8 @@ class Detector:
                         recognition_metadata={RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self._ner_id},
                     )
                 )
-        results = EntityRecognizer.remove_duplicates(results)
+        if len(results) > 1:  # presidio's pass costs microseconds even for nothing to compare
+            results = EntityRecognizer.remove_duplicates(results)
         origin = p.origin
         return tuple(
             (

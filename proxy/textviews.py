@@ -95,12 +95,12 @@ def decoded_text(run: str) -> str | None:
     """The text a base64 or hex run encodes, or None when it is not an encoding of printable UTF-8
     (hex ids, hashes and binary blobs decode to bytes that are not text, and are left alone)."""
     if len(run) % 2 == 0 and _HEX.fullmatch(run):
+        # Read as hex only: base64 of text is almost never all hex digits (its capitals show).
         try:
             hex_text = bytes.fromhex(run).decode("utf-8")
         except UnicodeDecodeError:
-            hex_text = ""
-        if len(hex_text) >= _MIN_DECODED and _printable(hex_text):
-            return hex_text
+            return None
+        return hex_text if len(hex_text) >= _MIN_DECODED and _printable(hex_text) else None
     body = run.rstrip("=")
     if len(body) % 4 == 1:
         return None

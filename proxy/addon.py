@@ -158,7 +158,7 @@ class ScrimAddon:
         peer = flow.client_conn.peername[0] if flow.client_conn.peername else ""
         decision, route = policy.decide(rules, request.method.upper(), request.path)
         try:
-            claims = self._verifier.identify(headers, cookies, peer)
+            claims = self._verifier.identify(headers, cookies, peer, names)
             identity = Identity(
                 claims.agent, rules.role_for_groups(claims.groups), claims.groups, claims.source
             )
@@ -186,6 +186,7 @@ class ScrimAddon:
         if decision.kind is RouteKind.DATA:
             for name in _DOCUMENT_HEADERS:
                 request.headers.pop(name, None)
+            _drop_transfer_codings(request)
             self._limit_accept_encoding(request)
         if identity.source is not IdentitySource.ANONYMOUS:  # the CRM's credential is for agents
             for name, value in self._upstream_headers:
@@ -266,6 +267,13 @@ class ScrimAddon:
                 raise Withheld("unexpected_upgrade")
             if response.raw_content is None:
                 raise Withheld("streamed_body")
+            if any(
+                v.strip().lower() != "chunked"
+                for v in _codings(response.headers.get_all("transfer-encoding"))
+            ):
+                # mitmproxy removes only the chunked framing: a gzip transfer coding would reach
+                # the pipeline as compressed bytes that decode as windows-1252 and hold nothing.
+                raise Withheld("unsupported_transfer_encoding")
             if self._inflight + size > self._max_inflight:
                 raise Overloaded
             self._set_inflight(size)
@@ -418,6 +426,22 @@ class ScrimAddon:
             justification=state.justification,
             break_glass_reason=state.break_glass if inspected.break_glass else None,
         )
+
+
+def _codings(values: list[str]) -> list[str]:
+    return [c for v in values for c in v.split(",") if c.strip()]
+
+
+def _drop_transfer_codings(request: http.Request) -> None:
+    """Ask for no transfer coding but chunked: `TE: gzip` would have the CRM compress a body
+    below the layer mitmproxy decodes (it is withheld then, but nobody should ask for it)."""
+    request.headers.pop("te", None)
+    kept = [c.strip() for c in _codings(request.headers.get_all("connection")) if c.strip().lower() != "te"]
+    if "connection" in request.headers:
+        if kept:
+            request.headers["connection"] = ", ".join(kept)
+        else:
+            request.headers.pop("connection", None)
 
 
 def _agent_text(values: list[str] | None) -> str | None:

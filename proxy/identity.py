@@ -175,16 +175,32 @@ class Verifier:
                 out.append(name)
         return out
 
-    def identify(self, headers: Mapping[str, list[str]], cookies: Mapping[str, str], peer: str) -> Claims:
-        """Verify the request's credential. `headers` maps normalised names to all their values."""
+    def identify(
+        self,
+        headers: Mapping[str, list[str]],
+        cookies: Mapping[str, str],
+        peer: str,
+        names: Iterable[str] = (),
+    ) -> Claims:
+        """Verify the request's credential. `headers` maps normalised names to all their values;
+        `names` are the header names as sent. An identity header spelt with underscores is refused:
+        proxies in front strip the exact name they set, and let `X_Forwarded_Groups` through."""
         if self._peers and self._is_trusted(peer):
+            trusted = {
+                normalise_header(self.config.trusted_user_header),
+                normalise_header(self.config.trusted_groups_header),
+            }
+            if any("_" in name and normalise_header(name) in trusted for name in names):
+                raise IdentityError("ambiguous_identity")
             users = headers.get(normalise_header(self.config.trusted_user_header), [])
+            groups_raw = headers.get(normalise_header(self.config.trusted_groups_header), [])
+            if len(users) > 1 or len(groups_raw) > 1:
+                # Also `X_Forwarded_Groups` next to `X-Forwarded-Groups` (names are normalised): an
+                # authenticating proxy that strips only the exact name lets the other through.
+                raise IdentityError("ambiguous_identity")
             if len(users) == 1 and users[0].strip():
-                groups_raw = headers.get(normalise_header(self.config.trusted_groups_header), [])
                 groups = tuple(g.strip() for raw in groups_raw for g in raw.split(",") if g.strip())
                 return Claims(users[0].strip()[:128], groups[:32], IdentitySource.TRUSTED_HEADER)
-            if len(users) > 1:
-                raise IdentityError("ambiguous_identity")
         token = self._token(headers, cookies)
         return self._verify(token)
 

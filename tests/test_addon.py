@@ -134,11 +134,12 @@ async def test_request_is_cleaned_before_forwarding(rules: Rules, audit: AuditLo
              "Cookie": f"theme=dark; scrim_token={token()}", "Range": "bytes=0-10",
              "Accept-Encoding": "gzip, compress, base64, br", "If-None-Match": '"guess"',
              "If-Modified-Since": "Sat, 28 Nov 2026 10:00:00 GMT", "If-Match": '"g"',
-             "If-Unmodified-Since": "Sat, 28 Nov 2026 10:00:00 GMT"}
+             "If-Unmodified-Since": "Sat, 28 Nov 2026 10:00:00 GMT", "TE": "gzip", "Connection": "TE"}
         )  # fmt: skip
         addon.requestheaders(f)
         assert f.response is None
         h = f.request.headers
+        assert "te" not in h  # no transfer coding below the layer mitmproxy decodes
         # A 304 to a guessed ETag would confirm what the mask hides.
         assert not any(
             n in h for n in ("if-none-match", "if-match", "if-modified-since", "if-unmodified-since")
@@ -211,6 +212,26 @@ async def test_streamed_body_is_withheld(rules: Rules, audit: AuditLog, tmp_path
         f.response.raw_content = None
         await addon.response(f)
         assert error_of(f)["reason"] == "streamed_body"
+
+
+@pytest.mark.parametrize("coding", ["gzip", "gzip, chunked", "deflate,chunked"])
+async def test_a_transfer_coding_other_than_chunked_is_withheld(
+    rules: Rules, audit: AuditLog, coding: str
+) -> None:
+    # mitmproxy undoes only the chunked framing: gzip bytes would be scanned as windows-1252 text,
+    # found clean, and released for `curl --tr-encoding` to unpack.
+    import gzip
+
+    addon = make_addon(rules, audit)
+    with taddons.context(addon):
+        f = flow_with({"Authorization": f"Bearer {token()}"})
+        addon.requestheaders(f)
+        raw = gzip.compress(b"contact jane.doe@example.com card 4539 1488 0343 6467")
+        f.response = http.Response.make(
+            200, raw, {"Content-Type": "text/plain; charset=windows-1252", "Transfer-Encoding": coding}
+        )
+        await addon.response(f)
+        assert error_of(f)["reason"] == "unsupported_transfer_encoding"
 
 
 async def test_websocket_upgrade_is_refused(rules: Rules, audit: AuditLog, tmp_path: Path) -> None:

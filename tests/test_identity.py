@@ -195,6 +195,30 @@ def test_trusted_headers_only_from_configured_peers() -> None:
         v.identify({"x-forwarded-user": ["alice", "bob"]}, {}, "10.1.2.3")
 
 
+@pytest.mark.parametrize(
+    "names",
+    [
+        # a second groups header, or one spelt with underscores, which the proxy in front does not
+        # strip (the oauth2-proxy CVE-2025-64484 class): an agent would choose their own role
+        ["X-Forwarded-User", "X-Forwarded-Groups", "X_Forwarded_Groups"],
+        ["X-Forwarded-User", "X_Forwarded_Groups"],
+        ["X_Forwarded_User"],
+    ],
+)
+def test_trusted_headers_spelt_twice_or_with_underscores_are_refused(names: list[str]) -> None:
+    v = Verifier(IdentityConfig(hs256_secret=SECRET, trusted_peers=("10.1.0.0/16",)))
+    headers: dict[str, list[str]] = {}
+    for name in names:
+        value = (
+            "alice"
+            if "user" in name.lower()
+            else ("fraud-investigations" if "_" in name else "support-frontline")
+        )
+        headers.setdefault(name.lower().replace("_", "-"), []).append(value)
+    with pytest.raises(IdentityError, match="ambiguous"):
+        v.identify(headers, {}, "10.1.2.3", names)
+
+
 # -- stripping -------------------------------------------------------------------------------------
 
 

@@ -114,7 +114,7 @@ class Service:
         self.settings = settings
         self.generation: Generation | None = None
         self.ready = False
-        self._mtimes: dict[Path, float] = {}
+        self._mtimes: dict[Path, tuple[int, int]] = {}
 
     async def build(self, loaded: rules.Rules) -> Generation:
         c = self.config
@@ -136,22 +136,29 @@ class Service:
         assert self.generation is not None
         return self.generation
 
-    def _snapshot(self) -> dict[Path, float]:
+    def _snapshot(self) -> dict[Path, tuple[int, int]]:
         files = sorted(self.config.rules_dir.glob("*.yaml"))
-        return {f: f.stat().st_mtime_ns for f in files if f.is_file()}
+        return {f: (f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.is_file()}
 
     async def watch(self) -> None:
-        """Poll the rules directory; a valid change is swapped in, an invalid one is refused."""
+        """Poll the rules directory; a valid change is swapped in, an invalid one is refused.
+
+        A change is loaded once the files have stayed the same for a whole poll: a file rewritten
+        in place (`cat >`, `kubectl cp`) can be read half-written, and a prefix of a policy can
+        still be valid (its roles without its routes). Write a new file and rename it over the old
+        one to make a change atomic."""
         self._mtimes = self._snapshot()
+        settling: dict[Path, tuple[int, int]] | None = None
         while True:
             await asyncio.sleep(self.config.reload_interval)
             try:
                 snapshot = self._snapshot()
             except OSError:
                 continue
-            if snapshot == self._mtimes:
+            if snapshot == self._mtimes or snapshot != settling:
+                settling = None if snapshot == self._mtimes else snapshot
                 continue
-            self._mtimes = snapshot
+            self._mtimes, settling = snapshot, None
             await self.reload()
 
     async def reload(self) -> bool:

@@ -53,3 +53,35 @@ def test_regular_mode_destination_is_the_crm_host_and_port() -> None:
     assert _destination("https://CRM.example.com.") == ("crm.example.com", 443)
     assert _destination("http://crm.internal:8081/base") == ("crm.internal", 8081)
     assert _destination("http://crm.internal") == ("crm.internal", 80)
+
+
+async def test_a_rules_change_is_reloaded_only_once_the_files_have_settled(tmp_path: Path) -> None:
+    # A policy rewritten in place can be read half-written, and a prefix of it can still be valid.
+    import asyncio
+    import contextlib
+
+    from proxy.metrics import create
+    from proxy.pipeline import Settings
+    from proxy.server import Service
+
+    policy = tmp_path / "policy.yaml"
+    policy.write_text("version: 1\n")
+    service = Service(config(rules_dir=tmp_path, reload_interval=0.3), create(), Settings())
+    reloads: list[str] = []
+
+    async def reload() -> bool:
+        reloads.append(policy.read_text())
+        return True
+
+    service.reload = reload  # type: ignore[method-assign]
+    watcher = asyncio.create_task(service.watch())
+    await asyncio.sleep(0.05)
+    stages = [f"version: 1\n# {'x' * n}" for n in range(1, 8)] + ["version: 1\n# half written, now whole\n"]
+    for part in stages:  # over more than a poll interval: some poll lands in the middle
+        policy.write_text(part)
+        await asyncio.sleep(0.07)  # each stage shorter than a poll interval: none is seen twice
+    await asyncio.sleep(1.2)
+    watcher.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await watcher
+    assert reloads == ["version: 1\n# half written, now whole\n"]

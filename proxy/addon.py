@@ -274,6 +274,9 @@ class ScrimAddon:
                 # mitmproxy removes only the chunked framing: a gzip transfer coding would reach
                 # the pipeline as compressed bytes that decode as windows-1252 and hold nothing.
                 raise Withheld("unsupported_transfer_encoding")
+            if response.trailers:
+                # Trailers (HTTP/2, chunked HTTP/1) are headers sent after the body: never inspected.
+                raise Withheld("unexpected_trailers")
             if self._inflight + size > self._max_inflight:
                 raise Overloaded
             self._set_inflight(size)

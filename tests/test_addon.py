@@ -234,6 +234,18 @@ async def test_a_transfer_coding_other_than_chunked_is_withheld(
         assert error_of(f)["reason"] == "unsupported_transfer_encoding"
 
 
+async def test_a_response_with_trailers_is_withheld(rules: Rules, audit: AuditLog) -> None:
+    addon = make_addon(rules, audit)
+    with taddons.context(addon):
+        f = flow_with({"Authorization": f"Bearer {token()}"})
+        addon.requestheaders(f)
+        respond(f, b'{"ok": true}')
+        assert f.response is not None
+        f.response.trailers = http.Headers(x_note="call jane.doe@example.com")
+        await addon.response(f)
+        assert error_of(f)["reason"] == "unexpected_trailers"
+
+
 async def test_websocket_upgrade_is_refused(rules: Rules, audit: AuditLog, tmp_path: Path) -> None:
     addon = make_addon(rules, audit)
     with taddons.context(addon):

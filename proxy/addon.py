@@ -263,14 +263,12 @@ class ScrimAddon:
         try:
             if response.status_code < 200:
                 # A 101 would turn the connection into a pipe nothing inspects (no agent request
-                # asks for an upgrade: those are refused); other 1xx never reach this hook.
+                # asks for an upgrade: those are refused). Any other 1xx reaching this hook is
+                # withheld too: failing closed costs availability, never data.
                 raise Withheld("unexpected_upgrade")
             if response.raw_content is None:
                 raise Withheld("streamed_body")
-            if any(
-                v.strip().lower() != "chunked"
-                for v in _codings(response.headers.get_all("transfer-encoding"))
-            ):
+            if any(t.lower() != "chunked" for t in _tokens(response.headers.get_all("transfer-encoding"))):
                 # mitmproxy removes only the chunked framing: a gzip transfer coding would reach
                 # the pipeline as compressed bytes that decode as windows-1252 and hold nothing.
                 raise Withheld("unsupported_transfer_encoding")
@@ -431,20 +429,20 @@ class ScrimAddon:
         )
 
 
-def _codings(values: list[str]) -> list[str]:
-    return [c for v in values for c in v.split(",") if c.strip()]
+def _tokens(values: list[str]) -> list[str]:
+    """The comma-separated tokens of a header's values (`Connection`, `Transfer-Encoding`)."""
+    return [t.strip() for v in values for t in v.split(",") if t.strip()]
 
 
 def _drop_transfer_codings(request: http.Request) -> None:
     """Ask for no transfer coding but chunked: `TE: gzip` would have the CRM compress a body
     below the layer mitmproxy decodes (it is withheld then, but nobody should ask for it)."""
     request.headers.pop("te", None)
-    kept = [c.strip() for c in _codings(request.headers.get_all("connection")) if c.strip().lower() != "te"]
-    if "connection" in request.headers:
-        if kept:
-            request.headers["connection"] = ", ".join(kept)
-        else:
-            request.headers.pop("connection", None)
+    kept = [t for t in _tokens(request.headers.get_all("connection")) if t.lower() != "te"]
+    if kept:
+        request.headers["connection"] = ", ".join(kept)
+    else:
+        request.headers.pop("connection", None)
 
 
 def _agent_text(values: list[str] | None) -> str | None:

@@ -157,6 +157,7 @@ def contacts(
             continue
         entity = declared.get(f.slot)
         text = field_text(f.value)
+        masked = f.slot in result.replacements
         values = (
             [(entity, text)]
             if entity is not None
@@ -167,7 +168,6 @@ def contacts(
             if kind is None:
                 continue
             key = match_hash(match_key, kind, value)
-            masked = f.slot in result.replacements
             if key not in found:
                 found[key] = ServedRecord(
                     Record(CONTACT, key[:16]),

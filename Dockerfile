@@ -8,7 +8,7 @@
 # SCRIM_METRICS_LISTEN, SCRIM_AUDIT_LOG, SCRIM_RULES, SCRIM_MODE, SCRIM_WORKERS (default: one per core
 # the container may use, plus one), SCRIM_REDIS_URL, SCRIM_SPACY_MODEL. Secrets and keys:
 #   SCRIM_UPSTREAM                the CRM's base URL
-#   SCRIM_JWT_SECRET              HS256 secret of the agents' tokens, 32+ bytes (or --jwks-url)
+#   SCRIM_JWT_SECRET              HS256 secret of the agents' tokens, 32+ bytes (or --jwks-url, --jwt-issuer, --jwt-audience)
 #   SCRIM_TOKEN_KEY               key of the `pseudonym` mask style, 32+ bytes
 #   SCRIM_AUDIT_KEY               32+ bytes: chains the audit log and keys the customer hashes in the audit
 #                                 log and the ledger; the same on every replica

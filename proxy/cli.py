@@ -67,6 +67,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--jwks-url")
     serve.add_argument("--jwt-issuer")
     serve.add_argument("--jwt-audience")
+    serve.add_argument(
+        "--jwt-max-lifetime",
+        type=int,
+        default=IdentityConfig().max_lifetime_seconds,
+        help="refuse tokens valid for longer than this many seconds (exp - iat)",
+    )
     serve.add_argument("--agent-claim", default="sub")
     serve.add_argument("--groups-claim", default="groups")
     serve.add_argument(
@@ -121,6 +127,7 @@ def serve_config(args: argparse.Namespace) -> ServeConfig:
         token_cookie=args.jwt_cookie or None,
         issuer=args.jwt_issuer,
         audience=args.jwt_audience,
+        max_lifetime_seconds=args.jwt_max_lifetime,
         agent_claim=args.agent_claim,
         groups_claim=args.groups_claim,
         trusted_peers=tuple(args.trusted_proxy),

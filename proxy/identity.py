@@ -2,8 +2,10 @@
 
 - A JWT from a configured header or cookie: HS256 with a secret, or RS256/ES256 from a JWKS file or
   URL. Algorithms are pinned by configuration and by the key's own type, never read from the token;
-  HS and RS/ES are never accepted together; `exp` is required, `iss`/`aud` when configured; tokens
-  carrying their own key locations (`jku`, `x5u`, `jwk`, `x5c`) are refused.
+  HS and RS/ES are never accepted together; `exp` is required and at most a capped lifetime away;
+  `iss`/`aud` are checked when configured, and a JWKS needs both (an identity provider signs tokens
+  for every application it serves); tokens carrying their own key locations (`jku`, `x5u`, `jwk`,
+  `x5c`) are refused.
 - Or headers set by an authenticating proxy (oauth2-proxy's X-Forwarded-User/-Groups), believed only
   from configured peer addresses.
 Everything identity-like the client sent is stripped before the request goes anywhere.
@@ -79,6 +81,8 @@ class IdentityConfig:
     agent_claim: str = "sub"
     groups_claim: str = "groups"
     leeway_seconds: int = 30
+    # A stolen or never-revoked token works until it expires: a shift's length at most.
+    max_lifetime_seconds: int = 12 * 3600
     max_token_bytes: int = 8192
     trusted_peers: tuple[str, ...] = ()
     trusted_user_header: str = "x-forwarded-user"
@@ -153,6 +157,10 @@ class Verifier:
             )
         if config.hs256_secret is not None and len(config.hs256_secret) < 32:
             raise StartupError("identity: SCRIM_JWT_SECRET must be at least 32 bytes")
+        if (config.jwks_path or config.jwks_url) and not (config.issuer and config.audience):
+            # Without them, a token the same provider issued for any other application (a wiki,
+            # the CRM itself) would be an agent's credential here.
+            raise StartupError("identity: --jwks-file/--jwks-url need --jwt-issuer and --jwt-audience")
         self.config = config
         self._keys = (
             _Keys(config.jwks_path, config.jwks_url) if (config.jwks_path or config.jwks_url) else None
@@ -167,11 +175,13 @@ class Verifier:
         self._strip_exact = frozenset(strip)
 
     def headers_to_strip(self, names: Iterable[str]) -> list[str]:
-        """Header names (as sent) that must not reach policy or the CRM."""
+        """Header names (as sent) that must not reach policy or the CRM: identity-like ones, and
+        any with an underscore. Servers in the CGI tradition read `X_Api_Key` as `X-Api-Key`, so it
+        could stand in for the CRM credential Scrim sets (nginx and gunicorn drop them too)."""
         out = []
         for name in names:
             norm = normalise_header(name)
-            if norm in self._strip_exact or norm.startswith(_SPOOFABLE_PREFIXES):
+            if "_" in name or norm in self._strip_exact or norm.startswith(_SPOOFABLE_PREFIXES):
                 out.append(name)
         return out
 
@@ -270,6 +280,7 @@ class Verifier:
             raise IdentityError("token_not_yet_valid") from err
         except jwt.PyJWTError as err:
             raise IdentityError("invalid_token") from err
+        self._check_lifetime(claims)
         agent = claims.get(self.config.agent_claim)
         if not isinstance(agent, str) or not agent.strip() or len(agent) > 128:
             raise IdentityError("invalid_token")
@@ -279,6 +290,12 @@ class Verifier:
         if not isinstance(groups, list) or not all(isinstance(g, str) for g in groups):
             raise IdentityError("invalid_token")
         return Claims(agent.strip(), tuple(groups[:32]), IdentitySource.JWT)
+
+    def _check_lifetime(self, claims: Mapping[str, Any]) -> None:
+        # PyJWT has checked that exp, and iat when present, are numbers and iat is not ahead.
+        issued = claims.get("iat", time.time())
+        if claims["exp"] - issued > self.config.max_lifetime_seconds + self.config.leeway_seconds:
+            raise IdentityError("token_lifetime_too_long")
 
 
 def mint_dev_token(

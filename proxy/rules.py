@@ -272,13 +272,14 @@ class Rules:
         return self.roles.get(name) or self.roles[NO_ROLE]
 
     def role_for_groups(self, groups: Iterable[str]) -> str:
-        """The first bound role among `groups`, or the no-role role."""
-        for group in groups:
-            if group in self.bindings:
-                return self.bindings[group]
-            if group in self.roles:
-                return group
-        return NO_ROLE
+        """The role of the policy's first binding whose group the agent has, else the first role
+        (in the policy's order) named as one of its groups, else the no-role role. The policy says
+        which of several roles wins: identity providers do not promise any order of groups."""
+        held = set(groups)
+        for group, role in self.bindings.items():
+            if group in held:
+                return role
+        return next((name for name in self.roles if name in held), NO_ROLE)
 
 
 @functools.lru_cache(maxsize=8192)  # field names repeat in every record of every response

@@ -134,7 +134,8 @@ async def test_request_is_cleaned_before_forwarding(rules: Rules, audit: AuditLo
              "Cookie": f"theme=dark; scrim_token={token()}", "Range": "bytes=0-10",
              "Accept-Encoding": "gzip, compress, base64, br", "If-None-Match": '"guess"',
              "If-Modified-Since": "Sat, 28 Nov 2026 10:00:00 GMT", "If-Match": '"g"',
-             "If-Unmodified-Since": "Sat, 28 Nov 2026 10:00:00 GMT", "TE": "gzip", "Connection": "TE"}
+             "If-Unmodified-Since": "Sat, 28 Nov 2026 10:00:00 GMT", "TE": "gzip", "Connection": "TE",
+             "Authorization_": "Bearer crm-admin-key"}
         )  # fmt: skip
         addon.requestheaders(f)
         assert f.response is None
@@ -147,6 +148,7 @@ async def test_request_is_cleaned_before_forwarding(rules: Rules, audit: AuditLo
         assert "x-role" not in h and "x_forwarded_groups" not in h and "range" not in h
         assert "x-forwarded-host" not in h and "forwarded" not in h and "x-original-url" not in h
         assert h["authorization"] == "Bearer crm-secret"  # the CRM credential only Scrim holds
+        assert "authorization_" not in h  # a CGI-style server could read it as Authorization
         assert h["cookie"] == "theme=dark"
         assert h["accept-encoding"] == "gzip, br"
 

@@ -64,6 +64,13 @@ def test_cookie_carries_token(verifier: Verifier) -> None:
         (hs(valid_claims(iat=int(time.time()) + 3600)), "token_not_yet_valid"),
         (hs(valid_claims(nbf=int(time.time()) + 3600)), "token_not_yet_valid"),
         (hs({"sub": "agent-1", "groups": ["tier1"]}), "invalid_token"),  # no exp
+        # lifetimes beyond the cap (12 h): issued for a year, or issued long ago for long
+        (hs(valid_claims(exp=int(time.time()) + 366 * 86400)), "token_lifetime_too_long"),
+        (hs({"sub": "agent-1", "exp": int(time.time()) + 13 * 3600}), "token_lifetime_too_long"),
+        (
+            hs(valid_claims(iat=int(time.time()) - 30 * 86400, exp=int(time.time()) + 60)),
+            "token_lifetime_too_long",
+        ),
         # signatures and algorithms
         (hs(valid_claims(), key=OTHER), "invalid_token"),
         (b64({"alg": "none", "typ": "JWT"}) + "." + b64(valid_claims()) + ".", "invalid_token"),
@@ -110,6 +117,17 @@ def test_missing_or_ambiguous_credentials(
     assert caught.value.reason == reason
 
 
+def test_lifetime_cap_is_configurable_and_inclusive() -> None:
+    now = int(time.time())
+    shift = valid_claims(iat=now, exp=now + 12 * 3600)
+    assert (
+        Verifier(IdentityConfig(hs256_secret=SECRET)).identify(bearer(hs(shift)), {}, "").agent == "agent-1"
+    )
+    short = Verifier(IdentityConfig(hs256_secret=SECRET, max_lifetime_seconds=600))
+    with pytest.raises(IdentityError, match="token_lifetime_too_long"):
+        short.identify(bearer(hs(valid_claims(exp=now + 3600))), {}, "")
+
+
 def test_issuer_and_audience_are_required_when_configured() -> None:
     v = Verifier(IdentityConfig(hs256_secret=SECRET, issuer="https://idp", audience="scrim"))
     good = hs(valid_claims(iss="https://idp", aud="scrim"))
@@ -126,6 +144,9 @@ def test_issuer_and_audience_are_required_when_configured() -> None:
 # -- JWKS ------------------------------------------------------------------------------------------
 
 
+_IDP = {"issuer": "https://idp.example", "audience": "scrim"}
+
+
 def _jwks_file(tmp_path: Path, public_jwks: list[dict[str, object]]) -> Path:
     path = tmp_path / "jwks.json"
     path.write_text(json.dumps({"keys": public_jwks}))
@@ -138,15 +159,20 @@ def test_jwks_rs256_and_es256(tmp_path: Path) -> None:
     rsa_jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(rsa_key.public_key()))
     ec_jwk = json.loads(jwt.algorithms.ECAlgorithm.to_jwk(ec_key.public_key()))
     rsa_jwk["kid"], ec_jwk["kid"] = "r1", "e1"
-    v = Verifier(IdentityConfig(jwks_path=_jwks_file(tmp_path, [rsa_jwk, ec_jwk])))
-    rs = jwt.encode(valid_claims(), rsa_key, algorithm="RS256", headers={"kid": "r1"})
-    es = jwt.encode(valid_claims(), ec_key, algorithm="ES256", headers={"kid": "e1"})
+    v = Verifier(IdentityConfig(jwks_path=_jwks_file(tmp_path, [rsa_jwk, ec_jwk]), **_IDP))
+    ours = valid_claims(iss=_IDP["issuer"], aud=_IDP["audience"])
+    rs = jwt.encode(ours, rsa_key, algorithm="RS256", headers={"kid": "r1"})
+    es = jwt.encode(ours, ec_key, algorithm="ES256", headers={"kid": "e1"})
     assert v.identify(bearer(rs), {}, "").agent == "agent-1"
     assert v.identify(bearer(es), {}, "").agent == "agent-1"
     # An EC-signed token naming the RSA key's kid, an unknown kid, and an HS token all fail.
-    wrong_kid = jwt.encode(valid_claims(), ec_key, algorithm="ES256", headers={"kid": "r1"})
-    unknown = jwt.encode(valid_claims(), rsa_key, algorithm="RS256", headers={"kid": "nope"})
-    for token, reason in ((wrong_kid, "invalid_token"), (unknown, "unknown_key")):
+    wrong_kid = jwt.encode(ours, ec_key, algorithm="ES256", headers={"kid": "r1"})
+    unknown = jwt.encode(ours, rsa_key, algorithm="RS256", headers={"kid": "nope"})
+    # The same provider's token for another application.
+    wiki = jwt.encode(
+        valid_claims(iss=_IDP["issuer"], aud="wiki"), rsa_key, algorithm="RS256", headers={"kid": "r1"}
+    )
+    for token, reason in ((wrong_kid, "invalid_token"), (unknown, "unknown_key"), (wiki, "invalid_token")):
         with pytest.raises(IdentityError) as caught:
             v.identify(bearer(token), {}, "")
         assert caught.value.reason == reason
@@ -157,11 +183,19 @@ def test_jwks_rs256_and_es256(tmp_path: Path) -> None:
 
 def test_jwks_file_problems_stop_startup(tmp_path: Path) -> None:
     with pytest.raises(StartupError, match="jwks"):
-        Verifier(IdentityConfig(jwks_path=tmp_path / "missing.json"))
+        Verifier(IdentityConfig(jwks_path=tmp_path / "missing.json", **_IDP))
     with pytest.raises(StartupError, match="no RSA/EC keys"):
-        Verifier(
-            IdentityConfig(jwks_path=_jwks_file(tmp_path, [{"kty": "oct", "k": "c2VjcmV0", "kid": "h"}]))
-        )
+        oct_key = {"kty": "oct", "k": "c2VjcmV0", "kid": "h"}
+        Verifier(IdentityConfig(jwks_path=_jwks_file(tmp_path, [oct_key]), **_IDP))
+
+
+@pytest.mark.parametrize("idp", [{}, {"issuer": "https://idp.example"}, {"audience": "scrim"}])
+def test_jwks_without_issuer_and_audience_stops_startup(tmp_path: Path, idp: dict[str, str]) -> None:
+    rsa_jwk = json.loads(
+        jwt.algorithms.RSAAlgorithm.to_jwk(rsa.generate_private_key(65537, 2048).public_key())
+    )
+    with pytest.raises(StartupError, match="--jwt-issuer and --jwt-audience"):
+        Verifier(IdentityConfig(jwks_path=_jwks_file(tmp_path, [{**rsa_jwk, "kid": "r1"}]), **idp))
 
 
 @pytest.mark.parametrize(
@@ -237,6 +271,10 @@ def test_trusted_headers_spelt_twice_or_with_underscores_are_refused(names: list
         ("X-User-Id", True),
         ("Remote-User", True),
         ("X-Agent", True),
+        # any underscore: `Authorization_`, `X_Api_Key` may be read as the CRM credential's header
+        ("Authorization_", True),
+        ("X_Api_Key", True),
+        ("Accept_Language", True),
         ("Accept", False),
         ("Cookie", False),
         ("X-Request-Id", False),

@@ -417,9 +417,14 @@ def test_duplicate_yaml_keys_are_problems(tmp_path: Path, text: str) -> None:
         (["fraud-investigations"], "fraud"),
         # a group named like a role grants it
         (["tier2"], "tier2"),
-        # unknown groups are skipped; the first bound group decides
+        # unknown groups are skipped; the policy's first binding decides, whatever the token's order
         (["everyone", "support-frontline"], "tier1"),
         (["support-frontline", "fraud-investigations"], "tier1"),
+        (["fraud-investigations", "support-frontline"], "tier1"),
+        (["fraud-investigations", "support-inhouse"], "tier2"),
+        # bindings before role names; role names in the policy's order
+        (["fraud", "support-inhouse"], "tier2"),
+        (["fraud", "tier1"], "tier1"),
         # nothing bound: the no-role role
         ([], NO_ROLE),
         (["everyone", "admins"], NO_ROLE),

@@ -156,6 +156,16 @@ def test_serve_without_usable_secrets_exits_with_a_message(
     assert "Traceback" not in result.stderr
 
 
+def test_serve_with_a_jwks_but_no_audience_exits_with_a_message(tmp_path: Path) -> None:
+    jwks = tmp_path / "jwks.json"
+    jwks.write_text('{"keys": []}')
+    args = [*_serve_args(tmp_path), "--jwks-file", str(jwks), "--jwt-issuer", "https://idp.example"]
+    result = run(args, timeout=60)
+    assert result.returncode != 0
+    assert "--jwt-issuer and --jwt-audience" in result.stderr, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+
+
 def test_serve_with_unknown_model_exits_naming_the_model(tmp_path: Path) -> None:
     result = run([*_serve_args(tmp_path), "--model", "xx_no_such_model_sm"], timeout=90)
     assert result.returncode != 0

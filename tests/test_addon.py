@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from pathlib import Path
 
 import jwt
@@ -74,6 +74,14 @@ def audit(tmp_path: Path) -> Iterator[AuditLog]:
     log.close()
 
 
+@pytest.fixture
+async def addon(rules: Rules, audit: AuditLog) -> AsyncIterator[ScrimAddon]:
+    """An addon with the shipped rules, inside mitmproxy's test context."""
+    addon = make_addon(rules, audit)
+    with taddons.context(addon):
+        yield addon
+
+
 def make_addon(
     rules: Rules,
     audit: AuditLog,
@@ -102,6 +110,11 @@ def flow_with(headers: dict[str, str], path: str = "/api/v2/notes") -> http.HTTP
     return f
 
 
+def agent_flow(extra: dict[str, str] | None = None, path: str = "/api/v2/notes") -> http.HTTPFlow:
+    """A request from a tier1 agent with a valid token."""
+    return flow_with({"Authorization": f"Bearer {token()}", **(extra or {})}, path)
+
+
 def respond(f: http.HTTPFlow, body: bytes, content_type: str = "application/json") -> None:
     f.response = http.Response.make(200, body, {"Content-Type": content_type, "ETag": '"v1"'})
 
@@ -114,58 +127,48 @@ def error_of(f: http.HTTPFlow) -> dict[str, str]:
     return body
 
 
-async def test_missing_identity_is_answered_before_upstream(
-    rules: Rules, audit: AuditLog, tmp_path: Path
-) -> None:
-    addon = make_addon(rules, audit)
-    with taddons.context(addon):
-        f = flow_with({})
-        addon.requestheaders(f)
-        assert f.response is not None and f.response.status_code == 401
-        assert error_of(f)["reason"] == "missing_credentials"
+async def test_missing_identity_is_answered_before_upstream(addon: ScrimAddon) -> None:
+    f = flow_with({})
+    addon.requestheaders(f)
+    assert f.response is not None and f.response.status_code == 401
+    assert error_of(f)["reason"] == "missing_credentials"
 
 
-async def test_request_is_cleaned_before_forwarding(rules: Rules, audit: AuditLog, tmp_path: Path) -> None:
-    addon = make_addon(rules, audit)
-    with taddons.context(addon):
-        f = flow_with(
-            {"Authorization": f"Bearer {token()}", "X-Role": "fraud", "X_Forwarded_Groups": "fraud",
-             "X-Forwarded-Host": "evil.example", "Forwarded": "for=1.2.3.4", "X-Original-URL": "/api/v2/users",
-             "Cookie": f"theme=dark; scrim_token={token()}", "Range": "bytes=0-10",
-             "Accept-Encoding": "gzip, compress, base64, br", "If-None-Match": '"guess"',
-             "If-Modified-Since": "Sat, 28 Nov 2026 10:00:00 GMT", "If-Match": '"g"',
-             "If-Unmodified-Since": "Sat, 28 Nov 2026 10:00:00 GMT", "TE": "gzip", "Connection": "TE",
-             "Authorization_": "Bearer crm-admin-key"}
-        )  # fmt: skip
-        addon.requestheaders(f)
-        assert f.response is None
-        h = f.request.headers
-        assert "te" not in h  # no transfer coding below the layer mitmproxy decodes
-        # A 304 to a guessed ETag would confirm what the mask hides.
-        assert not any(
-            n in h for n in ("if-none-match", "if-match", "if-modified-since", "if-unmodified-since")
-        )
-        assert "x-role" not in h and "x_forwarded_groups" not in h and "range" not in h
-        assert "x-forwarded-host" not in h and "forwarded" not in h and "x-original-url" not in h
-        assert h["authorization"] == "Bearer crm-secret"  # the CRM credential only Scrim holds
-        assert "authorization_" not in h  # a CGI-style server could read it as Authorization
-        assert h["cookie"] == "theme=dark"
-        assert h["accept-encoding"] == "gzip, br"
+async def test_request_is_cleaned_before_forwarding(addon: ScrimAddon) -> None:
+    f = flow_with(
+        {"Authorization": f"Bearer {token()}", "X-Role": "fraud", "X_Forwarded_Groups": "fraud",
+         "X-Forwarded-Host": "evil.example", "Forwarded": "for=1.2.3.4", "X-Original-URL": "/api/v2/users",
+         "Cookie": f"theme=dark; scrim_token={token()}", "Range": "bytes=0-10",
+         "Accept-Encoding": "gzip, compress, base64, br", "If-None-Match": '"guess"',
+         "If-Modified-Since": "Sat, 28 Nov 2026 10:00:00 GMT", "If-Match": '"g"',
+         "If-Unmodified-Since": "Sat, 28 Nov 2026 10:00:00 GMT", "TE": "gzip", "Connection": "TE",
+         "Authorization_": "Bearer crm-admin-key"}
+    )  # fmt: skip
+    addon.requestheaders(f)
+    assert f.response is None
+    h = f.request.headers
+    assert "te" not in h  # no transfer coding below the layer mitmproxy decodes
+    # A 304 to a guessed ETag would confirm what the mask hides.
+    assert not any(n in h for n in ("if-none-match", "if-match", "if-modified-since", "if-unmodified-since"))
+    assert "x-role" not in h and "x_forwarded_groups" not in h and "range" not in h
+    assert "x-forwarded-host" not in h and "forwarded" not in h and "x-original-url" not in h
+    assert h["authorization"] == "Bearer crm-secret"  # the CRM credential only Scrim holds
+    assert "authorization_" not in h  # a CGI-style server could read it as Authorization
+    assert h["cookie"] == "theme=dark"
+    assert h["accept-encoding"] == "gzip, br"
 
 
 async def test_masks_for_the_verified_role_not_the_forged_one(
-    rules: Rules, audit: AuditLog, tmp_path: Path
+    addon: ScrimAddon, audit: AuditLog, tmp_path: Path
 ) -> None:
-    addon = make_addon(rules, audit)
-    with taddons.context(addon):
-        f = flow_with({"Authorization": f"Bearer {token()}", "X-Role": "fraud"})
-        addon.requestheaders(f)
-        respond(f, json.dumps({"note": f"mail {SECRET_VALUE}"}).encode())
-        await addon.response(f)
-        assert f.response is not None
-        assert f.response.content == b'{"note":"mail j***@example.com"}'
-        assert "etag" not in f.response.headers
-        assert f.response.headers["content-length"] == str(len(f.response.content))
+    f = agent_flow({"X-Role": "fraud"})
+    addon.requestheaders(f)
+    respond(f, json.dumps({"note": f"mail {SECRET_VALUE}"}).encode())
+    await addon.response(f)
+    assert f.response is not None
+    assert f.response.content == b'{"note":"mail j***@example.com"}'
+    assert "etag" not in f.response.headers
+    assert f.response.headers["content-length"] == str(len(f.response.content))
     audit.close()
     line = json.loads((tmp_path / "audit.jsonl").read_text().splitlines()[-1])
     assert (line["agent"], line["role"], line["outcome"], line["masked"]) == (
@@ -179,7 +182,7 @@ async def test_analyzer_exception_withholds_without_leaking(
 ) -> None:
     addon = make_addon(rules, audit, EmailDetector(fail=True))
     with taddons.context(addon):
-        f = flow_with({"Authorization": f"Bearer {token()}"})
+        f = agent_flow()
         addon.requestheaders(f)
         respond(f, json.dumps({"note": SECRET_VALUE}).encode())
         await addon.response(f)
@@ -193,7 +196,7 @@ async def test_audit_failure_withholds_data(rules: Rules, audit: AuditLog, tmp_p
     addon = make_addon(rules, audit)
     audit.close()
     with taddons.context(addon):
-        f = flow_with({"Authorization": f"Bearer {token()}"})
+        f = agent_flow()
         addon.requestheaders(f)
         respond(f, b'{"status": "ok"}')
         await addon.response(f)
@@ -201,85 +204,69 @@ async def test_audit_failure_withholds_data(rules: Rules, audit: AuditLog, tmp_p
         assert error_of(f)["reason"] == "audit_unavailable"
 
 
-async def test_streamed_body_is_withheld(rules: Rules, audit: AuditLog, tmp_path: Path) -> None:
-    addon = make_addon(rules, audit)
-    with taddons.context(addon):
-        f = flow_with({"Authorization": f"Bearer {token()}"})
-        addon.requestheaders(f)
-        respond(f, b"")
-        assert f.response is not None
-        f.response.stream = True
-        addon.responseheaders(f)
-        assert f.response.stream is False  # never stream what must be inspected
-        f.response.raw_content = None
-        await addon.response(f)
-        assert error_of(f)["reason"] == "streamed_body"
+async def test_streamed_body_is_withheld(addon: ScrimAddon) -> None:
+    f = agent_flow()
+    addon.requestheaders(f)
+    respond(f, b"")
+    assert f.response is not None
+    f.response.stream = True
+    addon.responseheaders(f)
+    assert f.response.stream is False  # never stream what must be inspected
+    f.response.raw_content = None
+    await addon.response(f)
+    assert error_of(f)["reason"] == "streamed_body"
 
 
 @pytest.mark.parametrize("coding", ["gzip", "gzip, chunked", "deflate,chunked"])
-async def test_a_transfer_coding_other_than_chunked_is_withheld(
-    rules: Rules, audit: AuditLog, coding: str
-) -> None:
+async def test_a_transfer_coding_other_than_chunked_is_withheld(addon: ScrimAddon, coding: str) -> None:
     # mitmproxy undoes only the chunked framing: gzip bytes would be scanned as windows-1252 text,
     # found clean, and released for `curl --tr-encoding` to unpack.
     import gzip
 
-    addon = make_addon(rules, audit)
-    with taddons.context(addon):
-        f = flow_with({"Authorization": f"Bearer {token()}"})
-        addon.requestheaders(f)
-        raw = gzip.compress(b"contact jane.doe@example.com card 4539 1488 0343 6467")
-        f.response = http.Response.make(
-            200, raw, {"Content-Type": "text/plain; charset=windows-1252", "Transfer-Encoding": coding}
-        )
-        await addon.response(f)
-        assert error_of(f)["reason"] == "unsupported_transfer_encoding"
+    f = agent_flow()
+    addon.requestheaders(f)
+    raw = gzip.compress(b"contact jane.doe@example.com card 4539 1488 0343 6467")
+    f.response = http.Response.make(
+        200, raw, {"Content-Type": "text/plain; charset=windows-1252", "Transfer-Encoding": coding}
+    )
+    await addon.response(f)
+    assert error_of(f)["reason"] == "unsupported_transfer_encoding"
 
 
-async def test_a_response_with_trailers_is_withheld(rules: Rules, audit: AuditLog) -> None:
-    addon = make_addon(rules, audit)
-    with taddons.context(addon):
-        f = flow_with({"Authorization": f"Bearer {token()}"})
-        addon.requestheaders(f)
-        respond(f, b'{"ok": true}')
-        assert f.response is not None
-        f.response.trailers = http.Headers(x_note="call jane.doe@example.com")
-        await addon.response(f)
-        assert error_of(f)["reason"] == "unexpected_trailers"
+async def test_a_response_with_trailers_is_withheld(addon: ScrimAddon) -> None:
+    f = agent_flow()
+    addon.requestheaders(f)
+    respond(f, b'{"ok": true}')
+    assert f.response is not None
+    f.response.trailers = http.Headers(x_note="call jane.doe@example.com")
+    await addon.response(f)
+    assert error_of(f)["reason"] == "unexpected_trailers"
 
 
-async def test_websocket_upgrade_is_refused(rules: Rules, audit: AuditLog, tmp_path: Path) -> None:
-    addon = make_addon(rules, audit)
-    with taddons.context(addon):
-        f = flow_with({"Authorization": f"Bearer {token()}", "Upgrade": "websocket"})
-        addon.requestheaders(f)
-        assert error_of(f)["reason"] == "unsupported_protocol"
+async def test_websocket_upgrade_is_refused(addon: ScrimAddon) -> None:
+    f = agent_flow({"Upgrade": "websocket"})
+    addon.requestheaders(f)
+    assert error_of(f)["reason"] == "unsupported_protocol"
 
 
-async def test_a_response_scrim_never_saw_a_request_for_is_withheld(
-    rules: Rules, audit: AuditLog, tmp_path: Path
-) -> None:
-    addon = make_addon(rules, audit)
-    with taddons.context(addon):
-        f = flow_with({})
-        respond(f, json.dumps({"note": SECRET_VALUE}).encode())
-        await addon.response(f)
-        assert f.response is not None and f.response.status_code == 502
-        assert SECRET_VALUE.encode() not in (f.response.content or b"")
+async def test_a_response_scrim_never_saw_a_request_for_is_withheld(addon: ScrimAddon) -> None:
+    f = flow_with({})
+    respond(f, json.dumps({"note": SECRET_VALUE}).encode())
+    await addon.response(f)
+    assert f.response is not None and f.response.status_code == 502
+    assert SECRET_VALUE.encode() not in (f.response.content or b"")
 
 
-async def test_static_assets_need_no_credential_but_refuse_a_bad_one(rules: Rules, audit: AuditLog) -> None:
-    addon = make_addon(rules, audit)
-    with taddons.context(addon):
-        page = flow_with({}, path="/console")
-        addon.requestheaders(page)
-        assert page.response is None  # forwarded: the console page sets the token cookie itself
-        respond(page, b"<html>console</html>", "text/html")
-        await addon.response(page)
-        assert page.response is not None and page.response.content == b"<html>console</html>"
-        forged = flow_with({"Authorization": "Bearer not-a-token"}, path="/console")
-        addon.requestheaders(forged)
-        assert error_of(forged)["reason"] == "malformed_token"
+async def test_static_assets_need_no_credential_but_refuse_a_bad_one(addon: ScrimAddon) -> None:
+    page = flow_with({}, path="/console")
+    addon.requestheaders(page)
+    assert page.response is None  # forwarded: the console page sets the token cookie itself
+    respond(page, b"<html>console</html>", "text/html")
+    await addon.response(page)
+    assert page.response is not None and page.response.content == b"<html>console</html>"
+    forged = flow_with({"Authorization": "Bearer not-a-token"}, path="/console")
+    addon.requestheaders(forged)
+    assert error_of(forged)["reason"] == "malformed_token"
 
 
 @pytest.mark.parametrize(
@@ -292,54 +279,44 @@ async def test_static_assets_need_no_credential_but_refuse_a_bad_one(rules: Rule
     ],
 )
 async def test_a_request_body_where_none_belongs_is_refused(
-    rules: Rules, audit: AuditLog, method: str, path: str, headers: dict[str, str]
+    addon: ScrimAddon, method: str, path: str, headers: dict[str, str]
 ) -> None:
-    addon = make_addon(rules, audit)
-    with taddons.context(addon):
-        f = flow_with({"Authorization": f"Bearer {token()}"}, path=path)
-        f.request.method = method
-        for name, value in headers.items():
-            f.request.headers[name] = value
-        addon.requestheaders(f)
-        assert f.response is not None and f.response.status_code == 400
-        assert error_of(f)["reason"] == "unexpected_request_body"
+    f = agent_flow(path=path)
+    f.request.method = method
+    for name, value in headers.items():
+        f.request.headers[name] = value
+    addon.requestheaders(f)
+    assert f.response is not None and f.response.status_code == 400
+    assert error_of(f)["reason"] == "unexpected_request_body"
 
 
-async def test_a_comment_may_still_be_posted(rules: Rules, audit: AuditLog) -> None:
-    addon = make_addon(rules, audit)
-    with taddons.context(addon):
-        f = flow_with({"Authorization": f"Bearer {token()}"}, path="/api/v2/tickets/7/comments")
-        f.request.method = "POST"
-        f.request.content = b'{"body": "thanks"}'
-        addon.requestheaders(f)
-        assert f.response is None
+async def test_a_comment_may_still_be_posted(addon: ScrimAddon) -> None:
+    f = agent_flow(path="/api/v2/tickets/7/comments")
+    f.request.method = "POST"
+    f.request.content = b'{"body": "thanks"}'
+    addon.requestheaders(f)
+    assert f.response is None
 
 
-async def test_anonymous_static_requests_never_carry_the_crm_credential(
-    rules: Rules, audit: AuditLog
-) -> None:
-    addon = make_addon(rules, audit)
-    with taddons.context(addon):
-        page = flow_with({}, path="/console")
-        addon.requestheaders(page)
-        assert page.response is None and "authorization" not in page.request.headers
+async def test_anonymous_static_requests_never_carry_the_crm_credential(addon: ScrimAddon) -> None:
+    page = flow_with({}, path="/console")
+    addon.requestheaders(page)
+    assert page.response is None and "authorization" not in page.request.headers
 
 
-async def test_an_upstream_101_is_withheld_not_turned_into_a_pipe(rules: Rules, audit: AuditLog) -> None:
-    addon = make_addon(rules, audit)
-    with taddons.context(addon):
-        f = flow_with({"Authorization": f"Bearer {token()}"})
-        addon.requestheaders(f)
-        f.response = http.Response.make(101, b"", {"Upgrade": "foo", "Connection": "Upgrade"})
-        await addon.response(f)
-        assert f.response.status_code == 502
-        assert error_of(f)["reason"] == "unexpected_upgrade"
+async def test_an_upstream_101_is_withheld_not_turned_into_a_pipe(addon: ScrimAddon) -> None:
+    f = agent_flow()
+    addon.requestheaders(f)
+    f.response = http.Response.make(101, b"", {"Upgrade": "foo", "Connection": "Upgrade"})
+    await addon.response(f)
+    assert f.response.status_code == 502
+    assert error_of(f)["reason"] == "unexpected_upgrade"
 
 
 async def test_regular_mode_reaches_only_the_crm(rules: Rules, audit: AuditLog) -> None:
     addon = make_addon(rules, audit, destination=("crm.example.com", 443))
     with taddons.context(addon):
-        elsewhere = flow_with({"Authorization": f"Bearer {token()}"})
+        elsewhere = agent_flow()
         elsewhere.request.host, elsewhere.request.port = "evil.example", 443
         addon.requestheaders(elsewhere)
         assert elsewhere.response is not None and elsewhere.response.status_code == 403
@@ -353,7 +330,7 @@ async def test_regular_mode_reaches_only_the_crm(rules: Rules, audit: AuditLog) 
         addon.http_connect(tunnel)
         assert tunnel.response is not None and tunnel.response.status_code == 403
 
-        crm = flow_with({"Authorization": f"Bearer {token()}"})
+        crm = agent_flow()
         crm.request.host, crm.request.port = "CRM.example.com", 443
         addon.requestheaders(crm)
         assert crm.response is None and crm.request.headers["authorization"] == "Bearer crm-secret"
@@ -370,7 +347,7 @@ async def test_large_bodies_are_inspected_whole_in_a_worker_small_ones_here(
     offload = RecordingOffload()
     addon = make_addon(rules, audit, offload=offload)
     with taddons.context(addon):
-        f = flow_with({"Authorization": f"Bearer {token()}"}, path="/api/v2/users/7")
+        f = agent_flow(path="/api/v2/users/7")
         addon.requestheaders(f)
         body = b'{"user": {"id": 7}}'
         respond(f, body + b" " * (size - len(body)))  # trailing whitespace: still one JSON document

@@ -56,6 +56,10 @@ _SPOOFABLE_PREFIXES = (
 _KEY_LOCATING_HEADERS = ("jku", "x5u", "jwk", "x5c")
 _JWKS_COOLDOWN_SECONDS = 60.0
 _JWKS_MAX_BYTES = 256 * 1024
+# Verified tokens are remembered (a signature check costs ~60 µs, and an agent sends the same token
+# with every request) for at most a minute, so a key taken out of the JWKS stops working soon.
+_VERIFIED_SECONDS = 60.0
+_VERIFIED_MAX = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +177,7 @@ class Verifier:
         if config.token_header:
             strip.add(normalise_header(config.token_header))
         self._strip_exact = frozenset(strip)
+        self._verified: dict[str, tuple[Claims, float]] = {}  # token → (claims, trusted until)
 
     def headers_to_strip(self, names: Iterable[str]) -> list[str]:
         """Header names (as sent) that must not reach policy or the CRM: identity-like ones, and
@@ -212,7 +217,7 @@ class Verifier:
                 groups = tuple(g.strip() for raw in groups_raw for g in raw.split(",") if g.strip())
                 return Claims(users[0].strip()[:128], groups[:32], IdentitySource.TRUSTED_HEADER)
         token = self._token(headers, cookies)
-        return self._verify(token)
+        return self._remembered(token)
 
     def _is_trusted(self, peer: str) -> bool:
         try:
@@ -241,7 +246,20 @@ class Verifier:
             raise IdentityError("token_too_large")
         return token
 
-    def _verify(self, token: str) -> Claims:
+    def _remembered(self, token: str) -> Claims:
+        now = time.time()
+        claims, until = self._verified.get(token, (None, 0.0))
+        if claims is not None and now < until:
+            return claims
+        self._verified.pop(token, None)
+        claims, expires = self._verify(token)
+        if len(self._verified) >= _VERIFIED_MAX:
+            del self._verified[next(iter(self._verified))]  # the oldest
+        self._verified[token] = (claims, min(now + _VERIFIED_SECONDS, expires + self.config.leeway_seconds))
+        return claims
+
+    def _verify(self, token: str) -> tuple[Claims, float]:
+        """The token's claims and its expiry, or IdentityError."""
         if self._keys is None and self.config.hs256_secret is None:
             raise IdentityError("missing_credentials")
         try:
@@ -289,7 +307,7 @@ class Verifier:
             groups = [groups]
         if not isinstance(groups, list) or not all(isinstance(g, str) for g in groups):
             raise IdentityError("invalid_token")
-        return Claims(agent.strip(), tuple(groups[:32]), IdentitySource.JWT)
+        return Claims(agent.strip(), tuple(groups[:32]), IdentitySource.JWT), float(claims["exp"])
 
     def _check_lifetime(self, claims: Mapping[str, Any]) -> None:
         # PyJWT has checked that exp, and iat when present, are numbers and iat is not ahead.

@@ -117,6 +117,30 @@ def test_missing_or_ambiguous_credentials(
     assert caught.value.reason == reason
 
 
+def test_a_verified_token_is_trusted_for_a_minute_at_most_and_never_past_its_expiry(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from proxy import identity
+
+    v = Verifier(IdentityConfig(hs256_secret=SECRET, leeway_seconds=0))
+    checked: list[str] = []
+    verify = v._verify
+    monkeypatch.setattr(v, "_verify", lambda token: checked.append(token) or verify(token))
+    now = time.time()
+    hour, soon = hs(valid_claims(exp=int(now) + 3600)), hs(valid_claims(sub="agent-2", exp=int(now) + 5))
+    for token in (hour, hour, soon, soon):
+        v.identify(bearer(token), {}, "")
+    assert checked == [hour, soon]  # each signature checked once
+    monkeypatch.setattr(identity.time, "time", lambda: now + 10)
+    assert v.identify(bearer(hour), {}, "").agent == "agent-1"
+    assert checked == [hour, soon]
+    v.identify(bearer(soon), {}, "")
+    assert checked == [hour, soon, soon]  # past its exp: checked again (and refused, in real time)
+    monkeypatch.setattr(identity.time, "time", lambda: now + 61)
+    v.identify(bearer(hour), {}, "")
+    assert checked == [hour, soon, soon, hour]  # a minute on, checked again
+
+
 def test_lifetime_cap_is_configurable_and_inclusive() -> None:
     now = int(time.time())
     shift = valid_claims(iat=now, exp=now + 12 * 3600)

@@ -4,8 +4,12 @@
   so `…/search?email=jane@example.com` becomes one candidate that then fails validation and the
   address leaks; it is also super-linear on crafted input. Ours is linear (bounded repetitions).
 - Payment cards including Mastercard's 2-series (2221-2720), with presidio's Luhn check, in groups
-  separated by any of the separators people type (`4539.1488.0343.6467`, `4539/1488/…`).
-- Phone numbers as people type them (3-3-4 with separators, national numbers with a trunk 0),
+  separated by any of the separators people type (`4539.1488.0343.6467`, `4539 - 1488 - …`), also
+  right after a word and a dash (`ref-4539…`, `export-4539….csv`).
+- IBANs in any case and with dots or dashes between groups (`de89 3704 …`, `DE89.3704.…`): presidio's
+  pattern wants upper case and spaces; its own checks (mod 97, the country's format) validate.
+- Phone numbers as people type them (3-3-4 with separators, national numbers with a trunk 0,
+  international numbers dialled with 00),
   because presidio's phonenumbers-based recognizer drops numbers outside assigned ranges, and a
   frontline agent must not see a customer's number whole either way.
 """
@@ -13,18 +17,27 @@
 from __future__ import annotations
 
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
-from presidio_analyzer.predefined_recognizers import CreditCardRecognizer
+from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, IbanRecognizer
 
-_EMAIL = r"(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![\w-])"
-# Groups separated as people type them: spaces, dashes, dots, slashes, underscores, line breaks.
-_CARD_GAP = r"(?:\r?\n|[ \t./_-])?"
+# Letters of any script in the local part and the domain (`jöse.müller@bücher.de`).
+_EMAIL = r"(?<![\w.%+-])[\w.%+-]{1,64}@(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.){1,8}[^\W\d_]{2,24}(?![\w-])"
+# Groups separated as people type them: spaces (a few), a dash, dot, slash, underscore, comma,
+# colon, star or plus with a space either side or none, line breaks. (Unicode dashes and bullets
+# are ASCII by then: textviews.normalise.)
+_CARD_SEPARATORS_TYPED = "./_,:*+-"
+_CARD_GAP = r"(?:\r?\n|[ \t]{1,3}|[ \t]?[./_,:*+-][ \t]?)?"
+# Not inside a longer number, nor its dashed continuation ("1234-4539-…"); a word before a dash is fine.
 _CARD = (
-    rf"(?<![\d-])(?:4\d{{3}}|5[1-5]\d{{2}}|2[2-7]\d{{2}}|6\d{{3}}|3\d{{3}})"
-    rf"{_CARD_GAP}\d{{3,4}}{_CARD_GAP}\d{{3,4}}{_CARD_GAP}\d{{3,5}}(?![\d-])"
+    rf"(?<!\d)(?<!\d-)(?:4\d{{3}}|5[1-5]\d{{2}}|2[2-7]\d{{2}}|6\d{{3}}|3\d{{3}})"
+    rf"{_CARD_GAP}\d{{3,4}}{_CARD_GAP}\d{{3,4}}{_CARD_GAP}\d{{3,5}}(?!\d)(?!-\d)"
 )
-_CARD_SEPARATORS = [(sep, "") for sep in ("-", " ", "\t", "\r", "\n", ".", "/", "_")]
+_CARD_SEPARATORS = [(sep, "") for sep in (*_CARD_SEPARATORS_TYPED, " ", "\t", "\r", "\n")]
+_IBAN = r"(?i)(?<![\w.-])[a-z]{2}[0-9]{2}(?:[ .-]?[a-z0-9]{4}){2,7}(?:[ .-]?[a-z0-9]{1,3})?(?![\w-])"
+_IBAN_SEPARATORS = [(" ", ""), (".", ""), ("-", "")]
 _PHONE_NANP = r"(?<![\w.+-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])"
 _PHONE_TRUNK = r"(?<![\w.+-])0\d{1,4}[ /-]\d{3,4}[ -]?\d{3,5}(?![\w-])"
+# `0049 30 12345678`, `00 44 7700 900123`: 00, a country code, then grouped digits.
+_PHONE_00 = r"(?<![\w.+-])00[ ]?[1-9]\d{0,2}[ .-]\d{2,4}(?:[ .-]?\d{2,5}){1,3}(?![\w-])"
 _PHONE_CONTEXT = ["phone", "call", "tel", "mobile", "cell", "reach", "whatsapp", "text", "ring", "number"]
 
 
@@ -48,7 +61,24 @@ def custom_recognizers() -> list[EntityRecognizer]:
             patterns=[
                 Pattern("nanp 3-3-4", _PHONE_NANP, 0.5),
                 Pattern("national with trunk 0", _PHONE_TRUNK, 0.5),
+                Pattern("international with 00 (needs context)", _PHONE_00, 0.4),
             ],
             context=_PHONE_CONTEXT,
         ),
+        _AnyCaseIbanRecognizer(
+            name="ScrimIbanRecognizer",
+            patterns=[Pattern("iban, any case, grouped", _IBAN, 0.5)],  # type: ignore[list-item]  # presidio types them as str
+            replacement_pairs=_IBAN_SEPARATORS,
+        ),
     ]
+
+
+class _AnyCaseIbanRecognizer(IbanRecognizer):
+    """presidio's checks (mod 97 and the country's format) on the upper-cased value. Its own
+    `analyze` retries shorter groups of an upper-case match; ours ends at a word boundary instead."""
+
+    analyze = PatternRecognizer.analyze  # so patterns.PatternPass runs it in its own single pass
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        valid: bool | None = super().validate_result(pattern_text.upper())
+        return valid

@@ -130,10 +130,31 @@ def _invisible(ch: str) -> bool:
     return unicodedata.category(ch) in ("Cf", "Cc") or ch in _IGNORABLE
 
 
+# Hyphens and minus signs of other code points, and bullets and middle dots, separate digits as
+# `-` and `.` do. En and em dashes (Word and Outlook turn typed dashes into them) only between
+# digits: elsewhere they are sentence punctuation, which the name cues read ("— theresa white").
+_AS_ASCII = {"\u2212": "-", "\u2022": ".", "\u00b7": ".", "\u2027": ".", "\u2219": ".", "\u22c5": "."}
+_SENTENCE_DASHES = frozenset("\u2013\u2014")
+
+
 def _visible_form(ch: str) -> str:
-    """NFKC, and digits of any script as ASCII digits (NFKC keeps Arabic-Indic ones)."""
+    """NFKC, digits of any script as ASCII digits (NFKC keeps Arabic-Indic ones), hyphens as `-`
+    and dots in the middle of the line as `.`."""
     digit = unicodedata.decimal(ch, None)
-    return str(digit) if digit is not None else unicodedata.normalize("NFKC", ch)
+    if digit is not None:
+        return str(digit)
+    if ch in _AS_ASCII:
+        return _AS_ASCII[ch]
+    if ch not in _SENTENCE_DASHES and unicodedata.category(ch) == "Pd":
+        return "-"
+    return unicodedata.normalize("NFKC", ch)
+
+
+def _between_digits(text: str, index: int) -> bool:
+    """Whether text[index] has a digit on both sides, spaces aside ("4539 \\u2013 1488")."""
+    before = text[max(0, index - 4) : index].rstrip(" \t")  # a few characters: linear on any input
+    after = text[index + 1 : index + 5].lstrip(" \t")
+    return bool(before) and bool(after) and before[-1].isdigit() and after[0].isdigit()
 
 
 def normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
@@ -158,7 +179,10 @@ def normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
         index += 1
         if _invisible(ch):
             continue
-        piece = ch if ch.isascii() else _visible_form(ch)
+        if ch in _SENTENCE_DASHES and _between_digits(text, index - 1):
+            piece = "-"
+        else:
+            piece = ch if ch.isascii() else _visible_form(ch)
         out.extend(piece)
         origin.extend([(index - 1, index)] * len(piece))
     _unmix_scripts(out)

@@ -144,6 +144,7 @@ EXPECTED_RECOGNIZERS = {
     "ScrimEmailRecognizer",
     "ScrimCardRecognizer",
     "ScrimTypedPhoneRecognizer",
+    "ScrimIbanRecognizer",
 }
 
 EXPECTED_ENTITIES = {
@@ -252,6 +253,16 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("card 4539/1488/0343/6467", None, "CREDIT_CARD", "4539/1488/0343/6467"),
     ("ref 4539_1488_0343_6467", None, "CREDIT_CARD", "4539_1488_0343_6467"),
     ("card:\n4539\n1488\n0343\n6467\n", None, "CREDIT_CARD", "4539\n1488\n0343\n6467"),
+    # after a word and a dash; separators people and word processors type
+    ("export-4539148803436467.csv", None, "CREDIT_CARD", "4539148803436467"),
+    ("ref-4539148803436467", None, "CREDIT_CARD", "4539148803436467"),
+    ("card -4539148803436467", None, "CREDIT_CARD", "4539148803436467"),
+    ("my card is 4539  1488  0343  6467 exp 12/29", None, "CREDIT_CARD", "4539  1488  0343  6467"),
+    ("my card is 4539 - 1488 - 0343 - 6467", None, "CREDIT_CARD", "4539 - 1488 - 0343 - 6467"),
+    ("card 4539,1488,0343,6467", None, "CREDIT_CARD", "4539,1488,0343,6467"),
+    ("card 4539:1488:0343:6467", None, "CREDIT_CARD", "4539:1488:0343:6467"),
+    ("card 4539*1488*0343*6467", None, "CREDIT_CARD", "4539*1488*0343*6467"),
+    ("card 4539+1488+0343+6467", None, "CREDIT_CARD", "4539+1488+0343+6467"),
     # --- US_SSN ---
     ("My social security number is 536-22-1234", None, "US_SSN", "536-22-1234"),
     ("SSN: 536-22-1234", None, "US_SSN", "536-22-1234"),
@@ -269,9 +280,22 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("07 49 25 99 08", ["value"], "PHONE_NUMBER", "07 49 25 99 08"),
     ("Please ring 04 58 02 34 02 tomorrow morning.", None, "PHONE_NUMBER", "04 58 02 34 02"),
     ("joignable au 06-12-34-56-78", None, "PHONE_NUMBER", "06-12-34-56-78"),
+    # --- PHONE_NUMBER dialled with 00, near a phone word ---
+    ("call me on 0049 30 12345678 tomorrow", None, "PHONE_NUMBER", "0049 30 12345678"),
+    ("my phone: 00 44 7700 900123", None, "PHONE_NUMBER", "00 44 7700 900123"),
+    # --- EMAIL_ADDRESS with letters of any script ---
+    ("write to jane.doe@bücher.de", None, "EMAIL_ADDRESS", "jane.doe@bücher.de"),
+    ("jöse.müller@example.com wrote", None, "EMAIL_ADDRESS", "jöse.müller@example.com"),
     # --- IBAN_CODE ---
     ("Wire to DE89 3704 0044 0532 0130 00 please", None, "IBAN_CODE", "DE89 3704 0044 0532 0130 00"),
     ("GB82WEST12345698765432", ["iban"], "IBAN_CODE", "GB82WEST12345698765432"),
+    # any case, compact or grouped with dots or dashes
+    ("pay to de89370400440532013000", None, "IBAN_CODE", "de89370400440532013000"),
+    ("De89 3704 0044 0532 0130 00", None, "IBAN_CODE", "De89 3704 0044 0532 0130 00"),
+    ("fr1420041010050500013m02606 is mine", None, "IBAN_CODE", "fr1420041010050500013m02606"),
+    ("nl91 abna 0417 1643 00", None, "IBAN_CODE", "nl91 abna 0417 1643 00"),
+    ("DE89.3704.0044.0532.0130.00", None, "IBAN_CODE", "DE89.3704.0044.0532.0130.00"),
+    ("DE89-3704-0044-0532-0130-00 to", None, "IBAN_CODE", "DE89-3704-0044-0532-0130-00"),
     # --- CRYPTO (presidio Bitcoin + Scrim EVM / Tron / XRP / Litecoin) ---
     ("BTC 1BoatSLRHtKNngkdXEeobR76b53LETtpyT", None, "CRYPTO", "1BoatSLRHtKNngkdXEeobR76b53LETtpyT"),
     (
@@ -501,6 +525,11 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("shipped 1982-08-17", None, None),
     ("Her flight is on 2024-05-01 and she was excited", None, None),
     ("Your ticket was updated 3 days ago by the support team.", None, None),
+    # --- numbers that only look like a card or an IBAN in a new separator ---
+    ("qty 4539, 1488, 0343, 6460", None, "CREDIT_CARD"),  # Luhn fails
+    ("1234-4539-1488-0343-6467", None, "CREDIT_CARD"),  # part of a longer dashed number
+    ("build de12abcd1234efgh5678 passed", None, "IBAN_CODE"),  # mod 97 fails
+    ("dial 0049 30 12345678", None, "PHONE_NUMBER"),  # 00-dialled numbers need a phone word
     # --- order numbers, ids, tracking, product codes ---
     ("Order ORD-2024-000123 shipped", None, None),
     ("ORD-2024-000123", ["order", "number"], None),

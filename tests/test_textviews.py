@@ -82,3 +82,26 @@ def test_normalise_leaves_one_script_words_and_plain_ascii_alone() -> None:
         None,
     )
     assert normalise("tab\there\r\n") == ("tab\there\r\n", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hyphens, minus signs, bullets and middle dots between digit groups
+        ("4539\u20101488\u20110343\u22126467", "4539-1488-0343-6467"),
+        ("4539\u00b71488\u20220343\u22c56467", "4539.1488.0343.6467"),
+        # en and em dashes between digits, spaces aside, as Word types them
+        ("4539 \u2013 1488 \u2014 0343\u20136467", "4539 - 1488 - 0343-6467"),
+        # ... and left alone as sentence punctuation, where name cues read them
+        ("<div>\u2014 theresa white.", "<div>\u2014 theresa white."),
+        ("Refund \u2013 Teresa Meister", "Refund \u2013 Teresa Meister"),
+        ("page 4 \u2013 see", "page 4 \u2013 see"),
+    ],
+)
+def test_normalise_folds_dashes_and_dots_that_separate_digits(text: str, expected: str) -> None:
+    assert normalise(text)[0] == expected
+
+
+def test_normalise_stays_linear_on_a_megabyte_of_dashes() -> None:
+    text = "1\u2013" * 500_000
+    assert normalise(text)[0] == "1-" * 499_999 + "1\u2013"

@@ -43,6 +43,15 @@ _DOCUMENT_HEADERS = (
     "if-modified-since",
     "if-unmodified-since",
 )
+_BODY_DESCRIBING_HEADERS = (
+    "etag",
+    "last-modified",
+    "content-length",
+    "content-md5",
+    "digest",
+    "content-digest",
+    "repr-digest",
+)
 _STATUS_TEXT = {
     400: "bad_request",
     401: "unauthenticated",
@@ -148,6 +157,16 @@ class ScrimAddon:
         request = flow.request
         if not self._may_reach(request.host, request.port):
             raise Withheld("destination_not_allowed", 403)  # not an open proxy, nor a tunnel
+        if policy.ambiguous_path(request.path):
+            raise Withheld("ambiguous_path", 400)  # the CRM could route it elsewhere than we do
+        if (
+            request.authority
+            and request.method.upper() != "CONNECT"
+            and request.http_version.startswith("HTTP/1")
+        ):
+            # Origin-form only: with `GET http://other.example/…` a virtual-hosting front-end
+            # would pick the agent's host for a request that carries the CRM credential.
+            request.authority = ""
         generation = self._generation()
         rules = generation.rules
         names = list(request.headers.keys())
@@ -307,6 +326,13 @@ class ScrimAddon:
             response.headers = http.Headers([(k.encode(), v.encode("latin-1")) for k, v in inspected.headers])
         if inspected.body is not None:
             response.raw_content = inspected.body
+        if state.decision.kind is RouteKind.DATA and (
+            flow.request.method.upper() == "HEAD" or response.status_code == 304
+        ):
+            # No body to mask, but headers that describe the unmasked one: its hash (a guess at
+            # a masked value can be checked against it offline) and its length.
+            for name in _BODY_DESCRIBING_HEADERS:
+                response.headers.pop(name, None)
         rewritten = inspected.headers is not None or inspected.body is not None
         if rewritten and "transfer-encoding" not in response.headers:
             response.headers["content-length"] = str(len(response.raw_content or b""))

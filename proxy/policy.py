@@ -6,6 +6,7 @@ endpoint nobody wrote rules for is still inspected.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import unquote
 
 from proxy.model import Decision, RouteKind
@@ -13,6 +14,20 @@ from proxy.rules import Route, Rules
 
 UNDECLARED = "_undeclared"
 STATIC = "_static"
+
+
+# In the path, these escapes are separators to some servers and data to others: Rails and Express
+# route `/users/6%2Ftickets` as user 6 while a decoder splits it into another route. Whitespace
+# and controls let lenient parsers read a different target than the one Scrim routed.
+_AMBIGUOUS_IN_PATH = re.compile(r"%(?:2f|5c|3b|3f|23|00)|\\", re.IGNORECASE)
+_NOT_IN_TARGET = re.compile(r"[\x00-\x20\x7f]")
+
+
+def ambiguous_path(target: str) -> bool:
+    """Whether a request target (path and query) could be read as another route by the CRM: an
+    escaped separator in the path, or whitespace or a control character anywhere."""
+    path = target.split("?", 1)[0]
+    return _AMBIGUOUS_IN_PATH.search(path) is not None or _NOT_IN_TARGET.search(target) is not None
 
 
 def normalise_path(path: str) -> tuple[str, bool]:

@@ -355,3 +355,48 @@ async def test_large_bodies_are_inspected_whole_in_a_worker_small_ones_here(
     assert [(r.decision.route, r.role, len(r.body)) for r in offload.requests] == (
         [("users.get", "tier1", size)] if offloaded else []
     )
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v2/users/6%2Ftickets",  # Rails and Express route this as user 6
+        "/api/v2/tickets/9%2fcomments",
+        "/api/v2/users/5%5C..%5Ctickets",
+        "/api/v2/users/5%3Bx",
+        "/api/v2/users/5%3F.json",
+        "/api/v2/users/42?c=ok HTTP/1.1",  # a space in an HTTP/2 :path
+    ],
+)
+async def test_a_path_the_crm_could_route_differently_is_refused(addon: ScrimAddon, path: str) -> None:
+    f = agent_flow(path=path)
+    addon.requestheaders(f)
+    assert error_of(f)["reason"] == "ambiguous_path"
+
+
+async def test_the_request_target_is_sent_in_origin_form(addon: ScrimAddon) -> None:
+    f = agent_flow(path="/api/v2/users/42?x=%2F")  # encoded slashes in the query are data
+    f.request.authority = "evil.example:9"
+    addon.requestheaders(f)
+    assert f.response is None and f.request.authority == ""
+
+
+@pytest.mark.parametrize(("method", "status"), [("HEAD", 200), ("GET", 304)])
+async def test_bodiless_answers_on_data_routes_do_not_describe_the_unmasked_body(
+    addon: ScrimAddon, method: str, status: int
+) -> None:
+    f = agent_flow(path="/api/v2/users/7")
+    f.request.method = method
+    addon.requestheaders(f)
+    f.response = http.Response.make(
+        status,
+        b"",
+        {"Content-Type": "application/json", "ETag": '"sha1-of-the-clear-record"', "Content-Length": "604",
+         "Last-Modified": "Sat, 28 Nov 2026 10:00:00 GMT", "Digest": "sha-256=abc"},
+    )  # fmt: skip
+    f.response.headers["content-length"] = "604"  # what the CRM's whole document measures
+    await addon.response(f)
+    assert f.response is not None and f.response.status_code == status
+    kept = {k.lower() for k in f.response.headers}
+    assert not kept & {"etag", "last-modified", "digest"}
+    assert f.response.headers.get("content-length") in (None, "0")

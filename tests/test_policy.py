@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from proxy.model import Decision, RouteKind
-from proxy.policy import STATIC, UNDECLARED, decide
+from proxy.policy import STATIC, UNDECLARED, ambiguous_path, decide
 from proxy.rules import Rules, load_rules
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
@@ -169,3 +169,25 @@ def test_dot_segments_resolve_to_the_declared_route(rules: Rules, path: str) -> 
     decision, route = decide(rules, "GET", path)
     assert decision == Decision("users.get", RouteKind.DATA)
     assert route is not None
+
+
+@pytest.mark.parametrize(
+    ("target", "ambiguous"),
+    [
+        ("/api/v2/users/5", False),
+        ("/api/v2/users/jane%40example.com", False),  # an escaped @ reads the same everywhere
+        ("/api/v2/users/search?query=a%2Fb%3Bc%23d", False),  # escapes in the query are data
+        ("/api/v2/users/6%2Ftickets", True),
+        ("/api/v2/users/6%2ftickets", True),
+        ("/api/v2/users/6%5Ctickets", True),
+        ("/api/v2/users/6\\tickets", True),
+        ("/api/v2/users/6%3Bx=1", True),
+        ("/api/v2/users/6%3F", True),
+        ("/api/v2/users/6%23", True),
+        ("/api/v2/users/6%00", True),
+        ("/api/v2/users/42?c=ok HTTP/1.1", True),  # whitespace anywhere in the target
+        ("/api/v2/users/42\t", True),
+    ],
+)
+def test_ambiguous_paths(target: str, ambiguous: bool) -> None:
+    assert ambiguous_path(target) is ambiguous

@@ -4,6 +4,10 @@ Quotas count distinct *ticketless* customers (not on a ticket assigned to the ag
 on assigned tickets is never limited: above `soft` an alert is raised, above `justify` new customers
 are withheld until the agent gives a reason, above `hard` they are withheld for the rest of the
 window. Customers already seen in the window never count twice.
+
+Contacts — e-mails and phones served in clear outside any customer record, as on a route without
+record rules — have their own optional limit (`quota.contacts`): reading customers through an
+endpoint nobody declared is limited too, not only counted.
 """
 
 from __future__ import annotations
@@ -14,8 +18,12 @@ from dataclasses import dataclass
 from proxy.errors import Withheld
 from proxy.ledger import WINDOWS, Counts, Ledger, customer_key
 from proxy.model import ServedRecord
-from proxy.rules import Role
-from proxy.scope import CUSTOMER
+from proxy.rules import Quota, Role
+from proxy.scope import CONTACT, CUSTOMER
+
+# An agent's contacts (e-mails and phones served in clear outside customer records, by keyed hash)
+# are counted in the ledger apart from its customers, under this suffix of its name.
+_CONTACTS = "\x1fcontacts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,31 +46,66 @@ async def enforce(
     now: float,
     observe: bool = False,
 ) -> Verdict:
-    """Check and record one response's customers for one agent."""
+    """Check and record one response's customers (and clear contacts) for one agent."""
     customers = [s for s in served if s.record.record_type == CUSTOMER]
+    contacts = sorted({k for s in served if s.record.record_type == CONTACT and s.clear for k in s.keys})
     events: list[str] = []
     if any(s.record.record_id in canaries for s in customers):
         events.append("canary")
-    if not customers:
+    if not customers and not contacts:
         return Verdict(tuple(events))
     ticketless = [customer_key(key, s.record.record_id) for s in customers if not s.assigned]
     assigned = [customer_key(key, s.record.record_id) for s in customers if s.assigned]
     quota = role.quota
+    withheld: Withheld | None = None
     if quota is not None and ticketless:
-        new = await ledger.unseen(agent, ticketless, WINDOWS[quota.window], now)
-        if new:
-            before = (await ledger.record(agent, [], [], now)).ticketless.get(quota.window, 0)
-            after = before + len(new)
-            withheld: Withheld | None = None
-            if quota.hard is not None and after > quota.hard:
-                events.append("quota_exceeded")
-                withheld = Withheld("quota_exceeded", 429)
-            elif quota.justify is not None and after > quota.justify:
-                events.append("justified" if justified else "justification_required")
-                withheld = None if justified else Withheld("justification_required", 429)
-            if after > quota.soft:
-                events.append("quota_soft")
-            if withheld is not None and not observe:
-                return Verdict(tuple(events), withheld)
-    counts = await ledger.record(agent, ticketless, assigned, now)
+        withheld = await _customer_limits(ledger, agent, ticketless, quota, justified, now, events)
+    contact_limit = quota.contacts if quota is not None and contacts else None
+    if quota is not None and contact_limit is not None and withheld is None:
+        withheld = await _contact_limit(ledger, agent, contacts, quota.window, contact_limit, now, events)
+    if withheld is not None and not observe:
+        return Verdict(tuple(events), withheld)
+    if contact_limit is not None:
+        await ledger.record(agent + _CONTACTS, contacts, [], now)
+    counts = await ledger.record(agent, ticketless, assigned, now) if customers else None
     return Verdict(tuple(events), None, counts)
+
+
+async def _customer_limits(
+    ledger: Ledger,
+    agent: str,
+    ticketless: list[str],
+    quota: Quota,
+    justified: bool,
+    now: float,
+    events: list[str],
+) -> Withheld | None:
+    """Events for the graduated limits on new ticketless customers, and the withholding if any."""
+    new = await ledger.unseen(agent, ticketless, WINDOWS[quota.window], now)
+    if not new:
+        return None
+    before = (await ledger.record(agent, [], [], now)).ticketless.get(quota.window, 0)
+    after = before + len(new)
+    withheld: Withheld | None = None
+    if quota.hard is not None and after > quota.hard:
+        events.append("quota_exceeded")
+        withheld = Withheld("quota_exceeded", 429)
+    elif quota.justify is not None and after > quota.justify:
+        events.append("justified" if justified else "justification_required")
+        withheld = None if justified else Withheld("justification_required", 429)
+    if after > quota.soft:
+        events.append("quota_soft")
+    return withheld
+
+
+async def _contact_limit(
+    ledger: Ledger, agent: str, contacts: list[str], window: str, limit: int, now: float, events: list[str]
+) -> Withheld | None:
+    new = await ledger.unseen(agent + _CONTACTS, contacts, WINDOWS[window], now)
+    if not new:
+        return None
+    before = (await ledger.record(agent + _CONTACTS, [], [], now)).ticketless.get(window, 0)
+    if before + len(new) <= limit:
+        return None
+    events.append("quota_exceeded")  # the same alert as for customers; the reason tells them apart
+    return Withheld("contacts_quota_exceeded", 429)

@@ -70,6 +70,9 @@ class QuotaSpec(_Strict):
     soft: Annotated[int, Field(ge=1)]
     justify: Annotated[int, Field(ge=1)] | None = None
     hard: Annotated[int, Field(ge=1)] | None = None
+    # Distinct e-mails and phones served in clear outside customer records (routes without record
+    # rules, comments): beyond this, such responses are withheld.
+    contacts: Annotated[int, Field(ge=1)] | None = None
 
 
 class BreakGlassSpec(_Strict):
@@ -214,6 +217,7 @@ class Quota:
     soft: int
     justify: int | None
     hard: int | None
+    contacts: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,7 +433,9 @@ def _compile(spec: PolicySpec, entities: frozenset[str], version: str, source: P
             r.default,
             dict(r.reveal),
             dict(r.reveal_assigned),
-            Quota(r.quota.window, r.quota.soft, r.quota.justify, r.quota.hard) if r.quota else None,
+            Quota(r.quota.window, r.quota.soft, r.quota.justify, r.quota.hard, r.quota.contacts)
+            if r.quota
+            else None,
             BreakGlass(r.break_glass.budget, parse_duration(r.break_glass.shift)) if r.break_glass else None,
         )
         for name, r in spec.roles.items()

@@ -74,3 +74,38 @@ async def test_observe_mode_never_withholds() -> None:
     served = customers(*[f"c{i}" for i in range(9)])
     verdict = await enforce(MemoryLedger(), ROLE, "a", served, frozenset(), False, KEY, T0, observe=True)
     assert verdict.withheld is None and "quota_exceeded" in verdict.events
+
+
+def contacts(*keys: str, clear: bool = True) -> list[ServedRecord]:
+    kind = ("email",)
+    return [
+        ServedRecord(
+            Record("contact", k[:16]), clear=kind if clear else (), masked=() if clear else kind, keys=(k,)
+        )
+        for k in keys
+    ]
+
+
+async def test_contacts_served_in_clear_have_their_own_limit() -> None:
+    ledger = MemoryLedger()
+    role = Role("tier2", "hidden", {}, quota=Quota("24h", soft=3, justify=5, hard=8, contacts=3))
+
+    async def view_as_tier2(served: list[ServedRecord], observe: bool = False):
+        return await enforce(ledger, role, "agent-2", served, frozenset(), False, KEY, T0, observe)
+
+    assert (await view_as_tier2(contacts("e1", "e2"))).withheld is None
+    assert (await view_as_tier2(contacts("e1", "e2", "e3"))).withheld is None  # seen ones count once
+    assert (await view_as_tier2(contacts(*[f"m{i}" for i in range(10)], clear=False))).withheld is None
+    over = await view_as_tier2(contacts("e4"))
+    assert over.withheld is not None and (over.withheld.reason, over.withheld.status) == (
+        "contacts_quota_exceeded", 429,
+    )  # fmt: skip
+    assert over.events == ("quota_exceeded",)
+    assert (await view_as_tier2(contacts("e5"), observe=True)).withheld is None
+    # Customers are counted apart: three contacts do not use up the customer quota.
+    assert (await view_as_tier2(customers("c1", "c2", "c3"))).events == ()
+
+
+async def test_contacts_are_not_limited_without_a_contacts_quota() -> None:
+    verdict = await view(MemoryLedger(), contacts(*[f"e{i}" for i in range(50)]))
+    assert verdict.withheld is None and verdict.events == () and verdict.counts is None

@@ -97,6 +97,18 @@ async def test_declared_fields_mask_and_skip_detection(rules: Rules) -> None:
     assert all(text != "jane.doe@example.com" for text, *_ in detector.asked)  # declared: not analysed
 
 
+@pytest.mark.parametrize("path", ["/api/v2/tickets?include=users", "/api/v2/tickets/9?include=users"])
+async def test_side_loaded_users_on_ticket_routes_are_counted_and_masked(rules: Rules, path: str) -> None:
+    users = [{"id": 77, "name": "Margaret Hale", "postal_code": "11201", "balance": 48211.07}]
+    body = json.dumps({"tickets": [{"id": 9001, "requester_id": 77}], "users": users}).encode()
+    result = await run(rules, path, body)
+    assert ("customer", "77") in [(s.record.record_type, s.record.record_id) for s in result.records]
+    assert result.body is not None
+    assert json.loads(result.body)["users"][0] == {
+        "id": 77, "name": "Margaret", "postal_code": "<POSTAL_CODE>", "balance": "<ACCOUNT_BALANCE>",
+    }  # fmt: skip
+
+
 async def test_undeclared_route_is_still_scanned(rules: Rules) -> None:
     body = b'{"note": "write to jane.doe@example.com please"}'
     result = await run(rules, "/api/v9/brand-new", body)

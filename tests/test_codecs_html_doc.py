@@ -115,6 +115,17 @@ def test_quoted_attribute_value_containing_gt(text: str, secret: str) -> None:
         # comments are fields, without their markers
         ("<!-- jane@example.com --><p>x</p>", [" jane@example.com ", "x"]),
         ("<!--a<b>c-->", ["a<b>c"]),
+        # CDATA, bogus comments, processing instructions, doctypes: their inside as written
+        (
+            "<svg><![CDATA[jane.doe@example.com 4539148803436467]]></svg>",
+            ["[CDATA[jane.doe@example.com 4539148803436467]]"],
+        ),
+        (
+            "<!jane.doe@example.com><?x jane.doe@example.com?>",
+            ["jane.doe@example.com", "x jane.doe@example.com?"],
+        ),
+        ('<!DOCTYPE html "jane.doe@example.com">', ['DOCTYPE html "jane.doe@example.com"']),
+        ("<!DOCTYPE html><p>x</p>", ["x"]),
     ],
 )
 def test_raw_text_and_comments(text: str, values: list[str]) -> None:
@@ -303,3 +314,11 @@ def test_attribute_names_that_could_hold_data_are_fields() -> None:
     assert doc.render({slots["jane.doe@example.com"]: "<EMAIL_ADDRESS>"}) == text.replace(
         "jane.doe@example.com", "&lt;EMAIL_ADDRESS&gt;"
     )  # escaped: a masked name never breaks the tag
+
+
+def test_srcdoc_is_read_as_the_document_it_is() -> None:
+    # The attribute's value is HTML whose own references a browser decodes again.
+    text = '<iframe srcdoc="&lt;p&gt;card 4539&amp;nbsp;1488 mail jane.doe&amp;#64;example.com&lt;/p&gt;"></iframe>'
+    assert _values(text) == ["<p>card 4539\xa01488 mail jane.doe@example.com</p>"]
+    doc = parse(text, Limits())
+    assert doc.render({}) == text  # nothing masked: byte-identical

@@ -25,6 +25,7 @@ _ATTR = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>
 # Attribute names no recognizer can find anything in (letters only: the DOM lower-cases them):
 # not worth a field each.
 _PLAIN_NAME = re.compile(r"[A-Za-z-]+")
+_LETTERS_ONLY = re.compile(r"[A-Za-z\s]*")
 _TAG_NAME = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)")
 _RAW_TEXT = ("script", "style", "xmp", "noscript")
 _RCDATA = ("textarea", "title")
@@ -125,6 +126,11 @@ class HtmlDocument:
         attrs = []
         context: list[str] = []
         if token.startswith(("<!", "<?")):
+            # A doctype, `<![CDATA[…]]>` (text inside SVG and MathML), a bogus comment (`<!…>`,
+            # `<?…>`, kept in the DOM as a comment): their inside, as written.
+            inner_end = len(token) - 1 if token.endswith(">") else len(token)
+            if not _LETTERS_ONLY.fullmatch(token, 2, inner_end):  # `<!DOCTYPE html>` holds nothing
+                self._add(offset + 2, offset + inner_end, token[2:inner_end], (), raw=False)
             return ()
         element = _TAG_NAME.match(token)
         for attr in _ATTR.finditer(token, element.end() if element else 1):
@@ -144,7 +150,10 @@ class HtmlDocument:
             if value:
                 # `<input name="phone" value="…">`: the value is named by its element, too.
                 start = offset + attr.start(group)
-                self._add(start, start + len(value), html.unescape(value), words(name) + naming, raw=False)
+                readable = html.unescape(value)
+                if name == "srcdoc":
+                    readable = html.unescape(readable)  # a document of its own: its references too
+                self._add(start, start + len(value), readable, words(name) + naming, raw=False)
         return naming
 
     def _add(self, start: int, end: int, value: str, context: tuple[str, ...], *, raw: bool) -> None:

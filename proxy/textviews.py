@@ -23,7 +23,8 @@ _PLACEHOLDER = "it"
 _NUMBER = re.compile(r"\b\d+\b")  # whole numbers only: "9f86d0" stays a word to NER
 # A percent-escape, escaped again up to three times (`%40`, `%2540`, `%252540`…).
 _PERCENT = re.compile(r"%(?:25){0,3}([0-9A-Fa-f]{2})")
-_PLAIN_ASCII = re.compile(r"[^%\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*")  # nothing normalise changes
+_JS_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2}))")
+_PLAIN_ASCII = re.compile(r"[^%\\\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*")  # nothing normalise changes
 # Default-ignorable code points that are not format characters (Cf): shown as nothing.
 _IGNORABLE = frozenset(
     "\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180e\u180f\u3164\uffa0"
@@ -161,22 +162,30 @@ def normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
     """What a reader would see: NFKC, invisible characters dropped, digits of every script as
     ASCII, printable ASCII percent-escapes decoded (`jane%40example.com`, also escaped again as
     in a URL nested in a URL: `%2540`), and in a word mixing Latin letters with Cyrillic or Greek
-    look-alikes (`j\u0430ne`), the look-alikes as Latin. Returns the text and, when it differs, the
-    original [start, end) of every normalised character so spans can be mapped back."""
-    if text.isascii() and _PLAIN_ASCII.fullmatch(text):
+    look-alikes (`j\u0430ne`), the look-alikes as Latin. JavaScript and JSON escapes of printable
+    characters are decoded (`jane.doe\\u0040example.com` in a script), and a quoted key's colon gets
+    the space it has in a label (`{"ssn":"536…"}` reads as `"ssn": "536…"`). Returns the text and,
+    when it differs, the original [start, end) of every normalised character so spans can be
+    mapped back."""
+    if text.isascii() and _PLAIN_ASCII.fullmatch(text) and '":' not in text and "':" not in text:
         return text, None
     out: list[str] = []
     origin: list[tuple[int, int]] = []
     index = 0
     while index < len(text):
         ch = text[index]
-        escape = _PERCENT.match(text, index) if ch == "%" else None
-        if escape is not None and 0x20 <= int(escape.group(1), 16) < 0x7F:
-            out.append(chr(int(escape.group(1), 16)))
-            origin.append((index, escape.end()))
-            index = escape.end()
+        decoded = _escaped(text, index) if ch in "%\\" else None
+        if decoded is not None:
+            piece, end = decoded
+            out.extend(piece)
+            origin.extend([(index, end)] * len(piece))
+            index = end
             continue
         index += 1
+        if ch == ":" and out and out[-1] in "\"'" and index < len(text) and not text[index].isspace():
+            out.extend(": ")
+            origin.extend([(index - 1, index)] * 2)
+            continue
         if _invisible(ch):
             continue
         if ch in _SENTENCE_DASHES and _between_digits(text, index - 1):
@@ -188,6 +197,23 @@ def normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
     _unmix_scripts(out)
     normalised = "".join(out)
     return normalised, (origin if normalised != text else None)
+
+
+def _escaped(text: str, index: int) -> tuple[str, int] | None:
+    """The character a percent-escape (printable ASCII only) or a JavaScript escape (any printable
+    character) at text[index] stands for, as a reader sees it, and where the escape ends."""
+    if text[index] == "%":
+        escape = _PERCENT.match(text, index)
+        if escape is None or not 0x20 <= int(escape.group(1), 16) < 0x7F:
+            return None
+        return chr(int(escape.group(1), 16)), escape.end()
+    escape = _JS_ESCAPE.match(text, index)
+    if escape is None:
+        return None
+    ch = chr(int(escape.group(1) or escape.group(2), 16))
+    if _invisible(ch) or not (ch.isprintable() or ch.isspace()):
+        return None
+    return (ch if ch.isascii() else _visible_form(ch)), escape.end()
 
 
 def _unmix_scripts(chars: list[str]) -> None:

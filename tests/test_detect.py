@@ -54,6 +54,17 @@ def found(detector: Detector, text: str, context: tuple[str, ...] = ()) -> list[
             ),
         ),
         ("mail j\u0430ne.doe@ex\u0430mple.com", ("j\u0430ne.doe@ex\u0430mple.com", "EMAIL_ADDRESS")),
+        # JavaScript and JSON escapes, as in a page's scripts
+        ('var e="jane.doe\\x40example.com"', ("jane.doe\\x40example.com", "EMAIL_ADDRESS")),
+        ('{"e":"jane.doe\\u0040example.com"}', ("jane.doe\\u0040example.com", "EMAIL_ADDRESS")),
+        (
+            '"c":"4539\\u002d1488\\u002d0343\\u002d6467"',
+            ("4539\\u002d1488\\u002d0343\\u002d6467", "CREDIT_CARD"),
+        ),
+        # JSON in a script: the key labels its value as in `key: value`
+        ('var c = {"date_of_birth":"1985-03-14","a":1};', ("1985-03-14", "DATE_OF_BIRTH")),
+        ('var c = {"ssn":"536224817"};', ("536224817", "NATIONAL_ID")),
+        ("window.s = {'passport_number':'X12345678'};", ("X12345678", "PASSPORT")),
     ],
 )
 def test_evasions_are_detected(detector: Detector, text: str, expected: tuple[str, str]) -> None:

@@ -105,3 +105,22 @@ def test_normalise_folds_dashes_and_dots_that_separate_digits(text: str, expecte
 def test_normalise_stays_linear_on_a_megabyte_of_dashes() -> None:
     text = "1\u2013" * 500_000
     assert normalise(text)[0] == "1-" * 499_999 + "1\u2013"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("jane.doe\\u0040example.com", "jane.doe@example.com"),
+        ("jane.doe\\x40example.com", "jane.doe@example.com"),
+        ("4539\\u00a01488", "4539 1488"),  # NFKC, as if typed
+        ("a\\u0000b \\u200bc", "a\\u0000b \\u200bc"),  # escapes of what shows as nothing stay
+        ('{"ssn":"536224817"}', '{"ssn": "536224817"}'),
+        ("{'dob':19850314}", "{'dob': 19850314}"),
+        ("a:b 10:30", "a:b 10:30"),
+    ],
+)
+def test_normalise_reads_escapes_and_json_labels(text: str, expected: str) -> None:
+    normalised, origin = normalise(text)
+    assert normalised == expected
+    if origin is not None:
+        assert len(origin) == len(normalised)

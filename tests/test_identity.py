@@ -25,7 +25,7 @@ def hs(claims: dict[str, object], key: bytes = SECRET, headers: dict[str, object
 
 def valid_claims(**extra: object) -> dict[str, object]:
     now = int(time.time())
-    return {"sub": "agent-1", "groups": ["tier1"], "iat": now, "exp": now + 300, **extra}
+    return {"sub": "agent-1", "groups": ["tier1"], "iat": now, "exp": now + 3600, **extra}
 
 
 def bearer(token: str) -> dict[str, list[str]]:
@@ -68,7 +68,7 @@ def test_cookie_carries_token(verifier: Verifier) -> None:
         (hs(valid_claims(exp=int(time.time()) + 366 * 86400)), "token_lifetime_too_long"),
         (hs({"sub": "agent-1", "exp": int(time.time()) + 13 * 3600}), "token_lifetime_too_long"),
         (
-            hs(valid_claims(iat=int(time.time()) - 30 * 86400, exp=int(time.time()) + 60)),
+            hs(valid_claims(iat=int(time.time()) - 30 * 86400, exp=int(time.time()) + 3600)),
             "token_lifetime_too_long",
         ),
         # signatures and algorithms

@@ -32,7 +32,7 @@ from .conftest import SCRIM, Crm, Reply, ScrimProcess, assert_scrim_error, copy_
 pytestmark = pytest.mark.e2e
 
 AUDIT_KEY = "e2e-audit-key-0123456789abcdef-0123456789abcdef"
-TINY_QUOTA = "quota: {window: 24h, soft: 3, justify: 5, hard: 8}"
+TINY_QUOTA = "quota: {window: 24h, soft: 3, justify: 5, hard: 8, contacts: 120}"
 JUSTIFICATION = ("X-Scrim-Justification", "TICKET-1 reason")
 BREAK_GLASS = ("X-Scrim-Break-Glass", "fraud call")
 CLEAR_FIELDS = ("email", "phone")
@@ -70,8 +70,16 @@ def controls(crm: Crm, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Con
     rules = copy_rules(workdir / "rules")
     policy = rules / "policy.yaml"
     text = policy.read_text(encoding="utf-8")
-    text, n = re.subn(r"quota: \{window: 24h, soft: 30, justify: 60, hard: 120\}", TINY_QUOTA, text)
+    text, n = re.subn(
+        r"quota: \{window: 24h, soft: 30, justify: 60, hard: 120, contacts: 120\}", TINY_QUOTA, text
+    )
     assert n == 1, "the shipped tier1 quota line changed: update this test"
+    text, n = re.subn(
+        r"(quota: \{window: 24h, soft: 100, justify: 200, hard: 400), contacts: 400\}",
+        r"\1, contacts: 4}",
+        text,
+    )
+    assert n == 1, "the shipped tier2 quota line changed: update this test"
     text, n = re.subn(r"(?m)^canaries: .*$", f'canaries: ["{canary}"]', text)
     assert n == 1
     policy.write_text(text, encoding="utf-8")
@@ -269,6 +277,19 @@ def test_customers_read_on_an_undeclared_route_are_counted_as_contacts(controls:
     assert controls.crm.user(requester)["email"] not in str(line)
     viewed = controls.a.metric("scrim_records_viewed_total", agent=agent, record_type="contact")
     assert viewed == 2
+
+
+def test_contacts_in_clear_on_an_undeclared_route_stop_at_the_contact_quota(controls: Controls) -> None:
+    # tier2 sees e-mails and phones in clear; this fixture gives it a contact quota of 4.
+    agent = "e2e-contacts-2"
+    by_requester = {requester: ticket for ticket, requester, _ in controls.tickets}
+    tickets = list(by_requester.values())[:3]
+    for ticket in tickets[:2]:
+        ok(controls.a.get(f"/api/v2/ticket_fields/{ticket}", "tier2", agent))  # 2 contacts each
+    third = controls.a.get(f"/api/v2/ticket_fields/{tickets[2]}", "tier2", agent)
+    refused(third, 429, "contacts_quota_exceeded")
+    ok(controls.a.get(f"/api/v2/ticket_fields/{tickets[0]}", "tier2", agent))  # seen ones stay readable
+    assert controls.a.metric("scrim_control_events_total", agent=agent, event="quota_exceeded") == 1
 
 
 # -- replicas ------------------------------------------------------------------------------------------

@@ -621,7 +621,7 @@ class Simulation:
                 Agent(
                     name=name,
                     role=role,
-                    token=mint_dev_token(JWT_SECRET, name, role, 7 * 86400, None, None),
+                    token=mint_dev_token(JWT_SECRET, name, role, 3600, None, None),
                     shift_start=self.rng.choice(SHIFT_STARTS) * HOUR,
                     load=self.rng.randint(*c.tickets_per_day),
                 )

@@ -33,7 +33,7 @@ from proxy.errors import RulesError, StartupError
 from proxy.model import Span
 from proxy.patterns import PatternPass
 from proxy.recognizers import custom_recognizers
-from proxy.textviews import base64_runs, normalise, residual, to_original
+from proxy.textviews import STRETCH_BREAK, base64_runs, normalise, residual, to_original
 
 log = logging.getLogger(__name__)
 
@@ -429,7 +429,7 @@ class Detector:
             if inner:
                 best = max(inner, key=lambda r: r.score)
                 found.append(_encoded_result(best.entity_type, start, end, best.score))
-            elif self._ner_entities and _CAPITALISED_WORD.search(decoded):
+            elif self._ner_entities and STRETCH_BREAK not in decoded and _CAPITALISED_WORD.search(decoded):
                 for_ner.append((start, end, residual(decoded, [])[0]))
         return found, tuple(for_ner)
 

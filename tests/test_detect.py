@@ -243,6 +243,9 @@ def _b64(text: str, urlsafe: bool = False) -> str:
     return base64.b64encode(text.encode()).decode()
 
 
+_PROTOBUF_CURSOR = "ChRqYW5lLmRvZUBleGFtcGxlLmNvbRCWARoQNDUzOTE0ODgwMzQzNjQ2Nw"
+
+
 @pytest.mark.parametrize(
     ("text", "encoded", "entity"),
     [
@@ -258,6 +261,8 @@ def _b64(text: str, urlsafe: bool = False) -> str:
             "CREDIT_CARD",
         ),
         ("ssn " + _b64("536-22-8154 on file"), _b64("536-22-8154 on file"), "US_SSN"),
+        # a protobuf page cursor: binary around the values
+        ("next_cursor " + _PROTOBUF_CURSOR, _PROTOBUF_CURSOR, "CREDIT_CARD"),  # and an e-mail
     ],
 )
 def test_base64_encoded_values_are_found_whole(

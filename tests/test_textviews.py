@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import base64
+import gzip
+import zlib
 
 import pytest
 
-from proxy.textviews import base64_runs, normalise, residual, to_original
+from proxy.textviews import STRETCH_BREAK, base64_runs, normalise, residual, to_original
 
 
 def test_normalise_maps_positions_back() -> None:
@@ -124,3 +126,33 @@ def test_normalise_reads_escapes_and_json_labels(text: str, expected: str) -> No
     assert normalised == expected
     if origin is not None:
         assert len(origin) == len(normalised)
+
+
+BINARY_CASES = [
+    # a protobuf page cursor (URL-safe, unpadded): field tags and lengths around the values
+    (b"\n\x14jane.doe@example.com\x10\x96\x01\x1a\x10 4539148803436467", True),
+    (b"\x00\x01jane.doe@example.com 4539148803436467", True),  # a binary prefix
+    ("Müller jane.doe@example.com 4539148803436467".encode("latin-1"), True),
+    ("jane.doe@example.com 4539148803436467".encode("utf-16"), False),  # UTF-16 with its BOM
+    (gzip.compress(b"jane.doe@example.com 4539148803436467"), False),
+    (zlib.compress(b"jane.doe@example.com 4539148803436467"), False),
+]
+
+
+@pytest.mark.parametrize(("raw", "in_stretches"), BINARY_CASES)
+def test_base64_of_bytes_that_are_not_all_text_gives_their_text(raw: bytes, in_stretches: bool) -> None:
+    encoded = base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    ((_, _, decoded),) = base64_runs(f"cursor={encoded}")
+    assert "jane.doe@example.com" in decoded and "4539148803436467" in decoded
+    assert decoded.startswith(STRETCH_BREAK) is in_stretches  # NER skips binary stretches
+
+
+def test_base64_of_base64_gives_both_layers() -> None:
+    inner = base64.b64encode(b"jane.doe@example.com 4539148803436467").decode()
+    ((_, _, decoded),) = base64_runs(base64.b64encode(inner.encode()).decode())
+    assert decoded.startswith(inner) and decoded.endswith("jane.doe@example.com 4539148803436467")
+
+
+def test_random_bytes_give_no_text() -> None:
+    random = bytes((i * 73 + 41) % 256 for i in range(48))
+    assert list(base64_runs(base64.b64encode(random).decode())) == []

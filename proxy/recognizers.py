@@ -6,6 +6,7 @@
 - Payment cards including Mastercard's 2-series (2221-2720), with presidio's Luhn check, in groups
   separated by any of the separators people type (`4539.1488.0343.6467`, `4539 - 1488 - …`), also
   right after a word and a dash (`ref-4539…`, `export-4539….csv`).
+- Bitcoin bech32 addresses in upper case (`BC1Q…`, as QR codes carry them), checked by presidio.
 - IBANs in any case and with dots or dashes between groups (`de89 3704 …`, `DE89.3704.…`): presidio's
   pattern wants upper case and spaces; its own checks (mod 97, the country's format) validate.
 - Phone numbers as people type them (3-3-4 with separators, national numbers with a trunk 0,
@@ -17,7 +18,7 @@
 from __future__ import annotations
 
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
-from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, IbanRecognizer
+from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, CryptoRecognizer, IbanRecognizer
 
 # Letters of any script in the local part and the domain (`jöse.müller@bücher.de`).
 _EMAIL = r"(?<![\w.%+-])[\w.%+-]{1,64}@(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.){1,8}[^\W\d_]{2,24}(?![\w-])"
@@ -32,6 +33,7 @@ _CARD = (
     rf"{_CARD_GAP}\d{{3,4}}{_CARD_GAP}\d{{3,4}}{_CARD_GAP}\d{{3,5}}(?!\d)(?!-\d)"
 )
 _CARD_SEPARATORS = [(sep, "") for sep in (*_CARD_SEPARATORS_TYPED, " ", "\t", "\r", "\n")]
+_BECH32_UPPER = r"\bBC1[02-9AC-HJ-NP-Z]{11,71}\b"
 _IBAN = r"(?i)(?<![\w.-])[a-z]{2}[0-9]{2}(?:[ .-]?[a-z0-9]{4}){2,7}(?:[ .-]?[a-z0-9]{1,3})?(?![\w-])"
 _IBAN_SEPARATORS = [(" ", ""), (".", ""), ("-", "")]
 _PHONE_NANP = r"(?<![\w.+-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])"
@@ -65,12 +67,24 @@ def custom_recognizers() -> list[EntityRecognizer]:
             ],
             context=_PHONE_CONTEXT,
         ),
+        _UpperCaseBech32Recognizer(
+            name="ScrimUpperCaseBech32Recognizer",
+            patterns=[Pattern("bech32, upper case", _BECH32_UPPER, 0.5)],
+        ),
         _AnyCaseIbanRecognizer(
             name="ScrimIbanRecognizer",
             patterns=[Pattern("iban, any case, grouped", _IBAN, 0.5)],  # type: ignore[list-item]  # presidio types them as str
             replacement_pairs=_IBAN_SEPARATORS,
         ),
     ]
+
+
+class _UpperCaseBech32Recognizer(CryptoRecognizer):
+    """BIP-173's upper-case form (QR codes print it so): presidio checks only lower case."""
+
+    def validate_result(self, pattern_text: str) -> bool:
+        valid: bool = super().validate_result(pattern_text.lower())
+        return valid
 
 
 class _AnyCaseIbanRecognizer(IbanRecognizer):

@@ -133,6 +133,8 @@ EXPECTED_RECOGNIZERS = {
     "ScrimLitecoinAddressRecognizer",
     "ScrimTronAddressRecognizer",
     "ScrimXrpAddressRecognizer",
+    "ScrimCardanoAddressRecognizer",
+    "ScrimSolanaAddressRecognizer",
     "ScrimDateOfBirthRecognizer",
     "ScrimPassportRecognizer",
     "ScrimNationalIdRecognizer",
@@ -145,6 +147,7 @@ EXPECTED_RECOGNIZERS = {
     "ScrimCardRecognizer",
     "ScrimTypedPhoneRecognizer",
     "ScrimIbanRecognizer",
+    "ScrimUpperCaseBech32Recognizer",
 }
 
 EXPECTED_ENTITIES = {
@@ -296,7 +299,25 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("nl91 abna 0417 1643 00", None, "IBAN_CODE", "nl91 abna 0417 1643 00"),
     ("DE89.3704.0044.0532.0130.00", None, "IBAN_CODE", "DE89.3704.0044.0532.0130.00"),
     ("DE89-3704-0044-0532-0130-00 to", None, "IBAN_CODE", "DE89-3704-0044-0532-0130-00"),
-    # --- CRYPTO (presidio Bitcoin + Scrim EVM / Tron / XRP / Litecoin) ---
+    # --- CRYPTO (presidio Bitcoin + Scrim EVM / Tron / XRP / Litecoin / Cardano / Solana) ---
+    (
+        "BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ",
+        None,
+        "CRYPTO",
+        "BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ",
+    ),
+    (
+        "solana 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV",
+        None,
+        "CRYPTO",
+        "7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV",
+    ),
+    (
+        "payout addr1qx2fxv2umyhttkxyxp8x0dlpdt3k6cwng5pxj3jhsydzer3n0d3vllmyqwsx5wktcd8cc3sq835lu7drv2xwl2wywfgse35a3x",
+        None,
+        "CRYPTO",
+        "addr1qx2fxv2umyhttkxyxp8x0dlpdt3k6cwng5pxj3jhsydzer3n0d3vllmyqwsx5wktcd8cc3sq835lu7drv2xwl2wywfgse35a3x",
+    ),
     ("BTC 1BoatSLRHtKNngkdXEeobR76b53LETtpyT", None, "CRYPTO", "1BoatSLRHtKNngkdXEeobR76b53LETtpyT"),
     (
         "Send to bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq now",
@@ -530,6 +551,8 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("1234-4539-1488-0343-6467", None, "CREDIT_CARD"),  # part of a longer dashed number
     ("build de12abcd1234efgh5678 passed", None, "IBAN_CODE"),  # mod 97 fails
     ("dial 0049 30 12345678", None, "PHONE_NUMBER"),  # 00-dialled numbers need a phone word
+    ("api key 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", None, "CRYPTO"),  # Solana needs its name
+    ("BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDX", None, "CRYPTO"),  # checksum fails
     # --- order numbers, ids, tracking, product codes ---
     ("Order ORD-2024-000123 shipped", None, None),
     ("ORD-2024-000123", ["order", "number"], None),

@@ -125,6 +125,14 @@ def test_context_from_keys(text: str, path: tuple[Any, ...], context: tuple[str,
         ({"key": "iban", "value": "DE89 3704"}, "value", ("iban", "value")),
         # label after value
         ({"value": "+1 555 0100", "name": "Mobile"}, "value", ("mobile", "value")),
+        # form builders' and survey tools' spellings
+        (
+            {"field_name": "Social security number", "field_value": "536224817"},
+            "field_value",
+            ("social", "security", "number", "field", "value"),
+        ),
+        ({"label": "Passport no", "data": "X12345678"}, "data", ("passport", "no", "data")),
+        ({"question": "Date of birth", "answer": "14/03/1985"}, "answer", ("date", "of", "birth", "answer")),
     ],
 )
 def test_name_value_pairs_give_the_label_to_the_value(

@@ -16,8 +16,11 @@ from proxy.errors import BodyTooLarge, Undecodable
 from proxy.model import DROPPED, JsonPath, Replacement, TextField
 
 # Keys that, in arrays of name/value pairs ("custom fields"), name the sibling value.
-_LABEL_KEYS = ("name", "label", "title", "field", "key")
-_VALUE_KEYS = ("value", "val", "content", "text")
+_LABEL_KEYS = (
+    "name", "label", "title", "field", "key", "field_name", "fieldname", "display_name", "question",
+    "attribute", "property", "caption",
+)  # fmt: skip
+_VALUE_KEYS = ("value", "val", "content", "text", "field_value", "fieldvalue", "answer", "data", "response")
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -94,6 +94,20 @@ def test_location_is_percent_decoded(value: str, decoded: str) -> None:
     assert field.value == decoded
 
 
+@pytest.mark.parametrize(
+    ("value", "decoded"),
+    [
+        ("=?UTF-8?Q?jane.doe=40example.com?=", "jane.doe@example.com"),
+        ("=?utf-8?b?amFuZS5kb2VAZXhhbXBsZS5jb20=?=", "jane.doe@example.com"),
+        ("=?ISO-8859-1?Q?Jos=E9_Garc=EDa?= <jane.doe@example.com>", "José García <jane.doe@example.com>"),
+        ("=?x-unknown?Q?a=40b?=", "=?x-unknown?Q?a=40b?="),  # scanned as it is
+    ],
+)
+def test_rfc2047_encoded_words_are_decoded(value: str, decoded: str) -> None:
+    [field] = HeaderDocument([("X-Customer", value)]).fields
+    assert field.value == decoded
+
+
 def test_repeated_headers_are_separate_fields() -> None:
     doc = HeaderDocument([("Set-Cookie", "a=1"), ("Set-Cookie", "b=2")])
     assert [f.value for f in doc.fields] == ["a=1", "b=2"]

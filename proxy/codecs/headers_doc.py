@@ -1,12 +1,14 @@
 """Response headers as fields: Location, Set-Cookie, Link, Content-Disposition and custom headers
 can all carry customer data (a redirect to `/users?email=…`), so they are scanned like body text.
 
-Values are percent-decoded before detection so an encoded e-mail is still an e-mail; a masked value
-is written back percent-encoded outside printable ASCII.
+Values are percent-decoded (and RFC 2047 encoded words decoded) before detection so an encoded e-mail
+is still an e-mail; a masked value is written back percent-encoded outside printable ASCII.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections.abc import Mapping, Sequence
 from urllib.parse import quote, unquote
@@ -48,7 +50,25 @@ _SAFE = "!\"#$&'()*+,-./:;<=>?@[\\]^_`{|}~ %"
 _DELIMITER_ESCAPE = re.compile(r"(%(?:2[56BbCcFf]|3[ABDFabdf]|23|3[Dd]))")
 
 
+# RFC 2047 encoded words (`=?UTF-8?Q?jane.doe=40example.com?=`), as mail-minded servers write
+# non-ASCII header values; a client that shows the header decodes them.
+_ENCODED_WORD = re.compile(r"=\?([A-Za-z0-9_.:-]{1,40})\?([QqBb])\?([^?\s]{0,4096})\?=")
+
+
+def _decoded_word(match: re.Match[str]) -> str:
+    charset, kind, data = match.groups()
+    try:
+        if kind in "Qq":
+            raw = binascii.a2b_qp(data.replace("_", " "), header=True)
+        else:
+            raw = base64.b64decode(data + "=" * (-len(data) % 4))
+        return raw.decode(charset, errors="replace")
+    except (LookupError, ValueError, binascii.Error):
+        return match.group()  # an unknown charset or broken data: scanned as it is
+
+
 def _decode(value: str) -> str:
+    value = _ENCODED_WORD.sub(_decoded_word, value) if "=?" in value else value
     parts = _DELIMITER_ESCAPE.split(value)
     return "".join(p if i % 2 else unquote(p) for i, p in enumerate(parts))
 

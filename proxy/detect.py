@@ -29,6 +29,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
 
+from proxy import emails
 from proxy.errors import RulesError, StartupError
 from proxy.model import Span
 from proxy.patterns import PatternPass
@@ -210,7 +211,7 @@ def _candidate_entities(text: str, entities: tuple[str, ...]) -> list[str]:
         _gated(
             entities,
             min(digits, _MOST_DIGITS_GATED),
-            "@" in text,
+            emails.may_hold_address(text),
             (digits >= 4 and "." in text) or text.count(":") >= 2,
             _LONG_TOKEN.search(text) is not None,
             _WORD.search(text) is not None,

@@ -18,14 +18,17 @@ from __future__ import annotations
 import hashlib
 import hmac
 
+from proxy import emails
+
 MATCHABLE = {"EMAIL_ADDRESS": "email", "PHONE_NUMBER": "phone"}
 _PHONE_DIGITS = 10  # national significant number length in most plans: compare the tail
 
 
 def normalise(kind: str, value: str) -> str:
-    """The comparable form of a value: e-mails lower-cased, phones as their last 10 digits."""
+    """The comparable form of a value: e-mails plain (not spelled out) and lower-cased, phones as
+    their last 10 digits."""
     if kind == "email":
-        return value.strip().lower()
+        return emails.canonical(value)
     if kind == "phone":
         digits = "".join(ch for ch in value if ch.isdigit())
         return digits[-_PHONE_DIGITS:]

@@ -13,13 +13,14 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from proxy import emails
 from proxy.model import DROPPED, MaskResult, Replacement, Scalar, Span, TextField, field_text
 from proxy.rules import CLEAR, MaskSpec, Role
 
 _TOKEN_RE = re.compile(r"^tok_[0-9a-f]{12}$")
 # Letters, digits and our own hiding character: counting '*' keeps partial masks idempotent.
 _ALNUM = re.compile(r"[^\W_]|\*", re.UNICODE)
-_HIDE = "*"
+_HIDE = emails.HIDE
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,10 +133,11 @@ def _mask_text(text: str, entity: str, style: str, keep: int, key: bytes) -> str
 
 
 def _partial(text: str, entity: str, keep: int) -> str:
-    if entity == "EMAIL_ADDRESS" and "@" in text:
-        local, _, domain = text.rpartition("@")
+    address = emails.split_at(text) if entity == "EMAIL_ADDRESS" else None
+    if address is not None:
+        local, at, domain = address
         initial = local[:1].replace(_HIDE, "")
-        return f"{initial}***@{domain}"
+        return f"{initial}***{at}{domain}"
     if entity == "PERSON":
         names = text.strip().split()
         return names[0] if names else ""

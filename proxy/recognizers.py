@@ -3,6 +3,7 @@
 - E-mail with a bounded local part: presidio's own pattern accepts `/`, `?` and `=` before the `@`,
   so `…/search?email=jane@example.com` becomes one candidate that then fails validation and the
   address leaks; it is also super-linear on crafted input. Ours is linear (bounded repetitions).
+- E-mail addresses spelled out (`jane.doe [at] gmail [dot] com`, `jane(at)gmail.com`): proxy.emails.
 - Payment cards including Mastercard's 2-series (2221-2720), with presidio's Luhn check, in groups
   separated by any of the separators people type (`4539.1488.0343.6467`, `4539 - 1488 - …`), also
   right after a word and a dash (`ref-4539…`, `export-4539….csv`).
@@ -19,6 +20,8 @@ from __future__ import annotations
 
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, CryptoRecognizer, IbanRecognizer
+
+from proxy import emails
 
 # Letters of any script in the local part and the domain (`jöse.müller@bücher.de`).
 _EMAIL = r"(?<![\w.%+-])[\w.%+-]{1,64}@(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.){1,8}[^\W\d_]{2,24}(?![\w-])"
@@ -40,6 +43,7 @@ _PHONE_NANP = r"(?<![\w.+-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ 
 _PHONE_TRUNK = r"(?<![\w.+-])0\d{1,4}[ /-]\d{3,4}[ -]?\d{3,5}(?![\w-])"
 # `0049 30 12345678`, `00 44 7700 900123`: 00, a country code, then grouped digits.
 _PHONE_00 = r"(?<![\w.+-])00[ ]?[1-9]\d{0,2}[ .-]\d{2,4}(?:[ .-]?\d{2,5}){1,3}(?![\w-])"
+_EMAIL_CONTEXT = ["email", "mail", "e-mail", "contact"]
 _PHONE_CONTEXT = ["phone", "call", "tel", "mobile", "cell", "reach", "whatsapp", "text", "ring", "number"]
 
 
@@ -50,7 +54,17 @@ def custom_recognizers() -> list[EntityRecognizer]:
             supported_entity="EMAIL_ADDRESS",
             name="ScrimEmailRecognizer",
             patterns=[Pattern("email (bounded)", _EMAIL, 0.6)],
-            context=["email", "mail", "e-mail", "contact"],
+            context=_EMAIL_CONTEXT,
+        ),
+        PatternRecognizer(
+            supported_entity="EMAIL_ADDRESS",
+            name="ScrimSpelledEmailRecognizer",
+            patterns=[
+                Pattern("bracketed or spaced at", emails.BRACKETED_OR_SPACED_AT, 0.6),
+                Pattern("at and dot as words", emails.WORD_AT_SPELLED_DOT, 0.6),
+                Pattern("at as a word, before a domain", emails.WORD_AT_DOMAIN, 0.5),
+            ],
+            context=_EMAIL_CONTEXT,
         ),
         CreditCardRecognizer(
             name="ScrimCardRecognizer",

@@ -436,3 +436,20 @@ def test_encoded_span_shows_nothing_of_the_encoding(mask: str, entity: str) -> N
     assert in_text(mask, text, [encoded]).replacements[0] == "cursor " + "*" * 14 + "== next"
     plain = in_text(mask, text, [Span(7, 23, entity, 0.9)]).replacements.get(0, text)
     assert plain != "cursor " + "*" * 14 + "== next"  # the same span, not encoded, keeps its partial view
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [
+        ("jane.doe@example.com", "j***@example.com"),
+        ("jane.doe [at] gmail [dot] com", "j*** [at] gmail [dot] com"),
+        ("JANE DOT DOE AT GMAIL DOT COM", "J*** AT GMAIL DOT COM"),
+        ("maria at acme.com", "m*** at acme.com"),
+        # " at " in what is not an address is not split on: it is masked as any other value
+        ("Jane Doe at the office", "**** *** ** *** **fice"),
+    ],
+)
+def test_email_hint_of_spelled_out_addresses(value: str, hint: str) -> None:
+    once = whole("hint", value, "EMAIL_ADDRESS")
+    assert once == hint
+    assert whole("hint", once, "EMAIL_ADDRESS") == once

@@ -54,6 +54,15 @@ def _custom_patterns() -> list[tuple[str, str, str, float]]:
     return out
 
 
+def _code_patterns() -> list[tuple[str, str, str]]:
+    """(recognizer, pattern name, regex) for every pattern of the recognizers written in code."""
+    return [
+        (rec.name, pat.name, pat.regex)
+        for rec in custom_recognizers()
+        for pat in getattr(rec, "patterns", [])
+    ]
+
+
 # --------------------------------------------------------------------------------------------
 # Fixtures
 # --------------------------------------------------------------------------------------------
@@ -144,6 +153,7 @@ EXPECTED_RECOGNIZERS = {
     "ScrimNameFieldRecognizer",
     # in code (proxy/recognizers.py)
     "ScrimEmailRecognizer",
+    "ScrimSpelledEmailRecognizer",
     "ScrimCardRecognizer",
     "ScrimTypedPhoneRecognizer",
     "ScrimIbanRecognizer",
@@ -504,6 +514,13 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("tracking says TBA286541581386 maria flor teixeira here.", None, "PERSON", "maria flor teixeira"),
     ("This is really frustrating.\nurszula jeka here.", None, "PERSON", "urszula jeka"),
     ("guido pisacane here. cheers", None, "PERSON", "guido pisacane"),
+    # --- e-mail addresses spelled out to dodge spam filters ---
+    ("my email is jane.doe [at] gmail [dot] com", None, "EMAIL_ADDRESS", "jane.doe [at] gmail [dot] com"),
+    ("write to jane(at)example.org pls", None, "EMAIL_ADDRESS", "jane(at)example.org"),
+    ("it's jane dot doe at gmail dot com", None, "EMAIL_ADDRESS", "jane dot doe at gmail dot com"),
+    ("use j.doe85 at example.co.uk from now on", None, "EMAIL_ADDRESS", "j.doe85 at example.co.uk"),
+    ("bob at hotmail.com", None, "EMAIL_ADDRESS", "bob at hotmail.com"),
+    ("new address: jane @ gmail.com", None, "EMAIL_ADDRESS", "jane @ gmail.com"),
     # --- letters only: no digit gate may keep these from their recognizers ---
     ("Please deliver to rue de Pierre.", None, "STREET_ADDRESS", "rue de Pierre"),
     ("boulevard Bouchet", ["address"], "STREET_ADDRESS", "boulevard Bouchet"),
@@ -525,6 +542,11 @@ def test_detected(
 # --------------------------------------------------------------------------------------------
 
 FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
+    # --- "at" is English too ---
+    ("look at google.com for that", None, "EMAIL_ADDRESS"),
+    ("our status page at status.example.com", None, "EMAIL_ADDRESS"),
+    ("I paid at amazon.com yesterday", None, "EMAIL_ADDRESS"),
+    ("price @ 5.00 each", None, "EMAIL_ADDRESS"),
     # --- letters-only shapes without their context word ---
     ("We had coffee at the rue de Pierre bakery.", None, "STREET_ADDRESS"),
     ("KFZVFVTNM", None, "PASSPORT"),
@@ -680,13 +702,20 @@ ADVERSARIAL = [
     "Ab" * 50_000 + "pad 1",
     "this is " + "aa " * 33_000 + "here",
     "my wife " + "Aa " * 33_000,
+    "a.a [at] " * 12_000,
+    "a at " * 25_000 + "a dot",
+    "a dot " * 20_000 + "at gmail dot com",
+    "a_1 at a." * 12_000,
+    "a (at) a (dot) " * 8_000,
+    "a@" * 50_000,
+    "a.a." * 25_000 + "@",
 ]
 GLOBAL_FLAGS = int(_yaml()["global_regex_flags"])
 
 
 @pytest.mark.parametrize(
     ("recognizer", "pattern", "expr"),
-    [(rec, name, expr) for rec, name, expr, _ in _custom_patterns()],
+    [(rec, name, expr) for rec, name, expr, _ in _custom_patterns()] + _code_patterns(),
 )
 def test_custom_pattern_is_linear_time(recognizer: str, pattern: str, expr: str) -> None:
     compiled = regex.compile(expr, flags=GLOBAL_FLAGS)  # presidio matches with `regex`, not `re`

@@ -30,6 +30,7 @@ import random
 import re
 import unicodedata
 import uuid
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -924,6 +925,26 @@ _DECOY_TEMPLATES = (
 )
 
 
+_SPELLINGS: tuple[Callable[[str, str], str], ...] = (
+    lambda local, domain: f"{local} [at] {domain.replace('.', ' [dot] ')}",
+    lambda local, domain: f"{local}(at){domain}",
+    lambda local, domain: f"{local.replace('.', ' dot ')} at {domain.replace('.', ' dot ')}",
+    lambda local, domain: f"{local} @ {domain}",
+    lambda local, domain: f"{local} at {domain}",
+    lambda local, domain: f"{local} AT {domain.replace('.', ' DOT ')}".upper(),
+)
+
+
+def spelled_out(email: str) -> str | None:
+    """One address in six as customers spell it to dodge spam filters (`jane [at] gmail [dot] com`).
+    Chosen by a checksum of the address, not the generator, so the rest of the corpus stays as it was."""
+    digest = zlib.crc32(email.encode())
+    if digest % 6:
+        return None
+    local, _, domain = email.rpartition("@")
+    return _SPELLINGS[(digest // 6) % len(_SPELLINGS)](local, domain)
+
+
 def sentence(g: _Gen, person: Person, topic: str, casual: bool = False) -> str:
     """One customer sentence about `topic` with its value labelled."""
     template = g.pick(_TEMPLATES[topic])
@@ -934,6 +955,7 @@ def sentence(g: _Gen, person: Person, topic: str, casual: bool = False) -> str:
         return template.format(n=g.p("PERSON", g.name_typed(person, casual)))
     if topic == "EMAIL_ADDRESS":
         v = person.email if not g.chance(0.1) else person.email.capitalize()
+        v = spelled_out(v) or v
     elif topic == "PHONE_NUMBER":
         v = g.phone_typed(person)
     elif topic == "CREDIT_CARD":

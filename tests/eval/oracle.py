@@ -54,6 +54,8 @@ _MARKER = re.compile(r"<[A-Z][A-Z0-9_]*>")
 _SEPARATORS = r"[\s.\-/()+:_]{0,3}"
 _DIGIT_RUN = re.compile(r"[0-9](?:[\s.\-/()]{0,2}[0-9])*")
 _ALNUM_RUN = re.compile(r"[^\W_](?:[\s.\-/():]{0,2}[^\W_])*")
+# Where a spelled-out address (`jane [at] gmail [dot] com`, `jane @ gmail.com`) ends its local part.
+_SPELLED_AT = re.compile(r"\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+|\s+@\s*", re.IGNORECASE)
 _UNIT_WORDS = frozenset(
     {"apt", "apt.", "suite", "unit", "flat", "floor", "piso", "puerta", "appartamento", "piano"}
 )
@@ -187,7 +189,7 @@ def beyond_policy(label: Label, field_text: str) -> bool:
         runs = ["".join(c for c in m.group() if c.isdigit()) for m in _DIGIT_RUN.finditer(rest)]
         return any(g in run for g in _grams(digits, 5, False) for run in runs)
     if entity == "EMAIL_ADDRESS":
-        local = text.rpartition("@")[0]
+        local = _SPELLED_AT.split(text, maxsplit=1)[0] if "@" not in text else text.rpartition("@")[0]
         return len(local) > 3 and local[1:].lower() in rest.lower()
     if entity == "PERSON":
         words = [w for w in text.split()[1:] if len(w) >= 3 and w.lower() not in _PARTICLES]

@@ -209,6 +209,10 @@ def _pieces(
     return out
 
 
+def _undeclared_pieces(joined: JoinedText, declared: Mapping[int, str]) -> int:
+    return sum(slot not in declared for slot, _, _ in joined.pieces)
+
+
 def _header(headers: Sequence[tuple[str, str]], name: str) -> list[str]:
     return [v for k, v in headers if k.lower() == name]
 
@@ -297,8 +301,9 @@ async def inspect(
 
     # Declared values recurring in free text are found first: detection then skips them in NER.
     recurring = recur.recurrences(body_fields, declared)
-    joined = document.joined if document is not None else ()
-    joined_fields = [TextField(i, (), j.text) for i, j in enumerate(joined)]
+    # Joined text is scanned for what spans pieces; pieces declared are masked whole anyway.
+    joined = [j for j in (document.joined if document else ()) if _undeclared_pieces(j, declared) > 1]
+    joined_fields = [TextField(i, (), j.text, j.context) for i, j in enumerate(joined)]
     body_spans, header_spans, joined_spans = await _detect(
         generation.detector,
         [

@@ -400,3 +400,66 @@ def test_render_key_onto_a_later_untouched_key_keeps_both_values() -> None:
     rendered = json.loads(doc.render({_slot(doc, ("jane@example.com",), key=True): "<EMAIL_ADDRESS>"}))
     assert sorted(rendered.values()) == ["note A", "note B"]
     assert "jane@example.com" not in rendered
+
+
+# ---------------------------------------------------------------- values stored in pieces
+
+
+def _joined(text: str) -> list[tuple[str, list[tuple[Any, ...]], tuple[str, ...]]]:
+    doc = parse(text, LIMITS)
+    return [(j.text, [doc.fields[slot].path for slot, _, _ in j.pieces], j.context) for j in doc.joined]
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        # an object's pieces, keys between them; the parent's key names the whole
+        (
+            '{"phone": {"country_code": "+1", "area_code": "415", "number": "555-0134"}}',
+            [
+                (
+                    "+1 415 555-0134",
+                    [("phone", "country_code"), ("phone", "area_code"), ("phone", "number")],
+                    ("phone",),
+                )
+            ],
+        ),
+        # an array's pieces
+        (
+            '{"card": ["4539", "1488", "0343", "6467"]}',
+            [("4539 1488 0343 6467", [("card", 0), ("card", 1), ("card", 2), ("card", 3)], ("card",))],
+        ),
+        # a top-level array has no parent key: the context is the pieces' own
+        ('["448", "11", "3847"]', [("448 11 3847", [(0,), (1,), (2,)], ())]),
+        # a value that is no piece ends a run; runs of one are not joined; without a parent key
+        # the pieces' own keys name the whole
+        ('{"a": "12", "b": "word", "c": "34", "d": "56"}', [("34 56", [("c",), ("d",)], ("c", "d"))]),
+        # a nested object between two pieces ends the run, and its own pieces are a run apart
+        ('{"a": "12", "n": {"x": "7", "y": "8"}, "b": "34"}', [("7 8", [("n", "x"), ("n", "y")], ("n",))]),
+    ],
+)
+def test_pieces_of_a_number_are_joined(
+    text: str, joined: list[tuple[str, list[tuple[Any, ...]], tuple[str, ...]]]
+) -> None:
+    assert _joined(text) == joined
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"stats": [4539, 1488, 343, 6467]}',  # JSON numbers: counts and sizes, not pieces
+        '{"ok": true, "n": false}',
+        '{"tags": ["vip", "kyc_ok", "whale"]}',  # no digit
+        '{"a": "12", "b": "1234567890123456"}',  # too long for a piece: scanned on its own
+        '{"a": "12", "b": null, "c": "34"}',
+        '{"a": "12;", "b": "34"}',  # not a separator people type between groups
+    ],
+)
+def test_not_pieces(text: str) -> None:
+    assert _joined(text) == []
+
+
+def test_piece_offsets_point_at_each_value() -> None:
+    doc = parse('{"p": ["+44", "7700", "900123"]}', LIMITS)
+    [joined] = doc.joined
+    assert [joined.text[start:end] for _, start, end in joined.pieces] == ["+44", "7700", "900123"]

@@ -238,3 +238,36 @@ async def test_a_value_split_by_markup_is_masked_whole_in_every_piece(rules: Rul
     assert "jane" not in text and "example" not in text
     assert text.startswith("<p>Write to ****.***<b></b>@*******.***<!-- -->, thanks</p>")
     assert result.masked == {"EMAIL_ADDRESS": 2}
+
+
+class GroupedCardDetector(RegexDetector):
+    """Finds cards typed in four groups of four."""
+
+    async def detect(self, items: Sequence[Item]) -> list[tuple[Span, ...]]:
+        self.asked.extend(items)
+        return [
+            tuple(
+                Span(m.start(), m.end(), "CREDIT_CARD", 1.0)
+                for m in re.finditer(r"\d{4}(?: \d{4}){3}", i.text)
+            )
+            for i in items
+        ]
+
+
+async def test_a_value_stored_in_pieces_is_masked_whole_in_every_piece(rules: Rules) -> None:
+    # No piece is a card on its own; last 4 of each piece would show all 16 digits.
+    body = json.dumps({"payment": {"card": ["4539", "1488", "0343", "6467"], "status": "ok"}}).encode()
+    detector = GroupedCardDetector()
+    result = await run(rules, "/api/v2/payments/7", body, detector=detector)
+    assert result.outcome is Outcome.MASKED and result.body is not None
+    assert json.loads(result.body) == {"payment": {"card": ["****"] * 4, "status": "ok"}}
+    assert result.masked == {"CREDIT_CARD": 4}
+    assert ("4539 1488 0343 6467", ("card",), ()) in [tuple(i) for i in detector.asked]
+
+
+async def test_pieces_declared_by_field_rules_are_not_joined(rules: Rules) -> None:
+    # Masked whole by their rules already: only one undeclared piece would be left to join.
+    body = json.dumps({"user": {"phone": "4539 1488", "ssn": "0343", "code": "6467"}}).encode()
+    detector = GroupedCardDetector()
+    await run(rules, "/api/v2/users/7", body, detector=detector)
+    assert not [i for i in detector.asked if " " in i.text and "6467" in i.text]

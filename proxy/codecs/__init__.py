@@ -8,11 +8,12 @@ decides what to mask; it only exposes fields and renders replacements.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
-from proxy.model import Replacement, TextField
+from proxy.model import Replacement, Scalar, TextField
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,11 +29,13 @@ class Limits:
 
 
 class JoinedText(NamedTuple):
-    """Text nodes a reader sees as one line (split only by inline tags or comments), joined:
-    `pieces` are (slot, start, end) of each node's value within `text`."""
+    """Fields a reader sees as one value, joined: HTML text nodes split only by inline tags or
+    comments, JSON siblings that are pieces of one number. `pieces` are (slot, start, end) of each
+    field's value within `text`; `context` the words naming the whole (a JSON parent's key)."""
 
     text: str
     pieces: tuple[tuple[int, int, int], ...]
+    context: tuple[str, ...] = ()
 
 
 class Document(Protocol):
@@ -46,13 +49,58 @@ class Document(Protocol):
 
     @property
     def joined(self) -> Sequence[JoinedText]:
-        """Fields that read as one text only together (HTML); empty for other documents."""
+        """Fields that read as one value only together (HTML lines, JSON number pieces)."""
         ...
 
     def render(self, replacements: Mapping[int, Replacement]) -> str: ...
 
 
 type Parser = Callable[[str, Limits], Document]
+
+# A piece of a number: a short string with a digit, nothing but letters, digits and the
+# separators people type between groups. Not JSON numbers: arrays and objects of counts,
+# coordinates and sizes (`[4539, 1488, 343, 6467]`) read as phone numbers when joined.
+_PIECE = re.compile(r"(?=[^0-9]*[0-9])[+(]?[A-Za-z0-9][A-Za-z0-9 ().+-]{0,11}")
+
+
+def _is_piece(value: Scalar) -> bool:
+    return isinstance(value, str) and len(value) <= 13 and _PIECE.fullmatch(value) is not None
+
+
+def pieces_of_numbers(fields: Sequence[TextField]) -> list[JoinedText]:
+    """Runs of sibling values (one JSON object or array, one CSV row) that look like pieces of one
+    number (`{"area": "415", "line": "555-0134"}`, `["4539", "1488", "0343", "6467"]`), joined with
+    spaces: a phone, card, SSN or IBAN stored in parts is still that customer's value."""
+    runs: list[JoinedText] = []
+    run: list[TextField] = []
+    for f in fields:
+        if f.is_key:
+            continue  # keys sit between an object's values; they do not end a run
+        piece = _is_piece(f.value)
+        if run and (not piece or f.path[:-1] != run[0].path[:-1]):
+            runs.extend(_joined(run))
+            run = []
+        if piece:
+            run.append(f)
+    runs.extend(_joined(run))
+    return runs
+
+
+def _joined(run: list[TextField]) -> list[JoinedText]:
+    if len(run) < 2:
+        return []
+    pieces, text = [], ""
+    for f in run:
+        start = len(text) + (1 if text else 0)
+        text = f"{text} {f.value}" if text else str(f.value)
+        pieces.append((f.slot, start, len(text)))
+    # The parent's key names the whole ("phone"); without one (a CSV row, a top-level object), the
+    # pieces' own names do.
+    parent = run[0].path[-2] if len(run[0].path) > 1 else None
+    context = (
+        words(parent) if isinstance(parent, str) else tuple(dict.fromkeys(w for f in run for w in f.context))
+    )
+    return [JoinedText(text, tuple(pieces), context)]
 
 
 @functools.lru_cache(maxsize=8192)  # field names repeat across records and responses

@@ -11,7 +11,7 @@ import io
 from collections.abc import Mapping
 from typing import Any
 
-from proxy.codecs import JoinedText, Limits, words
+from proxy.codecs import JoinedText, Limits, pieces_of_numbers, words
 from proxy.errors import BodyTooLarge, Undecodable
 from proxy.model import DROPPED, Replacement, TextField
 
@@ -68,7 +68,7 @@ class CsvDocument:
 
     @property
     def joined(self) -> list[JoinedText]:
-        return []
+        return pieces_of_numbers(self._fields)
 
     def render(self, replacements: Mapping[int, Replacement]) -> str:
         for slot, new in replacements.items():

@@ -11,7 +11,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from proxy.codecs import JoinedText, Limits, words
+from proxy.codecs import JoinedText, Limits, pieces_of_numbers, words
 from proxy.errors import BodyTooLarge, Undecodable
 from proxy.model import DROPPED, JsonPath, Replacement, TextField
 
@@ -71,7 +71,7 @@ class JsonDocument:
 
     @property
     def joined(self) -> list[JoinedText]:
-        return []
+        return pieces_of_numbers(self._fields)
 
     def _walk(self, node: Any, path: JsonPath, context: tuple[str, ...], depth: int) -> None:
         # The hottest loop of a response: appends are bound once, and the field limit is checked

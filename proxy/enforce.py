@@ -5,9 +5,13 @@ on assigned tickets is never limited: above `soft` an alert is raised, above `ju
 are withheld until the agent gives a reason, above `hard` they are withheld for the rest of the
 window. Customers already seen in the window never count twice.
 
-Contacts — e-mails and phones served in clear outside any customer record, as on a route without
-record rules — have their own optional limit (`quota.contacts`): reading customers through an
-endpoint nobody declared is limited too, not only counted.
+Two more optional limits, each on its own distinct count in the same window:
+- contacts — e-mails and phones served in clear outside any customer record, as on a route without
+  record rules (`quota.contacts`): reading customers through an endpoint nobody declared is limited
+  too, not only counted;
+- assigned customers (`quota.assigned`): the exemption above trusts the CRM's assignee, which an
+  agent allowed to assign tickets can set to themselves for any customer; a cap well above a
+  day's work keeps that from opening every customer.
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from proxy.rules import Quota, Role
 from proxy.scope import CONTACT, CUSTOMER
 
 # An agent's contacts (e-mails and phones served in clear outside customer records, by keyed hash)
-# are counted in the ledger apart from its customers, under this suffix of its name.
+# and assigned customers are counted in the ledger apart from its ticketless customers, under these
+# suffixes of its name.
 _CONTACTS = "\x1fcontacts"
+_ASSIGNED = "\x1fassigned"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,15 +64,24 @@ async def enforce(
     assigned = [customer_key(key, s.record.record_id) for s in customers if s.assigned]
     quota = role.quota
     withheld: Withheld | None = None
-    if quota is not None and ticketless:
-        withheld = await _customer_limits(ledger, agent, ticketless, quota, justified, now, events)
-    contact_limit = quota.contacts if quota is not None and contacts else None
-    if quota is not None and contact_limit is not None and withheld is None:
-        withheld = await _contact_limit(ledger, agent, contacts, quota.window, contact_limit, now, events)
+    # The extra limits in force: (ledger name, keys to count, limit, reason when over it).
+    extra: list[tuple[str, list[str], int, str]] = []
+    if quota is not None:
+        if ticketless:
+            withheld = await _customer_limits(ledger, agent, ticketless, quota, justified, now, events)
+        for suffix, keys, limit, reason in (
+            (_CONTACTS, contacts, quota.contacts, "contacts_quota_exceeded"),
+            (_ASSIGNED, assigned, quota.assigned, "assigned_quota_exceeded"),
+        ):
+            if keys and limit is not None:
+                extra.append((agent + suffix, keys, limit, reason))
+        for name, keys, limit, reason in extra:
+            if withheld is None:
+                withheld = await _distinct_limit(ledger, name, keys, quota.window, limit, reason, now, events)
     if withheld is not None and not observe:
         return Verdict(tuple(events), withheld)
-    if contact_limit is not None:
-        await ledger.record(agent + _CONTACTS, contacts, [], now)
+    for name, keys, _, _ in extra:
+        await ledger.record(name, keys, [], now)
     counts = await ledger.record(agent, ticketless, assigned, now) if customers else None
     return Verdict(tuple(events), None, counts)
 
@@ -98,14 +113,21 @@ async def _customer_limits(
     return withheld
 
 
-async def _contact_limit(
-    ledger: Ledger, agent: str, contacts: list[str], window: str, limit: int, now: float, events: list[str]
+async def _distinct_limit(
+    ledger: Ledger,
+    name: str,
+    keys: list[str],
+    window: str,
+    limit: int,
+    reason: str,
+    now: float,
+    events: list[str],
 ) -> Withheld | None:
-    new = await ledger.unseen(agent + _CONTACTS, contacts, WINDOWS[window], now)
+    new = await ledger.unseen(name, keys, WINDOWS[window], now)
     if not new:
         return None
-    before = (await ledger.record(agent + _CONTACTS, [], [], now)).ticketless.get(window, 0)
+    before = (await ledger.record(name, [], [], now)).ticketless.get(window, 0)
     if before + len(new) <= limit:
         return None
     events.append("quota_exceeded")  # the same alert as for customers; the reason tells them apart
-    return Withheld("contacts_quota_exceeded", 429)
+    return Withheld(reason, 429)

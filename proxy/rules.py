@@ -73,6 +73,9 @@ class QuotaSpec(_Strict):
     # Distinct e-mails and phones served in clear outside customer records (routes without record
     # rules, comments): beyond this, such responses are withheld.
     contacts: Annotated[int, Field(ge=1)] | None = None
+    # Distinct customers on tickets assigned to the agent: the CRM's assignee is what an agent who
+    # can assign tickets to themselves controls, so beyond this, new ones are withheld.
+    assigned: Annotated[int, Field(ge=1)] | None = None
 
 
 class BreakGlassSpec(_Strict):
@@ -211,13 +214,15 @@ class Route:
 
 @dataclass(frozen=True, slots=True)
 class Quota:
-    """A compiled quota (limits on distinct ticketless customers in `window`)."""
+    """A compiled quota: limits on distinct ticketless customers in `window`, and on clear contacts
+    and assigned customers in the same window."""
 
     window: str
     soft: int
     justify: int | None
     hard: int | None
     contacts: int | None = None
+    assigned: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,7 +438,14 @@ def _compile(spec: PolicySpec, entities: frozenset[str], version: str, source: P
             r.default,
             dict(r.reveal),
             dict(r.reveal_assigned),
-            Quota(r.quota.window, r.quota.soft, r.quota.justify, r.quota.hard, r.quota.contacts)
+            Quota(
+                r.quota.window,
+                r.quota.soft,
+                r.quota.justify,
+                r.quota.hard,
+                r.quota.contacts,
+                r.quota.assigned,
+            )
             if r.quota
             else None,
             BreakGlass(r.break_glass.budget, parse_duration(r.break_glass.shift)) if r.break_glass else None,

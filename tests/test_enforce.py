@@ -109,3 +109,30 @@ async def test_contacts_served_in_clear_have_their_own_limit() -> None:
 async def test_contacts_are_not_limited_without_a_contacts_quota() -> None:
     verdict = await view(MemoryLedger(), contacts(*[f"e{i}" for i in range(50)]))
     assert verdict.withheld is None and verdict.events == () and verdict.counts is None
+
+
+async def test_customers_on_assigned_tickets_have_their_own_limit() -> None:
+    # An agent who may assign tickets can make any customer "theirs": the exemption is capped.
+    ledger = MemoryLedger()
+    role = Role("tier1", "hidden", {}, quota=Quota("24h", soft=3, justify=5, hard=8, assigned=4))
+
+    async def view_as(served: list[ServedRecord], observe: bool = False, now: float = T0):
+        return await enforce(ledger, role, "agent-3", served, frozenset(), False, KEY, now, observe)
+
+    assert (await view_as(customers("t1", "t2", "t3", assigned=True))).withheld is None
+    assert (await view_as(customers("t1", "t2", "t3", "t4", assigned=True))).withheld is None  # once each
+    over = await view_as(customers("t5", assigned=True))
+    assert over.withheld is not None and (over.withheld.reason, over.withheld.status) == (
+        "assigned_quota_exceeded", 429,
+    )  # fmt: skip
+    assert over.events == ("quota_exceeded",)
+    assert (await view_as(customers("t1", assigned=True))).withheld is None  # already seen: fine
+    assert (await view_as(customers("t6", assigned=True), observe=True)).withheld is None
+    # Ticketless customers are counted apart, and the window rolls.
+    assert (await view_as(customers("c1", "c2"))).events == ()
+    assert (await view_as(customers("t7", assigned=True), now=T0 + 86400 + 1)).withheld is None
+
+
+async def test_assigned_customers_are_not_limited_without_an_assigned_quota() -> None:
+    verdict = await view(MemoryLedger(), customers(*[f"t{i}" for i in range(50)], assigned=True))
+    assert verdict.withheld is None and verdict.events == ()

@@ -32,7 +32,7 @@ from .conftest import SCRIM, Crm, Reply, ScrimProcess, assert_scrim_error, copy_
 pytestmark = pytest.mark.e2e
 
 AUDIT_KEY = "e2e-audit-key-0123456789abcdef-0123456789abcdef"
-TINY_QUOTA = "quota: {window: 24h, soft: 3, justify: 5, hard: 8, contacts: 120}"
+TINY_QUOTA = "quota: {window: 24h, soft: 3, justify: 5, hard: 8, contacts: 120, assigned: 3}"
 JUSTIFICATION = ("X-Scrim-Justification", "TICKET-1 reason")
 BREAK_GLASS = ("X-Scrim-Break-Glass", "fraud call")
 CLEAR_FIELDS = ("email", "phone")
@@ -71,11 +71,13 @@ def controls(crm: Crm, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Con
     policy = rules / "policy.yaml"
     text = policy.read_text(encoding="utf-8")
     text, n = re.subn(
-        r"quota: \{window: 24h, soft: 30, justify: 60, hard: 120, contacts: 120\}", TINY_QUOTA, text
+        r"quota: \{window: 24h, soft: 30, justify: 60, hard: 120, contacts: 120, assigned: 200\}",
+        TINY_QUOTA,
+        text,
     )
     assert n == 1, "the shipped tier1 quota line changed: update this test"
     text, n = re.subn(
-        r"(quota: \{window: 24h, soft: 100, justify: 200, hard: 400), contacts: 400\}",
+        r"(quota: \{window: 24h, soft: 100, justify: 200, hard: 400), contacts: 400, assigned: 600\}",
         r"\1, contacts: 4}",
         text,
     )
@@ -290,6 +292,26 @@ def test_contacts_in_clear_on_an_undeclared_route_stop_at_the_contact_quota(cont
     refused(third, 429, "contacts_quota_exceeded")
     ok(controls.a.get(f"/api/v2/ticket_fields/{tickets[0]}", "tier2", agent))  # seen ones stay readable
     assert controls.a.metric("scrim_control_events_total", agent=agent, event="quota_exceeded") == 1
+
+
+def test_customers_on_assigned_tickets_stop_at_the_assigned_quota(controls: Controls) -> None:
+    # An agent who can assign tickets to themselves makes any customer "theirs"; this fixture caps
+    # tier1 at 3 distinct assigned customers a day.
+    requesters: dict[str, dict[int, int]] = {}
+    for ticket, requester, assignee in controls.tickets:
+        if assignee and assignee != "agent-003":  # agent-003 is the need-to-know test's
+            requesters.setdefault(assignee, {}).setdefault(requester, ticket)
+    agent, mine = max(requesters.items(), key=lambda item: len(item[1]))
+    tickets = list(mine.values())[:4]
+    assert len(tickets) == 4, "no agent has four requesters on their tickets"
+    for ticket in tickets[:3]:
+        assert (
+            ok(controls.a.get(f"/api/v2/tickets/{ticket}", "tier1", agent))["ticket"]["assignee_id"] == agent
+        )
+    refused(controls.a.get(f"/api/v2/tickets/{tickets[3]}", "tier1", agent), 429, "assigned_quota_exceeded")
+    assert "quota_exceeded" in last_line(controls.a, agent)["events"]
+    ok(controls.b.get(f"/api/v2/tickets/{tickets[0]}", "tier1", agent))  # seen ones stay readable, on both
+    assert events(controls.a, agent, "quota_exceeded") == 1
 
 
 # -- replicas ------------------------------------------------------------------------------------------

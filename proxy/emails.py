@@ -1,5 +1,5 @@
 """E-mail addresses spelled out to dodge spam filters: `jane.doe [at] gmail [dot] com`,
-`jane(at)gmail.com`, `jane dot doe at gmail dot com`, `jane.doe @ gmail.com`.
+`jane(at)gmail.com`, `jane dot doe at gmail dot com`, `jane.doe @ gmail.com`, `jane[@]gmail[.]com`.
 
 Customers write them so in tickets; a frontline agent must not read them whole any more than
 `jane.doe@gmail.com`. The recognizer's patterns, the masker (first letter + domain, as for any
@@ -19,9 +19,9 @@ _OPEN, _CLOSE = r"[\[(<{]", r"[\])>}]"
 _AT_BRACKETED = rf"[ \t]{{0,2}}{_OPEN}[ \t]{{0,2}}(?:at|@)[ \t]{{0,2}}{_CLOSE}[ \t]{{0,2}}"
 _AT_SPACED = r"(?:[ \t]{1,2}@[ \t]{0,2}|@[ \t]{1,2})"
 _AT_WORD = r"[ \t]{1,2}at[ \t]{1,2}"
-_DOT_SPELLED = (
-    rf"(?:[ \t]{{0,2}}{_OPEN}[ \t]{{0,2}}dot[ \t]{{0,2}}{_CLOSE}[ \t]{{0,2}}|[ \t]{{1,2}}dot[ \t]{{1,2}})"
-)
+# "[dot]", " dot ", and the defanged "[.]" of security write-ups.
+_DOT_BRACKETED = rf"[ \t]{{0,2}}{_OPEN}[ \t]{{0,2}}(?:dot|\.)[ \t]{{0,2}}{_CLOSE}[ \t]{{0,2}}"
+_DOT_SPELLED = rf"(?:{_DOT_BRACKETED}|[ \t]{{1,2}}dot[ \t]{{1,2}})"
 _DOT = rf"(?:{_DOT_SPELLED}|\.)"
 _PART = r"[^\W_][\w%+-]{0,63}"
 _LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"

@@ -26,6 +26,8 @@ SPELLED = [
     ("reach me at jane.doe{at}proton.me", "jane.doe{at}proton.me", "jane.doe@proton.me"),
     ("<jane_d (at) web (dot) de>", "jane_d (at) web (dot) de", "jane_d@web.de"),
     ("jane.doe [@] example.org", "jane.doe [@] example.org", "jane.doe@example.org"),
+    ("defanged: jane[@]gmail[.]com", "jane[@]gmail[.]com", "jane@gmail.com"),
+    ("jane(at)mail(.)example(.)org", "jane(at)mail(.)example(.)org", "jane@mail.example.org"),
     ("it is jane dot doe at gmail dot com", "jane dot doe at gmail dot com", "jane.doe@gmail.com"),
     ("JANE.DOE AT GMAIL DOT COM", "JANE.DOE AT GMAIL DOT COM", "jane.doe@gmail.com"),
     ("new address jane.doe @ gmail.com.", "jane.doe @ gmail.com", "jane.doe@gmail.com"),

@@ -379,6 +379,7 @@ class ScrimAddon:
             key,
             now,
             observe=self._settings.observe,
+            search=state.request_id if state.route is not None and state.route.search else None,
         )
         if inspected.break_glass:
             verdict = replace(verdict, events=(*verdict.events, "break_glass"))

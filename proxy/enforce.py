@@ -11,7 +11,9 @@ Two more optional limits, each on its own distinct count in the same window:
   too, not only counted;
 - assigned customers (`quota.assigned`): the exemption above trusts the CRM's assignee, which an
   agent allowed to assign tickets can set to themselves for any customer; a cap well above a
-  day's work keeps that from opening every customer.
+  day's work keeps that from opening every customer;
+- searches (`quota.searches`): a CRM search matches on the values the mask hides, so probing it
+  one character at a time rebuilds them while serving the same few customers.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from proxy.scope import CONTACT, CUSTOMER
 # suffixes of its name.
 _CONTACTS = "\x1fcontacts"
 _ASSIGNED = "\x1fassigned"
+_SEARCHES = "\x1fsearches"  # one key per search request: the distinct count is the number of searches
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,14 +54,16 @@ async def enforce(
     key: bytes,
     now: float,
     observe: bool = False,
+    search: str | None = None,
 ) -> Verdict:
-    """Check and record one response's customers (and clear contacts) for one agent."""
+    """Check and record one response's customers (and clear contacts) for one agent; `search`, the
+    request's id if it was a search."""
     customers = [s for s in served if s.record.record_type == CUSTOMER]
     contacts = sorted({k for s in served if s.record.record_type == CONTACT and s.clear for k in s.keys})
     events: list[str] = []
     if any(s.record.record_id in canaries for s in customers):
         events.append("canary")
-    if not customers and not contacts:
+    if not customers and not contacts and search is None:
         return Verdict(tuple(events))
     ticketless = [customer_key(key, s.record.record_id) for s in customers if not s.assigned]
     assigned = [customer_key(key, s.record.record_id) for s in customers if s.assigned]
@@ -72,6 +77,7 @@ async def enforce(
         for suffix, keys, limit, reason in (
             (_CONTACTS, contacts, quota.contacts, "contacts_quota_exceeded"),
             (_ASSIGNED, assigned, quota.assigned, "assigned_quota_exceeded"),
+            (_SEARCHES, [search] if search else [], quota.searches, "search_quota_exceeded"),
         ):
             if keys and limit is not None:
                 extra.append((agent + suffix, keys, limit, reason))

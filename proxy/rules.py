@@ -76,6 +76,8 @@ class QuotaSpec(_Strict):
     # Distinct customers on tickets assigned to the agent: the CRM's assignee is what an agent who
     # can assign tickets to themselves controls, so beyond this, new ones are withheld.
     assigned: Annotated[int, Field(ge=1)] | None = None
+    # Requests to routes declared `search: true`: each search is a probe of what the mask hides.
+    searches: Annotated[int, Field(ge=1)] | None = None
 
 
 class BreakGlassSpec(_Strict):
@@ -214,8 +216,8 @@ class Route:
 
 @dataclass(frozen=True, slots=True)
 class Quota:
-    """A compiled quota: limits on distinct ticketless customers in `window`, and on clear contacts
-    and assigned customers in the same window."""
+    """A compiled quota: limits on distinct ticketless customers in `window`, and on clear contacts,
+    assigned customers and searches in the same window."""
 
     window: str
     soft: int
@@ -223,6 +225,7 @@ class Quota:
     hard: int | None
     contacts: int | None = None
     assigned: int | None = None
+    searches: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -445,6 +448,7 @@ def _compile(spec: PolicySpec, entities: frozenset[str], version: str, source: P
                 r.quota.hard,
                 r.quota.contacts,
                 r.quota.assigned,
+                r.quota.searches,
             )
             if r.quota
             else None,

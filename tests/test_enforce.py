@@ -136,3 +136,28 @@ async def test_customers_on_assigned_tickets_have_their_own_limit() -> None:
 async def test_assigned_customers_are_not_limited_without_an_assigned_quota() -> None:
     verdict = await view(MemoryLedger(), customers(*[f"t{i}" for i in range(50)], assigned=True))
     assert verdict.withheld is None and verdict.events == ()
+
+
+async def test_searches_have_their_own_limit() -> None:
+    # A search is a probe of what the mask hides: each request counts, even with no customer in it.
+    ledger = MemoryLedger()
+    role = Role("tier1", "hidden", {}, quota=Quota("24h", soft=3, justify=5, hard=8, searches=2))
+
+    async def search(request_id: str, observe: bool = False, now: float = T0):
+        return await enforce(
+            ledger, role, "agent-4", [], frozenset(), False, KEY, now, observe, search=request_id
+        )
+
+    assert (await search("r1")).withheld is None
+    assert (await search("r2")).withheld is None
+    over = await search("r3")
+    assert over.withheld is not None and (over.withheld.reason, over.withheld.status) == (
+        "search_quota_exceeded", 429,
+    )  # fmt: skip
+    assert over.events == ("quota_exceeded",)
+    assert (await search("r4", observe=True)).withheld is None
+    assert (await search("r5", now=T0 + 86400 + 1)).withheld is None  # the window rolls
+    # Without a searches quota, searches are not recorded at all.
+    assert (
+        await enforce(ledger, ROLE, "agent-4", [], frozenset(), False, KEY, T0, search="r6")
+    ).counts is None

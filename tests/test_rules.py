@@ -126,7 +126,9 @@ def test_shipped_roles(shipped: Rules) -> None:
         {"PERSON": "hint", "EMAIL_ADDRESS": "hint", "PHONE_NUMBER": "last4", "CREDIT_CARD": "last4"},
     )
     assert tier1.for_assigned().mask_for("EMAIL_ADDRESS") == CLEAR  # only on the agent's own tickets
-    assert tier1.quota == Quota("24h", soft=30, justify=60, hard=120, contacts=120, assigned=200)
+    assert tier1.quota == Quota(
+        "24h", soft=30, justify=60, hard=120, contacts=120, assigned=200, searches=400
+    )
     assert tier1.break_glass is None and shipped.roles["tier2"].break_glass == BreakGlass(3, 8 * 3600.0)
     assert shipped.field_hints["lastname"] == "LAST_NAME"
     assert "999001" in shipped.canaries

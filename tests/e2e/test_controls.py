@@ -32,7 +32,7 @@ from .conftest import SCRIM, Crm, Reply, ScrimProcess, assert_scrim_error, copy_
 pytestmark = pytest.mark.e2e
 
 AUDIT_KEY = "e2e-audit-key-0123456789abcdef-0123456789abcdef"
-TINY_QUOTA = "quota: {window: 24h, soft: 3, justify: 5, hard: 8, contacts: 120, assigned: 3}"
+TINY_QUOTA = "quota: {window: 24h, soft: 3, justify: 5, hard: 8, contacts: 120, assigned: 3, searches: 3}"
 JUSTIFICATION = ("X-Scrim-Justification", "TICKET-1 reason")
 BREAK_GLASS = ("X-Scrim-Break-Glass", "fraud call")
 CLEAR_FIELDS = ("email", "phone")
@@ -71,13 +71,13 @@ def controls(crm: Crm, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Con
     policy = rules / "policy.yaml"
     text = policy.read_text(encoding="utf-8")
     text, n = re.subn(
-        r"quota: \{window: 24h, soft: 30, justify: 60, hard: 120, contacts: 120, assigned: 200\}",
+        r"quota: \{window: 24h, soft: 30, justify: 60, hard: 120, contacts: 120, assigned: 200, searches: 400\}",
         TINY_QUOTA,
         text,
     )
     assert n == 1, "the shipped tier1 quota line changed: update this test"
     text, n = re.subn(
-        r"(quota: \{window: 24h, soft: 100, justify: 200, hard: 400), contacts: 400, assigned: 600\}",
+        r"(quota: \{window: 24h, soft: 100, justify: 200, hard: 400), contacts: 400, assigned: 600, searches: 1000\}",
         r"\1, contacts: 4}",
         text,
     )
@@ -257,7 +257,7 @@ def test_a_canary_is_served_masked_and_raises_an_event(controls: Controls) -> No
     assert events(controls.a, agent, "canary") == 1
 
 
-def test_searches_are_counted_as_events(controls: Controls) -> None:
+def test_searches_are_counted_and_limited(controls: Controls) -> None:
     # Probing a search one character at a time rebuilds a masked name: each search is counted.
     agent = "e2e-search-1"
     email = controls.crm.user(controls.ticketless(agent, 1)[0])["email"]
@@ -265,6 +265,12 @@ def test_searches_are_counted_as_events(controls: Controls) -> None:
         ok(controls.a.get(f"/api/v2/users/search?query={term}", "tier1", agent))
         assert "search" in last_line(controls.a, agent)["events"]
     assert events(controls.a, agent, "search") == 2
+    # This fixture allows tier1 3 searches a day, across replicas: the next one is refused.
+    ok(controls.b.get(f"/api/v2/users/search?query={email[:-2]}", "tier1", agent))
+    refused(
+        controls.a.get(f"/api/v2/users/search?query={email}", "tier1", agent), 429, "search_quota_exceeded"
+    )
+    assert events(controls.a, agent, "quota_exceeded") == 1
 
 
 def test_customers_read_on_an_undeclared_route_are_counted_as_contacts(controls: Controls) -> None:

@@ -15,12 +15,17 @@ from __future__ import annotations
 
 import re
 
-_OPEN, _CLOSE = r"[\[(<{]", r"[\])>}]"
-_AT_BRACKETED = rf"[ \t]{{0,2}}{_OPEN}[ \t]{{0,2}}(?:at|@)[ \t]{{0,2}}{_CLOSE}[ \t]{{0,2}}"
+
+def _bracketed(inner: str) -> str:
+    """`inner` in brackets of any kind, spaces allowed around it: `[at]`, `( at )`, `{.}`."""
+    return rf"[ \t]{{0,2}}[\[(<{{][ \t]{{0,2}}(?:{inner})[ \t]{{0,2}}[\])>}}][ \t]{{0,2}}"
+
+
+_AT_BRACKETED = _bracketed("at|@")
 _AT_SPACED = r"(?:[ \t]{1,2}@[ \t]{0,2}|@[ \t]{1,2})"
 _AT_WORD = r"[ \t]{1,2}at[ \t]{1,2}"
 # "[dot]", " dot ", and the defanged "[.]" of security write-ups.
-_DOT_BRACKETED = rf"[ \t]{{0,2}}{_OPEN}[ \t]{{0,2}}(?:dot|\.)[ \t]{{0,2}}{_CLOSE}[ \t]{{0,2}}"
+_DOT_BRACKETED = _bracketed(r"dot|\.")
 _DOT_SPELLED = rf"(?:{_DOT_BRACKETED}|[ \t]{{1,2}}dot[ \t]{{1,2}})"
 _DOT = rf"(?:{_DOT_SPELLED}|\.)"
 _PART = r"[^\W_][\w%+-]{0,63}"

@@ -192,21 +192,37 @@ async def _detect(detector: Detects, groups: Sequence[_Group]) -> list[dict[int,
 
 
 def _pieces(
-    joined: Sequence[JoinedText], found: Mapping[int, tuple[Span, ...]], declared: Mapping[int, str]
+    joined: Sequence[JoinedText],
+    found: Mapping[int, tuple[Span, ...]],
+    declared: Mapping[int, str],
+    own: Mapping[int, tuple[Span, ...]],
 ) -> list[tuple[int, tuple[Span, ...]]]:
     """Spans found in text that reads as one only joined (`jane.doe<b></b>@example.com`), per field
     they cover. A value split across fields is masked whole in each piece: a partial view of every
-    piece (last 4 of each) would show more than the policy's partial view of the value."""
+    piece (last 4 of each) would show more than the policy's partial view of the value.
+
+    Where the pieces are separate values (JSON, CSV) and one of them holds the entity on its own
+    (`own`: spans found in the fields themselves), the value is that piece's: a row id next to a
+    phone number is not part of it."""
     out: list[tuple[int, tuple[Span, ...]]] = []
     for index, spans in found.items():
+        pieces = joined[index].pieces
         for span in spans:
-            covered = [p for p in joined[index].pieces if p[1] < span.end and span.start < p[2]]
+            covered = [p for p in pieces if p[1] < span.end and span.start < p[2]]
             split = len(covered) > 1
+            if split and joined[index].separate_values and _held_by_one(covered, span.entity, own):
+                continue
             for slot, start, end in covered:
                 if slot not in declared:
                     piece = (max(span.start, start) - start, min(span.end, end) - start)
                     out.append((slot, (Span(*piece, span.entity, span.score, encoded=split),)))
     return out
+
+
+def _held_by_one(
+    covered: Sequence[tuple[int, int, int]], entity: str, own: Mapping[int, tuple[Span, ...]]
+) -> bool:
+    return any(s.entity == entity for slot, _, _ in covered for s in own.get(slot, ()))
 
 
 def _undeclared_pieces(joined: JoinedText, declared: Mapping[int, str]) -> int:
@@ -312,7 +328,7 @@ async def inspect(
             (joined_fields, {}, False, {}),
         ],
     )
-    for slot, spans in [*recurring.items(), *_pieces(joined, joined_spans, declared)]:
+    for slot, spans in [*recurring.items(), *_pieces(joined, joined_spans, declared, body_spans)]:
         body_spans[slot] = body_spans.get(slot, ()) + spans
     # Only fields with something declared or found in them can be masked or named as served:
     # the rest (most keys, timestamps, flags) need no record scope.

@@ -453,6 +453,8 @@ def test_pieces_of_a_number_are_joined(
         '{"a": "12", "b": "1234567890123456"}',  # too long for a piece: scanned on its own
         '{"a": "12", "b": null, "c": "34"}',
         '{"a": "12;", "b": "34"}',  # not a separator people type between groups
+        # words with a number are not pieces of one: a street next to a phone read as an address
+        '{"phone": "555.123.1969", "street": "12 Elm St"}',
     ],
 )
 def test_not_pieces(text: str) -> None:

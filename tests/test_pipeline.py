@@ -271,3 +271,24 @@ async def test_pieces_declared_by_field_rules_are_not_joined(rules: Rules) -> No
     detector = GroupedCardDetector()
     await run(rules, "/api/v2/users/7", body, detector=detector)
     assert not [i for i in detector.asked if " " in i.text and "6467" in i.text]
+
+
+async def test_a_street_is_not_joined_to_the_numbers_beside_it() -> None:
+    # A CSV row (an undeclared export): joined with the street, the phone and SSN cells next to it
+    # were masked as a street address, losing tier1's last 4 of the phone.
+    from proxy.detect import Detector, DetectorConfig
+    from proxy.server import load_rules as load_shipped
+    from tests.eval.run import RULES, InProcessDetector
+
+    shipped = load_shipped(RULES)
+    config = DetectorConfig(RULES / "recognizers.yaml", None, shipped.entities, shipped.score_threshold)
+    detector = InProcessDetector(Detector(config))
+    body = b"id,phone,street,dob,ssn\n77,555.123.1969,Hauptstr. 2,1959-11-13,448-11-3847\n"
+    decision, route = policy.decide(shipped, "GET", "/undeclared/users.csv")
+    result = await inspect(
+        Generation(shipped, detector), Settings(token_key=b"k" * 32), decision, route,
+        shipped.role("tier1"), 200, [("Content-Type", "text/csv")], body,
+    )  # fmt: skip
+    assert result.body is not None
+    row = result.body.decode().splitlines()[1].split(",")
+    assert row == ["77", "***.***.1969", "<STREET_ADDRESS>", "<DATE_OF_BIRTH>", "<US_SSN>"], row

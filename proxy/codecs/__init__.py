@@ -31,11 +31,13 @@ class Limits:
 class JoinedText(NamedTuple):
     """Fields a reader sees as one value, joined: HTML text nodes split only by inline tags or
     comments, JSON siblings that are pieces of one number. `pieces` are (slot, start, end) of each
-    field's value within `text`; `context` the words naming the whole (a JSON parent's key)."""
+    field's value within `text`; `context` the words naming the whole (a JSON parent's key).
+    `separate_values`: each piece is a value of its own (JSON, CSV), not a fragment of one text."""
 
     text: str
     pieces: tuple[tuple[int, int, int], ...]
     context: tuple[str, ...] = ()
+    separate_values: bool = False
 
 
 class Document(Protocol):
@@ -57,14 +59,20 @@ class Document(Protocol):
 
 type Parser = Callable[[str, Limits], Document]
 
-# A piece of a number: a short string with a digit, nothing but letters, digits and the
-# separators people type between groups. Not JSON numbers: arrays and objects of counts,
-# coordinates and sizes (`[4539, 1488, 343, 6467]`) read as phone numbers when joined.
+# A piece of a number: a short string with a digit and at most two letters (an IBAN's country,
+# not a street's name), nothing else but the separators people type between groups. Not JSON
+# numbers: arrays and objects of counts, coordinates and sizes (`[4539, 1488, 343, 6467]`) read as
+# phone numbers when joined.
 _PIECE = re.compile(r"(?=[^0-9]*[0-9])[+(]?[A-Za-z0-9][A-Za-z0-9 ().+-]{0,11}")
 
 
 def _is_piece(value: Scalar) -> bool:
-    return isinstance(value, str) and len(value) <= 13 and _PIECE.fullmatch(value) is not None
+    return (
+        isinstance(value, str)
+        and len(value) <= 13
+        and _PIECE.fullmatch(value) is not None
+        and sum(map(str.isalpha, value)) <= 2
+    )
 
 
 def pieces_of_numbers(fields: Sequence[TextField]) -> list[JoinedText]:
@@ -100,7 +108,7 @@ def _joined(run: list[TextField]) -> list[JoinedText]:
     context = (
         words(parent) if isinstance(parent, str) else tuple(dict.fromkeys(w for f in run for w in f.context))
     )
-    return [JoinedText(text, tuple(pieces), context)]
+    return [JoinedText(text, tuple(pieces), context, separate_values=True)]
 
 
 @functools.lru_cache(maxsize=8192)  # field names repeat across records and responses

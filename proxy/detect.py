@@ -39,7 +39,7 @@ from proxy.textviews import STRETCH_BREAK, base64_runs, normalise, residual, to_
 log = logging.getLogger(__name__)
 
 # Anything with a digit, an '@' or a capital, and any free text (several words: names are written
-# in lower case too, "regards, melissa wright").
+# in lower case too, "regards, melissa wright"); also a spelled-out e-mail (`jane_at_gmail_dot_com`).
 _WORTH_SCANNING = re.compile(r"[0-9@A-Z]|[\uff10-\uff19\uff21-\uff3a\uff20]|\w\W+\w+\W+\w")
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]")
 _NER_EXCLUDE = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"]
@@ -201,7 +201,11 @@ def is_machine_value(text: str) -> bool:
 
 def worth_scanning(text: str) -> bool:
     """False for a string no recognizer can find anything in (the caller may skip it unsent)."""
-    return len(text) >= 2 and _WORTH_SCANNING.search(text) is not None and not is_machine_value(text)
+    return (
+        len(text) >= 2
+        and (_WORTH_SCANNING.search(text) is not None or emails.may_hold_address(text))
+        and not is_machine_value(text)
+    )
 
 
 def _candidate_entities(text: str, entities: tuple[str, ...]) -> list[str]:

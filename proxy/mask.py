@@ -21,6 +21,8 @@ _TOKEN_RE = re.compile(r"^tok_[0-9a-f]{12}$")
 # Letters, digits and our own hiding character: counting '*' keeps partial masks idempotent.
 _ALNUM = re.compile(r"[^\W_]|\*", re.UNICODE)
 _HIDE = emails.HIDE
+_DIGIT = re.compile(r"\d")
+_MOST_DIGITS_IN_DOMAIN = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,10 @@ def _partial(text: str, entity: str, keep: int) -> str:
     if address is not None:
         local, at, domain = address
         initial = local[:1].replace(_HIDE, "")
+        if len(_DIGIT.findall(domain)) > _MOST_DIGITS_IN_DOMAIN:
+            # A domain is words; one this full of digits is more likely another value read as an
+            # address ("me at 927.61.79.72"): the hint must not show it.
+            domain = _DIGIT.sub(_HIDE, domain)
         return f"{initial}***{at}{domain}"
     if entity == "PERSON":
         names = text.strip().split()

@@ -210,8 +210,8 @@ def _pieces(
         for span in spans:
             covered = [p for p in pieces if p[1] < span.end and span.start < p[2]]
             split = len(covered) > 1
-            if split and joined[index].separate_values and _held_by_one(covered, span.entity, own):
-                continue
+            if joined[index].separate_values and (not split or _held_by_one(covered, span.entity, own)):
+                continue  # separate values: only what spans several is new, and only if none holds it
             for slot, start, end in covered:
                 if slot not in declared:
                     piece = (max(span.start, start) - start, min(span.end, end) - start)
@@ -317,8 +317,8 @@ async def inspect(
 
     # Declared values recurring in free text are found first: detection then skips them in NER.
     recurring = recur.recurrences(body_fields, declared)
-    # Joined text is scanned for what spans pieces; pieces declared are masked whole anyway.
-    joined = [j for j in (document.joined if document else ()) if _undeclared_pieces(j, declared) > 1]
+    # Joined text is scanned for what spans pieces, unless every piece is declared (masked anyway).
+    joined = [j for j in (document.joined if document else ()) if _undeclared_pieces(j, declared)]
     joined_fields = [TextField(i, (), j.text, j.context) for i, j in enumerate(joined)]
     body_spans, header_spans, joined_spans = await _detect(
         generation.detector,

@@ -44,6 +44,12 @@ _PHONE_TRUNK = r"(?<![\w.+-])0\d{1,4}[ /-]\d{3,4}[ -]?\d{3,5}(?![\w-])"
 # `0049 30 12345678`, `00 44 7700 900123`: 00, a country code, then grouped digits.
 _PHONE_00 = r"(?<![\w.+-])00[ ]?[1-9]\d{0,2}[ .-]\d{2,4}(?:[ .-]?\d{2,5}){1,3}(?![\w-])"
 _EMAIL_CONTEXT = ["email", "mail", "e-mail", "contact"]
+# What people write around an address they spell out: "write to", "registered under", "reply to".
+_SPELLED_EMAIL_CONTEXT = [
+    *_EMAIL_CONTEXT,
+    *("address", "adress", "write", "reply", "send", "reach", "inbox", "register", "registered"),
+    *("correo", "courriel"),
+]
 _PHONE_CONTEXT = ["phone", "call", "tel", "mobile", "cell", "reach", "whatsapp", "text", "ring", "number"]
 
 
@@ -60,11 +66,15 @@ def custom_recognizers() -> list[EntityRecognizer]:
             supported_entity="EMAIL_ADDRESS",
             name="ScrimSpelledEmailRecognizer",
             patterns=[
-                Pattern("bracketed or spaced at", emails.BRACKETED_OR_SPACED_AT, 0.6),
+                Pattern("at or @ delimited or spaced", emails.DELIMITED_OR_SPACED_AT, 0.6),
+                Pattern("@ with a spelled-out dot", emails.PLAIN_AT_SPELLED_DOT, 0.6),
                 Pattern("at and dot as words", emails.WORD_AT_SPELLED_DOT, 0.6),
-                Pattern("at as a word, before a domain", emails.WORD_AT_DOMAIN, 0.5),
+                Pattern("at as a word, a local part no word is", emails.WORD_AT_UNWORDLY_LOCAL, 0.5),
+                Pattern("at as a word, a mail provider's domain", emails.WORD_AT_PROVIDER, 0.5),
+                # "maria at acme.com" reads like "prices at walmart.com": only next to a context word
+                Pattern("at as a word (needs context)", emails.WORD_AT_DOMAIN, 0.4),
             ],
-            context=_EMAIL_CONTEXT,
+            context=_SPELLED_EMAIL_CONTEXT,
         ),
         CreditCardRecognizer(
             name="ScrimCardRecognizer",

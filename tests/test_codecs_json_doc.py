@@ -406,8 +406,9 @@ def test_render_key_onto_a_later_untouched_key_keeps_both_values() -> None:
 
 
 def _joined(text: str) -> list[tuple[str, list[tuple[Any, ...]], tuple[str, ...]]]:
+    """The runs joined with spaces (each is followed by its join without: checked below)."""
     doc = parse(text, LIMITS)
-    return [(j.text, [doc.fields[slot].path for slot, _, _ in j.pieces], j.context) for j in doc.joined]
+    return [(j.text, [doc.fields[slot].path for slot, _, _ in j.pieces], j.context) for j in doc.joined[::2]]
 
 
 @pytest.mark.parametrize(
@@ -431,11 +432,21 @@ def _joined(text: str) -> list[tuple[str, list[tuple[Any, ...]], tuple[str, ...]
         ),
         # a top-level array has no parent key: the context is the pieces' own
         ('["448", "11", "3847"]', [("448 11 3847", [(0,), (1,), (2,)], ())]),
-        # a value that is no piece ends a run; runs of one are not joined; without a parent key
-        # the pieces' own keys name the whole
-        ('{"a": "12", "b": "word", "c": "34", "d": "56"}', [("34 56", [("c",), ("d",)], ("c", "d"))]),
-        # a nested object between two pieces ends the run, and its own pieces are a run apart
-        ('{"a": "12", "n": {"x": "7", "y": "8"}, "b": "34"}', [("7 8", [("n", "x"), ("n", "y")], ("n",))]),
+        # values that are no pieces, nulls and nested objects between pieces do not part them;
+        # without a parent key, the words the pieces' keys share name the whole
+        (
+            '{"a": "12", "b": "mobile", "n": {"x": "7", "y": "8"}, "c": null, "d": "34", "e": true}',
+            [("12 34", [("a",), ("d",)], ()), ("7 8", [("n", "x"), ("n", "y")], ("n",))],
+        ),
+        (
+            '{"phone_area": "415", "phone_line": "555-0134"}',
+            [("415 555-0134", [("phone_area",), ("phone_line",)], ("phone",))],
+        ),
+        # an IBAN's groups: the country's letters, a bank code's capitals, spaces around a piece
+        (
+            '{"iban": ["NL91", "ABNA", " 0417", "1643", "00"]}',
+            [("NL91 ABNA  0417 1643 00", [("iban", i) for i in range(5)], ("iban",))],
+        ),
     ],
 )
 def test_pieces_of_a_number_are_joined(
@@ -444,24 +455,39 @@ def test_pieces_of_a_number_are_joined(
     assert _joined(text) == joined
 
 
+def test_each_run_is_also_joined_without_separators() -> None:
+    # "453914 880343 6467" is no card's grouping; "4539148803436467" is a card.
+    doc = parse('{"card": {"first6": "453914", "middle": "880343", "last4": "6467"}}', LIMITS)
+    assert sorted(j.text for j in doc.joined) == ["453914 880343 6467", "4539148803436467"]
+    assert all(j.separate_values for j in doc.joined)
+
+
 @pytest.mark.parametrize(
     "text",
     [
         '{"stats": [4539, 1488, 343, 6467]}',  # JSON numbers: counts and sizes, not pieces
         '{"ok": true, "n": false}',
         '{"tags": ["vip", "kyc_ok", "whale"]}',  # no digit
-        '{"a": "12", "b": "1234567890123456"}',  # too long for a piece: scanned on its own
-        '{"a": "12", "b": null, "c": "34"}',
+        '{"a": "12", "b": "1234567890123456789"}',  # too long for a piece: scanned on its own
         '{"a": "12;", "b": "34"}',  # not a separator people type between groups
         # words with a number are not pieces of one: a street next to a phone read as an address
         '{"phone": "555.123.1969", "street": "12 Elm St"}',
+        '{"a": "12", "n": {"b": "34"}}',  # one piece per parent
     ],
 )
 def test_not_pieces(text: str) -> None:
-    assert _joined(text) == []
+    assert parse(text, LIMITS).joined == []
 
 
 def test_piece_offsets_point_at_each_value() -> None:
     doc = parse('{"p": ["+44", "7700", "900123"]}', LIMITS)
-    [joined] = doc.joined
-    assert [joined.text[start:end] for _, start, end in joined.pieces] == ["+44", "7700", "900123"]
+    for joined in doc.joined:
+        assert [joined.text[start:end] for _, start, end in joined.pieces] == ["+44", "7700", "900123"]
+
+
+def test_a_long_list_is_read_in_overlapping_windows() -> None:
+    # 20 phone-like strings in one array: windows of 8 pieces every 4, so any value of up to 5
+    # pieces lies whole in one window, and the work stays linear in the list's length.
+    doc = parse(json.dumps({"phones": [f"555-01{i:02d}" for i in range(20)]}), LIMITS)
+    windows = [[doc.fields[slot].path[-1] for slot, _, _ in j.pieces] for j in doc.joined[::2]]
+    assert windows == [list(range(0, 8)), list(range(4, 12)), list(range(8, 16)), list(range(12, 20))]

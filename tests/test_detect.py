@@ -11,6 +11,7 @@ from proxy.detect import (
     DetectorConfig,
     Item,
     recognizer_entities,
+    worth_scanning,
 )
 from proxy.errors import RulesError, StartupError
 
@@ -294,3 +295,18 @@ def test_names_in_base64_are_read_by_ner(full_detector: Detector) -> None:
     # a run that decodes to nothing personal is left alone, and NER never reads the raw base64
     clean = "cursor=" + _b64('{"Status":"Closed","Count":3}')
     assert full_detector.detect([Item(clean)])[0] == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "worth"),
+    [
+        ("jane.doe_at_gmail_dot_com", True),  # lower case, one "word", no digit: a spelled e-mail
+        ("jane(at)gmail.com", True),
+        ("vip", False),
+        ("kyc_ok", False),
+        ("end-user", False),
+        ("2024-03-14T10:22:01Z", False),
+    ],
+)
+def test_worth_scanning(text: str, worth: bool) -> None:
+    assert worth_scanning(text) is worth

@@ -519,7 +519,17 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("write to jane(at)example.org pls", None, "EMAIL_ADDRESS", "jane(at)example.org"),
     ("it's jane dot doe at gmail dot com", None, "EMAIL_ADDRESS", "jane dot doe at gmail dot com"),
     ("use j.doe85 at example.co.uk from now on", None, "EMAIL_ADDRESS", "j.doe85 at example.co.uk"),
-    ("bob at hotmail.com", None, "EMAIL_ADDRESS", "bob at hotmail.com"),
+    # a local part that could be a word: before a mail provider, or next to a context word
+    ("I no longer use matildap at gmail.com.", None, "EMAIL_ADDRESS", "matildap at gmail.com"),
+    (
+        "the account is registered under kdoornhem at vanham.io",
+        None,
+        "EMAIL_ADDRESS",
+        "kdoornhem at vanham.io",
+    ),
+    ("maria at acme.com", ["email"], "EMAIL_ADDRESS", "maria at acme.com"),
+    ("jane.doe@gmail[.]com", None, "EMAIL_ADDRESS", "jane.doe@gmail[.]com"),
+    ("jane.doe\n[at]\ngmail\n[dot]\ncom", None, "EMAIL_ADDRESS", "jane.doe\n[at]\ngmail\n[dot]\ncom"),
     ("new address: jane @ gmail.com", None, "EMAIL_ADDRESS", "jane @ gmail.com"),
     # --- letters only: no digit gate may keep these from their recognizers ---
     ("Please deliver to rue de Pierre.", None, "STREET_ADDRESS", "rue de Pierre"),
@@ -546,6 +556,11 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("look at google.com for that", None, "EMAIL_ADDRESS"),
     ("our status page at status.example.com", None, "EMAIL_ADDRESS"),
     ("I paid at amazon.com yesterday", None, "EMAIL_ADDRESS"),
+    ("Payment failed at stripe.com", None, "EMAIL_ADDRESS"),
+    ("NullPointerException at com.example.app.Main", None, "EMAIL_ADDRESS"),
+    ("Prices at walmart.com are lower", None, "EMAIL_ADDRESS"),
+    ("Order placed at shop.example.com", None, "EMAIL_ADDRESS"),
+    ("maria at acme.com", None, "EMAIL_ADDRESS"),
     ("price @ 5.00 each", None, "EMAIL_ADDRESS"),
     # --- letters-only shapes without their context word ---
     ("We had coffee at the rue de Pierre bakery.", None, "STREET_ADDRESS"),
@@ -709,6 +724,11 @@ ADVERSARIAL = [
     "a (at) a (dot) " * 8_000,
     "a@" * 50_000,
     "a.a." * 25_000 + "@",
+    "a -at- " * 14_000,
+    "a\n.\n" * 25_000 + "@",
+    "a at b dot " * 10_000,
+    "a.a@a . " * 12_000,
+    "a【at】" * 20_000,
 ]
 GLOBAL_FLAGS = int(_yaml()["global_regex_flags"])
 

@@ -60,54 +60,57 @@ class Document(Protocol):
 type Parser = Callable[[str, Limits], Document]
 
 # A piece of a number: a short string with a digit and at most two letters (an IBAN's country,
-# not a street's name), nothing else but the separators people type between groups. Not JSON
-# numbers: arrays and objects of counts, coordinates and sizes (`[4539, 1488, 343, 6467]`) read as
-# phone numbers when joined.
-_PIECE = re.compile(r"(?=[^0-9]*[0-9])[+(]?[A-Za-z0-9][A-Za-z0-9 ().+-]{0,11}")
+# not a street's name), or a bank code's four capitals (`ABNA`), nothing else but the separators
+# people type between groups. Not JSON numbers: arrays and objects of counts, coordinates and sizes
+# (`[4539, 1488, 343, 6467]`) read as phone numbers when joined.
+_PIECE = re.compile(r"\s*(?:(?P<bank>[A-Z]{4})|(?=\D{0,18}\d)[+(]?[^\W_][\w ().+-]{0,15})\s*")
+# A number has at most this many pieces (an IBAN in groups of four); longer runs are lists of
+# values, read in overlapping windows so the cost stays linear in the run's length.
+_MOST_PIECES = 8
 
 
 def _is_piece(value: Scalar) -> bool:
-    return (
-        isinstance(value, str)
-        and len(value) <= 13
-        and _PIECE.fullmatch(value) is not None
-        and sum(map(str.isalpha, value)) <= 2
-    )
+    if type(value) is not str or len(value) > 18:
+        return False
+    match = _PIECE.fullmatch(value)
+    return match is not None and (match.group("bank") is not None or sum(map(str.isalpha, value)) <= 2)
 
 
 def pieces_of_numbers(fields: Sequence[TextField]) -> list[JoinedText]:
-    """Runs of sibling values (one JSON object or array, one CSV row) that look like pieces of one
-    number (`{"area": "415", "line": "555-0134"}`, `["4539", "1488", "0343", "6467"]`), joined with
-    spaces: a phone, card, SSN or IBAN stored in parts is still that customer's value."""
-    runs: list[JoinedText] = []
-    run: list[TextField] = []
+    """The values of one parent (a JSON object or array, a CSV row) that look like pieces of one
+    number (`{"area": "415", "kind": "mobile", "line": "555-0134"}`, `["4539", "1488", "0343",
+    "6467"]`), joined with spaces and without: a phone, card, SSN or IBAN stored in parts is still
+    that customer's value."""
+    by_parent: dict[tuple[object, ...], list[TextField]] = {}
     for f in fields:
-        if f.is_key:
-            continue  # keys sit between an object's values; they do not end a run
-        piece = _is_piece(f.value)
-        if run and (not piece or f.path[:-1] != run[0].path[:-1]):
-            runs.extend(_joined(run))
-            run = []
-        if piece:
-            run.append(f)
-    runs.extend(_joined(run))
-    return runs
+        if not f.is_key and _is_piece(f.value):
+            by_parent.setdefault(f.path[:-1], []).append(f)
+    out: list[JoinedText] = []
+    for run in by_parent.values():
+        if len(run) < 2:
+            continue
+        starts = range(0, max(1, len(run) - _MOST_PIECES // 2), _MOST_PIECES // 2)
+        for start in starts if len(run) > _MOST_PIECES else (0,):
+            window = run[start : start + _MOST_PIECES]
+            out.extend(_joined(window, " ") + _joined(window, ""))
+    return out
 
 
-def _joined(run: list[TextField]) -> list[JoinedText]:
-    if len(run) < 2:
-        return []
+def _joined(run: list[TextField], separator: str) -> list[JoinedText]:
     pieces, text = [], ""
     for f in run:
-        start = len(text) + (1 if text else 0)
-        text = f"{text} {f.value}" if text else str(f.value)
+        start = len(text) + (len(separator) if text else 0)
+        text = f"{text}{separator}{f.value}" if text else str(f.value)
         pieces.append((f.slot, start, len(text)))
     # The parent's key names the whole ("phone"); without one (a CSV row, a top-level object), the
-    # pieces' own names do.
+    # words all the pieces' names share do ("phone" of phone_area, phone_line), not the union: a
+    # row's other columns ("id", "ssn") would lend their context to every number in it.
     parent = run[0].path[-2] if len(run[0].path) > 1 else None
-    context = (
-        words(parent) if isinstance(parent, str) else tuple(dict.fromkeys(w for f in run for w in f.context))
-    )
+    if isinstance(parent, str):
+        context = words(parent)
+    else:
+        shared = set(run[0].context).intersection(*(f.context for f in run[1:]))
+        context = tuple(w for w in run[0].context if w in shared)
     return [JoinedText(text, tuple(pieces), context, separate_values=True)]
 
 

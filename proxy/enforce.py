@@ -71,6 +71,7 @@ async def enforce(
     withheld: Withheld | None = None
     # The extra limits in force: (ledger name, keys to count, limit, reason when over it).
     extra: list[tuple[str, list[str], int, str]] = []
+    admitted: set[str] = set()  # checked and recorded in one step (ledger.admit)
     if quota is not None:
         if ticketless:
             withheld = await _customer_limits(ledger, agent, ticketless, quota, justified, now, events)
@@ -82,12 +83,16 @@ async def enforce(
             if keys and limit is not None:
                 extra.append((agent + suffix, keys, limit, reason))
         for name, keys, limit, reason in extra:
-            if withheld is None:
-                withheld = await _distinct_limit(ledger, name, keys, quota.window, limit, reason, now, events)
+            if withheld is None and await ledger.admit(name, keys, quota.window, limit, now):
+                admitted.add(name)
+            elif withheld is None:
+                events.append("quota_exceeded")  # the same alert as for customers; the reason tells
+                withheld = Withheld(reason, 429)  # them apart
     if withheld is not None and not observe:
         return Verdict(tuple(events), withheld)
     for name, keys, _, _ in extra:
-        await ledger.record(name, keys, [], now)
+        if name not in admitted:  # observe mode: counted though over the limit
+            await ledger.record(name, keys, [], now)
     counts = await ledger.record(agent, ticketless, assigned, now) if customers else None
     return Verdict(tuple(events), None, counts)
 
@@ -101,7 +106,9 @@ async def _customer_limits(
     now: float,
     events: list[str],
 ) -> Withheld | None:
-    """Events for the graduated limits on new ticketless customers, and the withholding if any."""
+    """Events for the graduated limits on new ticketless customers, and the withholding if any.
+    Admitted customers are recorded with the check, in one step: parallel responses cannot all
+    slip under the limit that stops the agent."""
     new = await ledger.unseen(agent, ticketless, WINDOWS[quota.window], now)
     if not new:
         return None
@@ -116,24 +123,16 @@ async def _customer_limits(
         withheld = None if justified else Withheld("justification_required", 429)
     if after > quota.soft:
         events.append("quota_soft")
+    stop = (
+        quota.hard if justified or quota.justify is None else min(quota.justify, quota.hard or quota.justify)
+    )
+    if (
+        withheld is None
+        and stop is not None
+        and not await ledger.admit(agent, ticketless, quota.window, stop, now)
+    ):
+        # Concurrent responses took the last places between the count above and now.
+        reason = "quota_exceeded" if stop == quota.hard else "justification_required"
+        events.append(reason)
+        withheld = Withheld(reason, 429)
     return withheld
-
-
-async def _distinct_limit(
-    ledger: Ledger,
-    name: str,
-    keys: list[str],
-    window: str,
-    limit: int,
-    reason: str,
-    now: float,
-    events: list[str],
-) -> Withheld | None:
-    new = await ledger.unseen(name, keys, WINDOWS[window], now)
-    if not new:
-        return None
-    before = (await ledger.record(name, [], [], now)).ticketless.get(window, 0)
-    if before + len(new) <= limit:
-        return None
-    events.append("quota_exceeded")  # the same alert as for customers; the reason tells them apart
-    return Withheld(reason, 429)

@@ -54,6 +54,12 @@ class Ledger(Protocol):
         """Take one break-glass reveal from the agent's budget for the current shift, if any is left."""
         ...
 
+    async def admit(self, agent: str, customers: Sequence[str], window: str, limit: int, now: float) -> bool:
+        """Record `customers` as ticketless views if the agent's distinct count in `window` stays
+        within `limit` with them, in one step (two replicas cannot both take the last place);
+        else record nothing and return False. Customers already seen in the window always pass."""
+        ...
+
 
 def customer_key(secret: bytes, customer: str) -> str:
     """Keyed hash of a customer id: the ledger (and Redis) never hold ids as given."""
@@ -93,21 +99,35 @@ class MemoryLedger:
         self, agent: str, ticketless: Sequence[str], assigned: Sequence[str], now: float
     ) -> Counts:
         with self._lock:
-            counts = Counts()
-            for scope, customers, out in (
-                (False, ticketless, counts.ticketless),
-                (True, assigned, counts.assigned),
-            ):
-                tables = self._views.setdefault((agent, scope), {})
-                for name, window in WINDOWS.items():
-                    seen = tables.setdefault(name, {})
-                    for customer in customers:
-                        seen.pop(customer, None)  # re-insert keeps insertion order = last-view order
-                        seen[customer] = now
-                    while seen and (len(seen) > self._max or next(iter(seen.values())) < now - window):
-                        seen.pop(next(iter(seen)))
-                    out[name] = len(seen)
-            return counts
+            return self._record(agent, ticketless, assigned, now)
+
+    async def admit(self, agent: str, customers: Sequence[str], window: str, limit: int, now: float) -> bool:
+        with self._lock:
+            counts = self._record(agent, [], [], now)  # drops views older than each window
+            seen = self._views.get((agent, False), {}).get(window, {})
+            new = {c for c in customers if c not in seen}
+            if new and counts.ticketless[window] + len(new) > limit:
+                return False
+            self._record(agent, customers, [], now)
+            return True
+
+    def _record(self, agent: str, ticketless: Sequence[str], assigned: Sequence[str], now: float) -> Counts:
+        """`record`, for a caller that holds the lock."""
+        counts = Counts()
+        for scope, customers, out in (
+            (False, ticketless, counts.ticketless),
+            (True, assigned, counts.assigned),
+        ):
+            tables = self._views.setdefault((agent, scope), {})
+            for name, window in WINDOWS.items():
+                seen = tables.setdefault(name, {})
+                for customer in customers:
+                    seen.pop(customer, None)  # re-insert keeps insertion order = last-view order
+                    seen[customer] = now
+                while seen and (len(seen) > self._max or next(iter(seen.values())) < now - window):
+                    seen.pop(next(iter(seen)))
+                out[name] = len(seen)
+        return counts
 
     async def spend_break_glass(self, agent: str, shift: float, budget: int, now: float) -> bool:
         with self._lock:

@@ -54,6 +54,27 @@ return 1
 """
 
 
+# Count and add in one step, so concurrent responses cannot all take the last places of a limit.
+# KEYS[1]: a views key. ARGV: now, window start, limit, longest-window cutoff, expiry seconds,
+# most members kept, then the members. Customers seen since the window start always pass.
+_ADMIT_SCRIPT = """
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[4])
+local since = tonumber(ARGV[2])
+local new = 0
+for i = 7, #ARGV do
+  local last = redis.call('ZSCORE', KEYS[1], ARGV[i])
+  if (not last) or tonumber(last) < since then new = new + 1 end
+end
+if new > 0 and redis.call('ZCOUNT', KEYS[1], ARGV[2], '+inf') + new > tonumber(ARGV[3]) then
+  return 0
+end
+for i = 7, #ARGV do redis.call('ZADD', KEYS[1], 'GT', ARGV[1], ARGV[i]) end
+redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[6]) + 1))
+redis.call('EXPIRE', KEYS[1], ARGV[5])
+return 1
+"""
+
+
 class LedgerUnavailable(ConnectionError):
     """The shared ledger could not answer in time (Redis down, slow, refusing, or too old).
 
@@ -111,6 +132,7 @@ class RedisLedger:
             raise ValueError(f"redis url {self.where!r}: {err}") from err
         self._client = Redis.from_pool(pool)
         self._spend = self._client.register_script(_SPEND_SCRIPT)
+        self._admit = self._client.register_script(_ADMIT_SCRIPT)
         self._prefix = prefix
         self._deadline = deadline
         self._max = max_per_agent
@@ -192,6 +214,22 @@ class RedisLedger:
         async with self._call("break-glass"):
             granted = await self._spend(keys=[self._key("bg", agent)], args=args)
         return bool(granted)
+
+    async def admit(self, agent: str, customers: Sequence[str], window: str, limit: int, now: float) -> bool:
+        unique = list(dict.fromkeys(customers))
+        if not unique:
+            return True
+        args = (
+            repr(now),
+            repr(now - WINDOWS[window]),
+            limit,
+            f"({now - LONGEST!r}",
+            math.ceil(LONGEST),
+            self._max,
+        )
+        async with self._call("admit"):
+            admitted = await self._admit(keys=[self._key("views", agent, ":t")], args=[*args, *unique])
+        return bool(admitted)
 
     async def ping(self) -> None:
         """Raise `LedgerUnavailable` unless the server answers and is recent enough (start-up check)."""
@@ -344,6 +382,15 @@ class FallbackLedger:
         if granted and shared and self._mirror:
             await self._local.spend_break_glass(agent, shift, budget, now)
         return granted
+
+    async def admit(self, agent: str, customers: Sequence[str], window: str, limit: int, now: float) -> bool:
+        admitted, shared = await self._call(
+            lambda: self._primary.admit(agent, customers, window, limit, now),
+            lambda: self._local.admit(agent, customers, window, limit, now),
+        )
+        if admitted and shared and self._mirror:
+            await self._local.record(agent, customers, [], now)
+        return admitted
 
     async def ping(self) -> bool:
         """Check the primary now (start-up, readiness); returns and records whether it answered."""

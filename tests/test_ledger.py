@@ -563,3 +563,23 @@ async def test_redis_ledger_raises_connection_errors_the_protocol_names(tmp_path
             await ledger.ping()
     finally:
         await ledger.close()
+
+
+# -- limits checked and recorded in one step -------------------------------------------------------
+
+
+async def test_admit_records_within_the_limit_and_nothing_past_it(ledger: Ledger) -> None:
+    assert await ledger.admit("ann", ["c1", "c2"], "24h", 3, T0)
+    assert not await ledger.admit("ann", ["c3", "c4"], "24h", 3, T0 + 1)  # 4 > 3: neither recorded
+    assert await ledger.admit("ann", ["c1", "c3"], "24h", 3, T0 + 2)  # c1 seen: one new, 3 in all
+    assert not await ledger.admit("ann", ["c4"], "24h", 3, T0 + 3)
+    assert await ledger.admit("ann", ["c2"], "24h", 3, T0 + 4)  # seen ones always pass
+    assert (await ledger.record("ann", [], [], T0 + 5)).ticketless["24h"] == 3
+    assert await ledger.admit("ann", ["c4"], "24h", 3, T0 + DAY + 5)  # the window rolled
+
+
+async def test_admit_and_record_count_the_same_views(ledger: Ledger) -> None:
+    await ledger.record("bob", ["c1", "c2"], [], T0)
+    assert not await ledger.admit("bob", ["c3"], "1h", 2, T0 + 1)
+    assert await ledger.admit("bob", ["c3"], "1h", 2, T0 + HOUR + 1)  # c1, c2 left the hour
+    assert (await ledger.record("bob", [], [], T0 + HOUR + 2)).ticketless == {"1h": 1, "24h": 3, "7d": 3}

@@ -7,15 +7,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import pytest
 import pytest_asyncio
 from redis.asyncio import Redis
 
+from proxy.enforce import enforce
 from proxy.ledger import LONGEST, MemoryLedger
 from proxy.ledger_redis import FallbackLedger, LedgerUnavailable, RedisLedger, redact_url
+from proxy.model import Record, ServedRecord
+from proxy.rules import Quota, Role
 
 from .test_ledger import HOUR, SHIFT, T0, RedisServer, free_port, need_redis_server, unique_prefix
 
@@ -231,3 +234,54 @@ async def test_nothing_listening_fails_fast() -> None:
         assert time.monotonic() - started < 0.3
     finally:
         await ledger.close()
+
+
+async def test_concurrent_admits_across_replicas_stop_at_the_limit(
+    replicas: tuple[RedisLedger, RedisLedger],
+) -> None:
+    # A check, then a record, in two round trips let 30 parallel responses past a limit of 5.
+    one, two = replicas
+    await one.record("ann", ["c0", "c1", "c2", "c3"], [], T0)
+    results = await asyncio.gather(
+        *((one, two)[i % 2].admit("ann", [f"n{i}"], "24h", 5, T0 + 1) for i in range(30))
+    )
+    assert sum(results) == 1
+    assert (await one.record("ann", [], [], T0 + 2)).ticketless["24h"] == 5
+
+
+@pytest.mark.parametrize(
+    ("quota", "served", "reason"),
+    [
+        (
+            Quota("24h", 50, None, None, assigned=5),
+            lambda i: [ServedRecord(Record("customer", f"n{i}"), assigned=True)],
+            "assigned_quota_exceeded",
+        ),
+        (
+            Quota("24h", 1, None, 5),
+            lambda i: [ServedRecord(Record("customer", f"n{i}"))],
+            "quota_exceeded",
+        ),
+    ],
+)
+async def test_parallel_responses_across_replicas_stop_at_the_quota(
+    replicas: tuple[RedisLedger, RedisLedger],
+    quota: Quota,
+    served: Callable[[int], list[ServedRecord]],
+    reason: str,
+) -> None:
+    # An agent sending 30 requests at once: each response holds one new customer, 4 are seen.
+    role = Role("tier1", "hidden", {}, quota=quota)
+    key = b"k" * 32
+    for i in range(4):
+        await enforce(replicas[0], role, "ann", served(100 + i), frozenset(), False, key, T0)
+    # Warm connection pools: every request runs at once, none waits for a connection.
+    await asyncio.gather(*(r.unseen("warm", ["x"], HOUR, T0) for r in replicas for _ in range(16)))
+    verdicts = await asyncio.gather(
+        *(
+            enforce(replicas[i % 2], role, "ann", served(i), frozenset(), False, key, T0 + 1)
+            for i in range(30)
+        )
+    )
+    assert sum(v.withheld is None for v in verdicts) == 1
+    assert {v.withheld.reason for v in verdicts if v.withheld} == {reason}

@@ -83,11 +83,13 @@ async def enforce(
             if keys and limit is not None:
                 extra.append((agent + suffix, keys, limit, reason))
         for name, keys, limit, reason in extra:
-            if withheld is None and await ledger.admit(name, keys, quota.window, limit, now):
+            if withheld is not None:
+                break
+            if await ledger.admit(name, keys, quota.window, limit, now):
                 admitted.add(name)
-            elif withheld is None:
-                events.append("quota_exceeded")  # the same alert as for customers; the reason tells
-                withheld = Withheld(reason, 429)  # them apart
+            else:
+                events.append("quota_exceeded")  # the same alert as for customers; reasons differ
+                withheld = Withheld(reason, 429)
     if withheld is not None and not observe:
         return Verdict(tuple(events), withheld)
     for name, keys, _, _ in extra:
@@ -123,9 +125,8 @@ async def _customer_limits(
         withheld = None if justified else Withheld("justification_required", 429)
     if after > quota.soft:
         events.append("quota_soft")
-    stop = (
-        quota.hard if justified or quota.justify is None else min(quota.justify, quota.hard or quota.justify)
-    )
+    # The limit that stops this agent now: the hard one, and the justification one unless justified.
+    stop = min((n for n in (quota.hard, None if justified else quota.justify) if n is not None), default=None)
     if (
         withheld is None
         and stop is not None

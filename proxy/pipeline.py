@@ -225,8 +225,8 @@ def _held_by_one(
     return any(s.entity == entity for slot, _, _ in covered for s in own.get(slot, ()))
 
 
-def _undeclared_pieces(joined: JoinedText, declared: Mapping[int, str]) -> int:
-    return sum(slot not in declared for slot, _, _ in joined.pieces)
+def _any_undeclared(joined: JoinedText, declared: Mapping[int, str]) -> bool:
+    return any(slot not in declared for slot, _, _ in joined.pieces)
 
 
 def _header(headers: Sequence[tuple[str, str]], name: str) -> list[str]:
@@ -318,7 +318,7 @@ async def inspect(
     # Declared values recurring in free text are found first: detection then skips them in NER.
     recurring = recur.recurrences(body_fields, declared)
     # Joined text is scanned for what spans pieces, unless every piece is declared (masked anyway).
-    joined = [j for j in (document.joined if document else ()) if _undeclared_pieces(j, declared)]
+    joined = [j for j in (document.joined if document else ()) if _any_undeclared(j, declared)]
     joined_fields = [TextField(i, (), j.text, j.context) for i, j in enumerate(joined)]
     body_spans, header_spans, joined_spans = await _detect(
         generation.detector,

@@ -201,17 +201,16 @@ def _pieces(
     they cover. A value split across fields is masked whole in each piece: a partial view of every
     piece (last 4 of each) would show more than the policy's partial view of the value.
 
-    Where the pieces are separate values (JSON, CSV) and one of them holds the entity on its own
-    (`own`: spans found in the fields themselves), the value is that piece's: a row id next to a
-    phone number is not part of it."""
+    Where the pieces are separate values (JSON, CSV), only spans that join pieces count
+    (`_spans_pieces`; `own`: spans found in the fields themselves)."""
     out: list[tuple[int, tuple[Span, ...]]] = []
     for index, spans in found.items():
         pieces = joined[index].pieces
         for span in spans:
             covered = [p for p in pieces if p[1] < span.end and span.start < p[2]]
             split = len(covered) > 1
-            if joined[index].separate_values and (not split or _held_by_one(covered, span.entity, own)):
-                continue  # separate values: only what spans several is new, and only if none holds it
+            if joined[index].separate_values and not _spans_pieces(covered, span.entity, own, declared):
+                continue
             for slot, start, end in covered:
                 if slot not in declared:
                     piece = (max(span.start, start) - start, min(span.end, end) - start)
@@ -219,14 +218,22 @@ def _pieces(
     return out
 
 
-def _held_by_one(
-    covered: Sequence[tuple[int, int, int]], entity: str, own: Mapping[int, tuple[Span, ...]]
+def _spans_pieces(
+    covered: Sequence[tuple[int, int, int]],
+    entity: str,
+    own: Mapping[int, tuple[Span, ...]],
+    declared: Mapping[int, str],
 ) -> bool:
-    return any(s.entity == entity for slot, _, _ in covered for s in own.get(slot, ()))
+    """Whether a span over separate values (JSON, CSV) joins pieces of one value: it covers several,
+    none of them declared (a rule says what that value is, whole) and none holding the entity on its
+    own (a row id next to a phone number is not part of it)."""
+    return len(covered) > 1 and not any(
+        slot in declared or any(s.entity == entity for s in own.get(slot, ())) for slot, _, _ in covered
+    )
 
 
-def _any_undeclared(joined: JoinedText, declared: Mapping[int, str]) -> bool:
-    return any(slot not in declared for slot, _, _ in joined.pieces)
+def _undeclared_pieces(joined: JoinedText, declared: Mapping[int, str]) -> int:
+    return sum(slot not in declared for slot, _, _ in joined.pieces)
 
 
 def _header(headers: Sequence[tuple[str, str]], name: str) -> list[str]:
@@ -317,8 +324,8 @@ async def inspect(
 
     # Declared values recurring in free text are found first: detection then skips them in NER.
     recurring = recur.recurrences(body_fields, declared)
-    # Joined text is scanned for what spans pieces, unless every piece is declared (masked anyway).
-    joined = [j for j in (document.joined if document else ()) if _any_undeclared(j, declared)]
+    # Joined text is scanned for what spans pieces nobody declared: at least two of them.
+    joined = [j for j in (document.joined if document else ()) if _undeclared_pieces(j, declared) > 1]
     joined_fields = [TextField(i, (), j.text, j.context) for i, j in enumerate(joined)]
     body_spans, header_spans, joined_spans = await _detect(
         generation.detector,

@@ -254,6 +254,18 @@ class GroupedCardDetector(RegexDetector):
         ]
 
 
+class PhoneDetector(RegexDetector):
+    """Finds phone numbers with an optional one-digit country code: 7 (797) 254-2237."""
+
+    async def detect(self, items: Sequence[Item]) -> list[tuple[Span, ...]]:
+        self.asked.extend(items)
+        phone = r"(?:\d )?\(\d{3}\) \d{3}-\d{4}"
+        return [
+            tuple(Span(m.start(), m.end(), "PHONE_NUMBER", 1.0) for m in re.finditer(phone, i.text))
+            for i in items
+        ]
+
+
 async def test_a_value_stored_in_pieces_is_masked_whole_in_every_piece(rules: Rules) -> None:
     # No piece is a card on its own; last 4 of each piece would show all 16 digits.
     body = json.dumps({"payment": {"card": ["4539", "1488", "0343", "6467"], "status": "ok"}}).encode()
@@ -265,19 +277,22 @@ async def test_a_value_stored_in_pieces_is_masked_whole_in_every_piece(rules: Ru
     assert ("4539 1488 0343 6467", ("card",), ()) in [tuple(i) for i in detector.asked]
 
 
-async def test_a_declared_piece_does_not_hide_its_undeclared_neighbour(rules: Rules) -> None:
-    # card_number is declared (tier1: last 4); the rest of the card beside it is not: joined, the
-    # two read as one card, and the undeclared piece is masked whole (12 of 16 digits showed).
-    body = json.dumps({"user": {"id": 1, "card_number": "4539 1488", "card_rest": "0343 6467"}}).encode()
-    result = await run(rules, "/api/v2/users/1", body, detector=GroupedCardDetector())
+async def test_a_declared_value_is_not_joined_to_its_neighbours(rules: Rules) -> None:
+    # The CRM's CSV export: the row id beside the declared phone read as "+7 (797) 254-2237" and
+    # was masked as part of it. A rule says what a declared value is, whole.
+    body = b"id,ref,phone,name\n7,A1,(797) 254-2237,Jane Doe\n"
+    detector = PhoneDetector()
+    result = await run(
+        rules, "/api/v2/exports/users.csv", body, [("Content-Type", "text/csv")], detector=detector
+    )
+    assert any(i.text.startswith("7 A1 (797)") for i in detector.asked)  # joined, and a phone found
     assert result.body is not None
-    user = json.loads(result.body)["user"]
-    assert user["card_rest"] == "**** ****" and user["card_number"].endswith("1488")
+    assert result.body.decode().splitlines()[1].startswith("7,A1,")
 
 
-async def test_pieces_all_declared_are_not_joined(rules: Rules) -> None:
-    # Masked whole by their rules already: nothing is left for the joined text to find.
-    body = json.dumps({"user": {"phone": "4539 1488", "ssn": "0343 6467"}}).encode()
+async def test_pieces_declared_are_not_joined(rules: Rules) -> None:
+    # Masked whole by their rules already: fewer than two pieces are left for the joined text.
+    body = json.dumps({"user": {"phone": "4539 1488", "ssn": "0343 6467", "code": "1234"}}).encode()
     detector = GroupedCardDetector()
     await run(rules, "/api/v2/users/7", body, detector=detector)
     assert not [i for i in detector.asked if "6467" in i.text]

@@ -209,7 +209,7 @@ def _pieces(
         for span in spans:
             covered = [p for p in pieces if p[1] < span.end and span.start < p[2]]
             split = len(covered) > 1
-            if joined[index].separate_values and not _spans_pieces(covered, span.entity, own, declared):
+            if joined[index].separate_values and not _spans_pieces(covered, span.entity, own):
                 continue
             for slot, start, end in covered:
                 if slot not in declared:
@@ -219,21 +219,13 @@ def _pieces(
 
 
 def _spans_pieces(
-    covered: Sequence[tuple[int, int, int]],
-    entity: str,
-    own: Mapping[int, tuple[Span, ...]],
-    declared: Mapping[int, str],
+    covered: Sequence[tuple[int, int, int]], entity: str, own: Mapping[int, tuple[Span, ...]]
 ) -> bool:
     """Whether a span over separate values (JSON, CSV) joins pieces of one value: it covers several,
-    none of them declared (a rule says what that value is, whole) and none holding the entity on its
-    own (a row id next to a phone number is not part of it)."""
+    none holding the entity on its own (a row id next to a phone number is not part of it)."""
     return len(covered) > 1 and not any(
-        slot in declared or any(s.entity == entity for s in own.get(slot, ())) for slot, _, _ in covered
+        s.entity == entity for slot, _, _ in covered for s in own.get(slot, ())
     )
-
-
-def _undeclared_pieces(joined: JoinedText, declared: Mapping[int, str]) -> int:
-    return sum(slot not in declared for slot, _, _ in joined.pieces)
 
 
 def _header(headers: Sequence[tuple[str, str]], name: str) -> list[str]:
@@ -324,8 +316,7 @@ async def inspect(
 
     # Declared values recurring in free text are found first: detection then skips them in NER.
     recurring = recur.recurrences(body_fields, declared)
-    # Joined text is scanned for what spans pieces nobody declared: at least two of them.
-    joined = [j for j in (document.joined if document else ()) if _undeclared_pieces(j, declared) > 1]
+    joined = document.joined(declared) if document is not None else ()
     joined_fields = [TextField(i, (), j.text, j.context) for i, j in enumerate(joined)]
     body_spans, header_spans, joined_spans = await _detect(
         generation.detector,

@@ -308,6 +308,11 @@ class Prefilter:
         filtered = {index for index, _, _ in expressions}
         self._unfiltered = frozenset(range(len(patterns))) - filtered
 
+    @property
+    def always_run(self) -> frozenset[int]:
+        """Indexes of the patterns it cannot rule out anywhere (Hyperscan lacks what they use)."""
+        return self._unfiltered
+
     def possible(self, text: str) -> frozenset[int] | None:
         """Indexes of the patterns that may match `text`; None: any may (not plain text)."""
         if self._database is None or not is_plain(text):

@@ -191,7 +191,7 @@ def test_other_delimiters_and_header_case_read_as_the_same_columns(delimiter: st
 
 def test_cells_of_a_row_that_are_pieces_of_one_number_are_joined() -> None:
     doc = parse("name,phone_cc,phone_area,phone_line,notes\nJane,+1,415,555-0134,vip\nBob,,,,\n", Limits())
-    joined, no_spaces = doc.joined
+    joined, no_spaces = doc.joined(())
     assert (joined.text, no_spaces.text) == ("+1 415 555-0134", "+1415555-0134")
     assert [doc.fields[slot].path for slot, _, _ in joined.pieces] == [
         (0, "phone_cc"),

@@ -288,7 +288,7 @@ def test_text_split_by_inline_tags_or_comments_is_also_read_joined() -> None:
     )
     texts = [f.value for f in doc.fields]
     assert texts == ["Mail jane.doe", "@example", " x ", ".com ", "now", "next", "a", "b"]
-    assert [(j.text, [(texts[s], j.text[a:b]) for s, a, b in j.pieces]) for j in doc.joined] == [
+    assert [(j.text, [(texts[s], j.text[a:b]) for s, a, b in j.pieces]) for j in doc.joined(())] == [
         (
             "Mail jane.doe@example.com now",
             [
@@ -302,7 +302,7 @@ def test_text_split_by_inline_tags_or_comments_is_also_read_joined() -> None:
 
 
 def test_other_documents_join_nothing() -> None:
-    assert parse("<p>one node</p>", Limits()).joined == []
+    assert parse("<p>one node</p>", Limits()).joined(()) == []
 
 
 def test_attribute_names_that_could_hold_data_are_fields() -> None:

@@ -408,7 +408,9 @@ def test_render_key_onto_a_later_untouched_key_keeps_both_values() -> None:
 def _joined(text: str) -> list[tuple[str, list[tuple[Any, ...]], tuple[str, ...]]]:
     """The runs joined with spaces (each is followed by its join without: checked below)."""
     doc = parse(text, LIMITS)
-    return [(j.text, [doc.fields[slot].path for slot, _, _ in j.pieces], j.context) for j in doc.joined[::2]]
+    return [
+        (j.text, [doc.fields[slot].path for slot, _, _ in j.pieces], j.context) for j in doc.joined(())[::2]
+    ]
 
 
 @pytest.mark.parametrize(
@@ -458,8 +460,8 @@ def test_pieces_of_a_number_are_joined(
 def test_each_run_is_also_joined_without_separators() -> None:
     # "453914 880343 6467" is no card's grouping; "4539148803436467" is a card.
     doc = parse('{"card": {"first6": "453914", "middle": "880343", "last4": "6467"}}', LIMITS)
-    assert sorted(j.text for j in doc.joined) == ["453914 880343 6467", "4539148803436467"]
-    assert all(j.separate_values for j in doc.joined)
+    assert sorted(j.text for j in doc.joined(())) == ["453914 880343 6467", "4539148803436467"]
+    assert all(j.separate_values for j in doc.joined(()))
 
 
 @pytest.mark.parametrize(
@@ -476,12 +478,12 @@ def test_each_run_is_also_joined_without_separators() -> None:
     ],
 )
 def test_not_pieces(text: str) -> None:
-    assert parse(text, LIMITS).joined == []
+    assert parse(text, LIMITS).joined(()) == []
 
 
 def test_piece_offsets_point_at_each_value() -> None:
     doc = parse('{"p": ["+44", "7700", "900123"]}', LIMITS)
-    for joined in doc.joined:
+    for joined in doc.joined(()):
         assert [joined.text[start:end] for _, start, end in joined.pieces] == ["+44", "7700", "900123"]
 
 
@@ -489,5 +491,5 @@ def test_a_long_list_is_read_in_overlapping_windows() -> None:
     # 20 phone-like strings in one array: windows of 8 pieces every 4, so any value of up to 5
     # pieces lies whole in one window, and the work stays linear in the list's length.
     doc = parse(json.dumps({"phones": [f"555-01{i:02d}" for i in range(20)]}), LIMITS)
-    windows = [[doc.fields[slot].path[-1] for slot, _, _ in j.pieces] for j in doc.joined[::2]]
+    windows = [[doc.fields[slot].path[-1] for slot, _, _ in j.pieces] for j in doc.joined(())[::2]]
     assert windows == [list(range(0, 8)), list(range(4, 12)), list(range(8, 16)), list(range(12, 20))]

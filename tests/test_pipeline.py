@@ -285,7 +285,7 @@ async def test_a_declared_value_is_not_joined_to_its_neighbours(rules: Rules) ->
     result = await run(
         rules, "/api/v2/exports/users.csv", body, [("Content-Type", "text/csv")], detector=detector
     )
-    assert any(i.text.startswith("7 A1 (797)") for i in detector.asked)  # joined, and a phone found
+    assert "7 A1" in [i.text for i in detector.asked]  # the undeclared pieces alone are joined
     assert result.body is not None
     assert result.body.decode().splitlines()[1].startswith("7,A1,")
 

@@ -165,6 +165,19 @@ def _corpus() -> list[str]:
     return sorted(t for t in texts if t)
 
 
+def test_every_shipped_pattern_can_be_ruled_out() -> None:
+    # A pattern Hyperscan cannot take runs on every string of its entity: the spelled-out e-mail
+    # patterns, with a non-ASCII apostrophe in a class, cost 8% of a 20 KB response that way.
+    patterns = [
+        (p.regex, int(r.global_regex_flags), f"{r.name}/{p.name}")
+        for r in _registry(RECOGNIZERS).recognizers
+        if isinstance(r, PatternRecognizer)
+        for p in r.patterns
+    ]
+    prefilter = Prefilter([(source, flags) for source, flags, _ in patterns])
+    assert [patterns[i][2] for i in sorted(prefilter.always_run)] == []
+
+
 def test_no_shipped_pattern_that_matches_is_ruled_out() -> None:
     # Soundness over every text of the recognizer tables and of a generated evaluation corpus:
     # wherever the `regex` module finds a match, the prefilter let that pattern run.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
@@ -49,9 +49,9 @@ class Document(Protocol):
     @property
     def records_root(self) -> object: ...
 
-    @property
-    def joined(self) -> Sequence[JoinedText]:
-        """Fields that read as one value only together (HTML lines, JSON number pieces)."""
+    def joined(self, declared: Container[int]) -> Sequence[JoinedText]:
+        """Fields that read as one value only together (HTML lines, JSON and CSV number pieces),
+        leaving out the `declared` slots: a rule says what such a value is, whole."""
         ...
 
     def render(self, replacements: Mapping[int, Replacement]) -> str: ...
@@ -76,14 +76,14 @@ def _is_piece(value: Scalar) -> bool:
     return match is not None and (match.group("bank") is not None or sum(map(str.isalpha, value)) <= 2)
 
 
-def pieces_of_numbers(fields: Sequence[TextField]) -> list[JoinedText]:
+def pieces_of_numbers(fields: Sequence[TextField], declared: Container[int]) -> list[JoinedText]:
     """The values of one parent (a JSON object or array, a CSV row) that look like pieces of one
     number (`{"area": "415", "kind": "mobile", "line": "555-0134"}`, `["4539", "1488", "0343",
     "6467"]`), joined with spaces and without: a phone, card, SSN or IBAN stored in parts is still
-    that customer's value."""
+    that customer's value. Declared fields are whole values: never pieces."""
     by_parent: dict[tuple[object, ...], list[TextField]] = {}
     for f in fields:
-        if not f.is_key and _is_piece(f.value):
+        if not f.is_key and _is_piece(f.value) and f.slot not in declared:
             by_parent.setdefault(f.path[:-1], []).append(f)
     out: list[JoinedText] = []
     for run in by_parent.values():

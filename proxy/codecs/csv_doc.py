@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from typing import Any
 
 from proxy.codecs import JoinedText, Limits, pieces_of_numbers, words
@@ -66,9 +66,8 @@ class CsvDocument:
     def records_root(self) -> object:
         return self.rows_as_objects
 
-    @property
-    def joined(self) -> list[JoinedText]:
-        return pieces_of_numbers(self._fields)
+    def joined(self, declared: Container[int]) -> list[JoinedText]:
+        return pieces_of_numbers(self._fields, declared)
 
     def render(self, replacements: Mapping[int, Replacement]) -> str:
         for slot, new in replacements.items():

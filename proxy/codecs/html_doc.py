@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 
 from proxy.codecs import JoinedText, Limits, words
 from proxy.errors import BodyTooLarge
@@ -172,9 +172,8 @@ class HtmlDocument:
     def records_root(self) -> object:
         return None
 
-    @property
-    def joined(self) -> list[JoinedText]:
-        return self._joined
+    def joined(self, declared: Container[int]) -> list[JoinedText]:
+        return self._joined  # text nodes: no field rules address them
 
     def render(self, replacements: Mapping[int, Replacement]) -> str:
         out: list[str] = []

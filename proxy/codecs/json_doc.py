@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from typing import Any
 
 from proxy.codecs import JoinedText, Limits, pieces_of_numbers, words
@@ -69,9 +69,8 @@ class JsonDocument:
     def records_root(self) -> object:
         return self.tree
 
-    @property
-    def joined(self) -> list[JoinedText]:
-        return pieces_of_numbers(self._fields)
+    def joined(self, declared: Container[int]) -> list[JoinedText]:
+        return pieces_of_numbers(self._fields, declared)
 
     def _walk(self, node: Any, path: JsonPath, context: tuple[str, ...], depth: int) -> None:
         # The hottest loop of a response: appends are bound once, and the field limit is checked

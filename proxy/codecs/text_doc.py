@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 
 from proxy.codecs import JoinedText, Limits, words
 from proxy.errors import BodyTooLarge
@@ -38,8 +38,7 @@ class TextDocument:
     def records_root(self) -> object:
         return None
 
-    @property
-    def joined(self) -> list[JoinedText]:
+    def joined(self, declared: Container[int]) -> list[JoinedText]:
         return []
 
     def render(self, replacements: Mapping[int, Replacement]) -> str:

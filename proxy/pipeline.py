@@ -201,16 +201,16 @@ def _pieces(
     they cover. A value split across fields is masked whole in each piece: a partial view of every
     piece (last 4 of each) would show more than the policy's partial view of the value.
 
-    Where the pieces are separate values (JSON, CSV), only spans that join pieces count
-    (`_spans_pieces`; `own`: spans found in the fields themselves)."""
+    Where the pieces are separate values (JSON, CSV), only spans that join pieces count, and not
+    where one piece holds the entity on its own (`own`: spans found in the fields themselves)."""
     out: list[tuple[int, tuple[Span, ...]]] = []
     for index, spans in found.items():
         pieces = joined[index].pieces
         for span in spans:
             covered = [p for p in pieces if p[1] < span.end and span.start < p[2]]
             split = len(covered) > 1
-            if joined[index].separate_values and not _spans_pieces(covered, span.entity, own):
-                continue
+            if joined[index].separate_values and (not split or _held_by_one(covered, span.entity, own)):
+                continue  # separate values: only a span joining pieces of one value is new
             for slot, start, end in covered:
                 if slot not in declared:
                     piece = (max(span.start, start) - start, min(span.end, end) - start)
@@ -218,14 +218,12 @@ def _pieces(
     return out
 
 
-def _spans_pieces(
+def _held_by_one(
     covered: Sequence[tuple[int, int, int]], entity: str, own: Mapping[int, tuple[Span, ...]]
 ) -> bool:
-    """Whether a span over separate values (JSON, CSV) joins pieces of one value: it covers several,
-    none holding the entity on its own (a row id next to a phone number is not part of it)."""
-    return len(covered) > 1 and not any(
-        s.entity == entity for slot, _, _ in covered for s in own.get(slot, ())
-    )
+    """Whether one of the separate values a span covers holds the entity on its own: the value is
+    that piece's (a row id next to a phone number is not part of it)."""
+    return any(s.entity == entity for slot, _, _ in covered for s in own.get(slot, ()))
 
 
 def _header(headers: Sequence[tuple[str, str]], name: str) -> list[str]:

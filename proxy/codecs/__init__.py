@@ -86,32 +86,35 @@ def pieces_of_numbers(fields: Sequence[TextField], declared: Container[int]) -> 
         if not f.is_key and _is_piece(f.value) and f.slot not in declared:
             by_parent.setdefault(f.path[:-1], []).append(f)
     out: list[JoinedText] = []
+    step = _MOST_PIECES // 2  # windows overlap by half: a value of up to step + 1 pieces lies in one
     for run in by_parent.values():
         if len(run) < 2:
             continue
-        starts = range(0, max(1, len(run) - _MOST_PIECES // 2), _MOST_PIECES // 2)
-        for start in starts if len(run) > _MOST_PIECES else (0,):
+        for start in range(0, max(1, len(run) - step), step):
             window = run[start : start + _MOST_PIECES]
-            out.extend(_joined(window, " ") + _joined(window, ""))
+            context = _context_of(window)
+            out += [_joined(window, " ", context), _joined(window, "", context)]
     return out
 
 
-def _joined(run: list[TextField], separator: str) -> list[JoinedText]:
+def _joined(run: list[TextField], separator: str, context: tuple[str, ...]) -> JoinedText:
     pieces, text = [], ""
     for f in run:
         start = len(text) + (len(separator) if text else 0)
         text = f"{text}{separator}{f.value}" if text else str(f.value)
         pieces.append((f.slot, start, len(text)))
-    # The parent's key names the whole ("phone"); without one (a CSV row, a top-level object), the
-    # words all the pieces' names share do ("phone" of phone_area, phone_line), not the union: a
-    # row's other columns ("id", "ssn") would lend their context to every number in it.
+    return JoinedText(text, tuple(pieces), context, separate_values=True)
+
+
+def _context_of(run: list[TextField]) -> tuple[str, ...]:
+    """The parent's key names the whole ("phone"); without one (a CSV row, a top-level object), the
+    words all the pieces' names share do ("phone" of phone_area, phone_line), not the union: a
+    row's other columns ("id", "ssn") would lend their context to every number in it."""
     parent = run[0].path[-2] if len(run[0].path) > 1 else None
     if isinstance(parent, str):
-        context = words(parent)
-    else:
-        shared = set(run[0].context).intersection(*(f.context for f in run[1:]))
-        context = tuple(w for w in run[0].context if w in shared)
-    return [JoinedText(text, tuple(pieces), context, separate_values=True)]
+        return words(parent)
+    shared = set(run[0].context).intersection(*(f.context for f in run[1:]))
+    return tuple(w for w in run[0].context if w in shared)
 
 
 @functools.lru_cache(maxsize=8192)  # field names repeat across records and responses

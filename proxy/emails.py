@@ -112,10 +112,10 @@ def may_hold_address(text: str) -> bool:
 def split_at(text: str) -> tuple[str, str, str] | None:
     """An address, plain or spelled out, as (local part, its "@" or "at", domain); else None.
     A local part already masked (`j***`) still counts: masking the hint again changes nothing."""
-    if _SPELLED.fullmatch(text.replace(HIDE, "x")) is not None:
-        found = _AT.search(text)
-        if found is not None:
-            return text[: found.start()], found.group(), text[found.end() :]
+    # Only where a spelled "at" is (cheap to look for) can the whole be spelled out (costly).
+    found = _AT.search(text)
+    if found is not None and _SPELLED.fullmatch(text.replace(HIDE, "x")) is not None:
+        return text[: found.start()], found.group(), text[found.end() :]
     if "@" in text:
         local, at, domain = text.rpartition("@")
         return local, at, domain

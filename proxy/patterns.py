@@ -34,15 +34,7 @@ class _CompiledPattern:
     invalidates: bool  # the recognizer overrides invalidate_result
     needs_context: bool  # a match reaches the threshold only with a context word
     requires: Any  # regex.Pattern that must be found in the text for any match, or None
-    index: int  # its position in the prefilter
-
-
-@dataclass(frozen=True, slots=True)
-class _Group:
-    """One recognizer's patterns, and the index of its context words in the pass's WordSets."""
-
-    context: int
-    patterns: tuple[_CompiledPattern, ...]
+    context: int  # the index of its recognizer's context words in the pass's WordSets
 
 
 _LEADING_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")
@@ -113,9 +105,11 @@ class PatternPass:
         threshold: float = 0.0,
         boosted: Callable[[float], float] = lambda score: score,
     ) -> None:
-        self._by_entity: dict[str, list[_Group]] = {}
+        # Every kept pattern at its index in the prefilter: a string is matched against the few
+        # its prefilter allows, not looked up in all of them.
+        self._indexed: list[_CompiledPattern] = []
         sources: list[tuple[str, int]] = []  # every kept pattern, for the prefilter
-        context_words: list[list[str]] = []  # per group
+        context_words: list[list[str]] = []  # per recognizer with patterns kept
         # Called through presidio's analyze, each with the compiled patterns one of which must
         # match first (None: always called, with NLP artifacts).
         self.delegated: list[tuple[EntityRecognizer, frozenset[str], list[Any] | None]] = []
@@ -151,14 +145,13 @@ class PatternPass:
                         _overrides(recognizer, "invalidate_result"),
                         needs_context,
                         regex.compile(cue, flags=flags) if cue else None,
-                        len(sources),
+                        len(context_words),
                     )
                 )
                 sources.append((pattern.regex, flags or 0))
             if compiled:
-                group = _Group(len(context_words), tuple(compiled))
                 context_words.append(words)
-                self._by_entity.setdefault(recognizer.supported_entities[0], []).append(group)
+                self._indexed += compiled
         self._prefilter = Prefilter(sources)
         self._context_words = WordSets(context_words)
 
@@ -182,26 +175,28 @@ class PatternPass:
                 nlp = artifacts() if guards is None else None  # pattern recognizers never read it
                 results.extend(recognizer.analyze(text, list(entities), nlp))  # type: ignore[arg-type]
         possible = self._prefilter.possible(text)
+        # In index order: the order of results does not matter (presidio sorts them to dedupe),
+        # only that a string always gives the same ones.
+        indexes = range(len(self._indexed)) if possible is None else sorted(possible)
         with_context: frozenset[int] | None = None  # groups with a context word: looked up once
-        for entity in dict.fromkeys(entities):  # in the caller's order: results are reproducible
-            for group in self._by_entity.get(entity, ()):
-                for p in group.patterns:
-                    if possible is not None and p.index not in possible:
-                        continue
-                    if p.needs_context:
-                        if with_context is None:
-                            with_context = self._context_words.present(haystack)
-                        if group.context not in with_context:
-                            continue
-                    if p.requires is not None and p.requires.search(text) is None:
-                        continue
-                    for match in p.compiled.finditer(text):
-                        start, end = match.span()
-                        if start == end:
-                            continue
-                        result = self._score(p, text[start:end], start, end)
-                        if result is not None:
-                            results.append(result)
+        for index in indexes:
+            p = self._indexed[index]
+            if p.entity not in wanted:
+                continue
+            if p.needs_context:
+                if with_context is None:
+                    with_context = self._context_words.present(haystack)
+                if p.context not in with_context:
+                    continue
+            if p.requires is not None and p.requires.search(text) is None:
+                continue
+            for match in p.compiled.finditer(text):
+                start, end = match.span()
+                if start == end:
+                    continue
+                result = self._score(p, text[start:end], start, end)
+                if result is not None:
+                    results.append(result)
         return results
 
     @staticmethod

@@ -21,6 +21,7 @@ _LABEL_KEYS = (
     "attribute", "property", "caption",
 )  # fmt: skip
 _VALUE_KEYS = ("value", "val", "content", "text", "field_value", "fieldvalue", "answer", "data", "response")
+_VALUE_KEY_SET = frozenset(_VALUE_KEYS)
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -80,7 +81,7 @@ class JsonDocument:
         fields, places = self._fields, self._places
         add_field, add_place = fields.append, places.append
         max_chars = self._limits.max_string_chars
-        if isinstance(node, dict):
+        if type(node) is dict:
             label = _label_of(node)
             for key, value in node.items():
                 key_context = words(key)
@@ -92,24 +93,26 @@ class JsonDocument:
                     raise BodyTooLarge("string_too_long")
                 add_field(TextField(len(fields), child, key, key_context, True))
                 add_place(place)
-                if isinstance(value, dict | list):
+                kind = type(value)
+                if kind is dict or kind is list:
                     self._walk(value, child, key_context, depth + 1)
                 else:
-                    if isinstance(value, str) and len(value) > max_chars:
+                    if kind is str and len(value) > max_chars:
                         raise BodyTooLarge("string_too_long")
                     add_field(TextField(len(fields), child, value, key_context, False))
                     add_place(place)
-        elif isinstance(node, list):
+        elif type(node) is list:
             for index, value in enumerate(node):
-                if isinstance(value, dict | list):
+                kind = type(value)
+                if kind is dict or kind is list:
                     self._walk(value, (*path, index), context, depth + 1)
                 else:
-                    if isinstance(value, str) and len(value) > max_chars:
+                    if kind is str and len(value) > max_chars:
                         raise BodyTooLarge("string_too_long")
                     add_field(TextField(len(fields), (*path, index), value, context, False))
                     add_place((node, index))
         else:
-            if isinstance(node, str) and len(node) > max_chars:
+            if type(node) is str and len(node) > max_chars:
                 raise BodyTooLarge("string_too_long")
             add_field(TextField(len(fields), path, node, context, False))
             add_place((None, None))
@@ -137,9 +140,11 @@ class JsonDocument:
 
 
 def _label_of(node: dict[str, Any]) -> tuple[str, ...]:
+    if _VALUE_KEY_SET.isdisjoint(node):  # most objects: one set operation in C
+        return ()
     for key in _LABEL_KEYS:
         label = node.get(key)
-        if isinstance(label, str) and any(v in node for v in _VALUE_KEYS):
+        if isinstance(label, str):
             return words(label)
     return ()
 

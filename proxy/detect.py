@@ -18,6 +18,7 @@ import logging
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -131,6 +132,10 @@ class _LeanSpacyEngine(SpacyNlpEngine):
         # presidio declares `nlp` as None until loaded; its own helpers read it by language.
         self.nlp = {"en": pipeline}  # type: ignore[assignment]
         self._pipeline = pipeline
+
+    def memory_zone(self) -> AbstractContextManager[object]:
+        """A block after which spaCy frees the strings and lexemes first seen in it."""
+        return self._pipeline.memory_zone()
 
     def process_text(self, text: str, language: str) -> NlpArtifacts:
         """Tokens only (for the context enhancer): entities come from `entities_batch`."""
@@ -364,6 +369,13 @@ class Detector:
 
     def detect_plain(self, items: Sequence[Item]) -> list[Found]:
         """`detect` as (start, end, entity, score) tuples: what crosses the worker pipe."""
+        # Every word spaCy meets (a card's digit group, a customer's name) would otherwise stay in
+        # its vocabulary for the life of the worker: memory that only grows, holding customer data.
+        # Nothing spaCy makes in the zone outlives the call: results are plain tuples.
+        with self._engine.memory_zone():
+            return self._detect_plain(items)
+
+    def _detect_plain(self, items: Sequence[Item]) -> list[Found]:
         out: list[Found | None] = [None] * len(items)
         pending: list[_Pending] = []
         for index, item in enumerate(items):

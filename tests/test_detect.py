@@ -310,3 +310,19 @@ def test_names_in_base64_are_read_by_ner(full_detector: Detector) -> None:
 )
 def test_worth_scanning(text: str, worth: bool) -> None:
     assert worth_scanning(text) is worth
+
+
+def test_spacy_keeps_no_word_of_the_responses_it_read(full_detector: Detector) -> None:
+    # Words first met in a call (names, a card's digit groups, via NER and the context tokens)
+    # must not stay in spaCy's string store: a worker's memory would grow with every customer,
+    # and hold their data.
+    strings = full_detector._engine.nlp["en"].vocab.strings  # type: ignore[index]
+    before = len(strings)
+    surnames = [f"Zar{a}{b}ovic" for a in "bdfgklmnpr" for b in "aeiou"]
+    items = [
+        Item(f"Spoke with Helga {name} on the phone 0207 55 01 {n:02d}") for n, name in enumerate(surnames)
+    ]
+    spans = full_detector.detect(items)
+    assert sum(any(s.entity == "PERSON" for s in found) for found in spans) > len(items) // 2
+    assert len(strings) == before
+    assert "Zarbaovic" not in strings

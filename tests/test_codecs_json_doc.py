@@ -140,8 +140,50 @@ def test_name_value_pairs_give_the_label_to_the_value(
 ) -> None:
     doc = parse(json.dumps({"custom_fields": [obj]}), LIMITS)
     [field] = [f for f in doc.fields if f.path == ("custom_fields", 0, value_key) and not f.is_key]
-    assert field.context == context
+    assert field.context == (*context, "custom", "fields")  # the list's key names them too
     assert field.value == obj[value_key]
+
+
+@pytest.mark.parametrize(
+    ("body", "path", "context"),
+    [
+        # typed entries: the type names the number
+        (
+            {"phones": [{"type": "mobile", "number": "4155550134"}]},
+            ("phones", 0, "number"),
+            ("mobile", "number", "phones"),
+        ),
+        (
+            {"tax_ids": [{"type": "ssn", "id": "536221234"}]},
+            ("tax_ids", 0, "id"),
+            ("ssn", "id", "tax", "ids"),
+        ),
+        (
+            {"documents": [{"kind": "passport", "no": "X1234"}]},
+            ("documents", 0, "no"),
+            ("passport", "no", "documents"),
+        ),
+        # the object's key names its values
+        (
+            {"passport_number": {"value": "X1234"}},
+            ("passport_number", "value"),
+            ("value", "passport", "number"),
+        ),
+        (
+            {"contact": {"mobile": {"number": "4155550134"}}},
+            ("contact", "mobile", "number"),
+            ("number", "mobile"),
+        ),
+        ({"customer": {"ssn": {"v": "536221234"}}}, ("customer", "ssn", "v"), ("v", "ssn")),
+        # one level only: a grandparent's key is not the value's name
+        ({"a": {"b": {"c": "x"}}}, ("a", "b", "c"), ("c", "b")),
+    ],
+)
+def test_an_objects_key_and_type_name_its_values(
+    body: dict[str, Any], path: tuple[Any, ...], context: tuple[str, ...]
+) -> None:
+    [field] = [f for f in parse(json.dumps(body), LIMITS).fields if f.path == path and not f.is_key]
+    assert field.context == context
 
 
 @pytest.mark.parametrize(

@@ -298,22 +298,59 @@ async def test_pieces_declared_are_not_joined(rules: Rules) -> None:
     assert not [i for i in detector.asked if "6467" in i.text]
 
 
-async def test_a_street_is_not_joined_to_the_numbers_beside_it() -> None:
-    # A CSV row (an undeclared export): joined with the street, the phone and SSN cells next to it
-    # were masked as a street address, losing tier1's last 4 of the phone.
+async def _shipped(path: str, content_type: str, body: bytes) -> Inspected:
+    """`body` through the shipped rules and recognizers (no NER) for tier1."""
     from proxy.detect import Detector, DetectorConfig
     from proxy.server import load_rules as load_shipped
     from tests.eval.run import RULES, InProcessDetector
 
     shipped = load_shipped(RULES)
     config = DetectorConfig(RULES / "recognizers.yaml", None, shipped.entities, shipped.score_threshold)
-    detector = InProcessDetector(Detector(config))
-    body = b"id,phone,street,dob,ssn\n77,555.123.1969,Hauptstr. 2,1959-11-13,448-11-3847\n"
-    decision, route = policy.decide(shipped, "GET", "/undeclared/users.csv")
-    result = await inspect(
-        Generation(shipped, detector), Settings(token_key=b"k" * 32), decision, route,
-        shipped.role("tier1"), 200, [("Content-Type", "text/csv")], body,
+    decision, route = policy.decide(shipped, "GET", path)
+    return await inspect(
+        Generation(shipped, InProcessDetector(Detector(config))), Settings(token_key=b"k" * 32), decision,
+        route, shipped.role("tier1"), 200, [("Content-Type", content_type)], body,
     )  # fmt: skip
+
+
+async def test_a_street_is_not_joined_to_the_numbers_beside_it() -> None:
+    # A CSV row (an undeclared export): joined with the street, the phone and SSN cells next to it
+    # were masked as a street address, losing tier1's last 4 of the phone.
+    body = b"id,phone,street,dob,ssn\n77,555.123.1969,Hauptstr. 2,1959-11-13,448-11-3847\n"
+    result = await _shipped("/undeclared/users.csv", "text/csv", body)
     assert result.body is not None
     row = result.body.decode().splitlines()[1].split(",")
     assert row == ["77", "***.***.1969", "<STREET_ADDRESS>", "<DATE_OF_BIRTH>", "<US_SSN>"], row
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "value"),
+    [
+        # typed entries and values named by their object's key: only the key said what they are
+        (
+            "/api/v2/users/5",
+            {"user": {"id": 5, "phones": [{"type": "mobile", "number": "4155550134"}]}},
+            "4155550134",
+        ),
+        (
+            "/api/v2/users/5",
+            {"user": {"documents": [{"type": "passport", "number": "X12345678"}]}},
+            "X12345678",
+        ),
+        ("/undeclared", {"tax_ids": [{"type": "ssn", "id": "536221234"}]}, "536221234"),
+        ("/undeclared", {"documents": [{"kind": "ssn", "value": "536221234"}]}, "536221234"),
+        ("/undeclared", {"passport_number": {"value": "X12345678"}}, "X12345678"),
+        ("/undeclared", {"contact": {"mobile": {"number": "4155550134"}}}, "4155550134"),
+        ("/undeclared", {"customer": {"ssn": {"v": "536221234"}}}, "536221234"),
+    ],
+)
+async def test_a_value_named_by_its_object_is_masked(path: str, body: object, value: str) -> None:
+    result = await _shipped(path, "application/json", json.dumps(body).encode())
+    assert result.outcome is Outcome.MASKED and result.body is not None
+    assert value not in result.body.decode()
+
+
+async def test_an_objects_key_does_not_make_its_ids_personal() -> None:
+    body = {"order": {"type": "refund", "id": "4155550134"}, "account": {"id": "12345678"}}
+    result = await _shipped("/undeclared", "application/json", json.dumps(body).encode())
+    assert result.outcome is Outcome.PASSED

@@ -15,12 +15,16 @@ from proxy.codecs import JoinedText, Limits, pieces_of_numbers, words
 from proxy.errors import BodyTooLarge, Undecodable
 from proxy.model import DROPPED, JsonPath, Replacement, TextField
 
-# Keys that, in arrays of name/value pairs ("custom fields"), name the sibling value.
+# Keys that, in arrays of name/value pairs ("custom fields") and typed entries (`{"type": "passport",
+# "number": …}`), name the sibling value.
 _LABEL_KEYS = (
     "name", "label", "title", "field", "key", "field_name", "fieldname", "display_name", "question",
-    "attribute", "property", "caption",
+    "attribute", "property", "caption", "type", "kind", "category",
 )  # fmt: skip
-_VALUE_KEYS = ("value", "val", "content", "text", "field_value", "fieldvalue", "answer", "data", "response")
+_VALUE_KEYS = (
+    "value", "val", "v", "content", "text", "field_value", "fieldvalue", "answer", "data", "response",
+    "number", "num", "no", "id", "identifier",
+)  # fmt: skip
 _VALUE_KEY_SET = frozenset(_VALUE_KEYS)
 
 
@@ -99,7 +103,9 @@ class JsonDocument:
                 else:
                     if kind is str and len(value) > max_chars:
                         raise BodyTooLarge("string_too_long")
-                    add_field(TextField(len(fields), child, value, key_context, False))
+                    # The object's own key names the value too: `phones[0].number`,
+                    # `ssn.value`, `contact.mobile.number` (one level: deeper keys name less).
+                    add_field(TextField(len(fields), child, value, key_context + context, False))
                     add_place(place)
         elif type(node) is list:
             for index, value in enumerate(node):

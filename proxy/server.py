@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import secrets
 import signal
 import uuid
@@ -209,8 +210,36 @@ def _require_token_key(loaded: rules.Rules, token_key: bytes) -> None:
         raise StartupError("rules use the token mask style: set SCRIM_TOKEN_KEY (32+ bytes)")
 
 
+# A bytes literal as Python writes it: how mitmproxy quotes what it could not place.
+_BYTES_LITERAL = re.compile(r"(?<!\w)b'(?:[^'\\]|\\.)*'" + r'|(?<!\w)b"(?:[^"\\]|\\.)*"')
+
+
+class WithholdQuotedBytes(logging.Filter):
+    """mitmproxy's connection log quotes bytes as they came: what an upstream sent after a
+    body-less answer or past its Content-Length, a malformed head, a client's unfinished request
+    (its token). In a log operators read and ship, that is customer data and credentials: each
+    quoted run of bytes is replaced by its length."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        withheld = _BYTES_LITERAL.sub(lambda m: f"<{len(m.group())} quoted bytes withheld>", message)
+        if withheld != message:
+            record.msg, record.args = withheld, ()
+        return True
+
+
+def quiet_mitmproxy_log() -> None:
+    """mitmproxy logs a line per connection at INFO (noise at hundreds of requests a second, and
+    where it quotes unexpected bytes): only its warnings and errors, without quoted bytes."""
+    logging.getLogger("mitmproxy").setLevel(logging.WARNING)
+    connections = logging.getLogger("mitmproxy.proxy.server")  # where its protocol layers log
+    if not any(isinstance(f, WithholdQuotedBytes) for f in connections.filters):
+        connections.addFilter(WithholdQuotedBytes())
+
+
 def _master(config: ServeConfig, addon: ScrimAddon) -> Master:
     """mitmproxy with only the addons a proxy needs, and Scrim's JSON in place of its error page."""
+    quiet_mitmproxy_log()
     _http1.make_error_response = _scrim_error_page
     _http2.format_error = _scrim_error_body  # type: ignore[attr-defined]
     _http3.format_error = _scrim_error_body  # type: ignore[attr-defined]

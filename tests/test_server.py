@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
+import pytest
 from mitmproxy.proxy.layers.http import _http1, _http2, _http3
 
+from proxy import server
 from proxy.identity import IdentityConfig
 from proxy.server import ServeConfig, _destination, _master
 
@@ -85,3 +88,34 @@ async def test_a_rules_change_is_reloaded_only_once_the_files_have_settled(tmp_p
     with contextlib.suppress(asyncio.CancelledError):
         await watcher
     assert reloads == ["version: 1\n# half written, now whole\n"]
+
+
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        ('Unexpected data from server: b\'{"email":"jane@x.com"}\'', "Unexpected data from server: <"),
+        (
+            'Client closed connection before completing request headers: b"GET / HTTP/1.1\\r\\nAuth"',
+            "headers: <",
+        ),
+        ("invalid head: b'it\\'s jane@x.com' and b'more'", "invalid head: <"),
+    ],
+)
+def test_mitmproxy_warnings_never_quote_bytes(
+    caplog: pytest.LogCaptureFixture, message: str, kept: str
+) -> None:
+    server.quiet_mitmproxy_log()
+    with caplog.at_level(logging.DEBUG):
+        logging.getLogger("mitmproxy.proxy.server").warning("%s", message)
+    [record] = caplog.records
+    assert kept in record.getMessage()
+    assert "jane@x.com" not in record.getMessage() and "GET /" not in record.getMessage()
+    assert "quoted bytes withheld" in record.getMessage()
+
+
+def test_mitmproxy_connection_chatter_is_not_logged(caplog: pytest.LogCaptureFixture) -> None:
+    server.quiet_mitmproxy_log()
+    with caplog.at_level(logging.INFO):
+        logging.getLogger("mitmproxy.proxy.server").info("client connect")
+        logging.getLogger("proxy.server").info("scrim ready")
+    assert [r.getMessage() for r in caplog.records] == ["scrim ready"]

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import functools
 import gzip
+import http.client
 import itertools
+import socket
+import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +32,7 @@ from .conftest import (
     assert_scrim_error,
     free_port,
     running_scrim,
+    token,
 )
 from .upstream import Behaviour, Scripted, Upstream
 
@@ -266,3 +270,34 @@ def test_upstream_refused_is_a_json_502(refused_scrim: ScrimProcess, method: str
     payload = assert_scrim_error(reply, (502,), "upstream_error")
     assert payload["error"] == "withheld"
     assert refused_scrim.metric("scrim_withheld_total", reason="upstream_error") == before + 1
+
+
+@pytest.mark.parametrize(
+    ("method", "head"),
+    [
+        ("GET", "HTTP/1.1 304 Not Modified\r\nContent-Length: {n}\r\n\r\n"),  # a body a 304 cannot have
+        ("GET", "HTTP/1.1 204 No Content\r\nContent-Length: {n}\r\n\r\n"),
+        ("HEAD", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {n}\r\n\r\n"),
+        ("GET", "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{{}}"),
+    ],
+)
+def test_upstream_bytes_never_reach_scrims_own_log(
+    scrim: ScrimProcess, upstream: Upstream, method: str, head: str
+) -> None:
+    # mitmproxy logs bytes it did not expect (after a body-less answer, past Content-Length) as
+    # they came, while both connections are kept alive: customer data in a log operators ship.
+    raw = head.format(n=len(CANARY_JSON)).encode() + CANARY_JSON
+    path = upstream.script(
+        upstream.unique_path("log"), Scripted(behaviour="raw", raw=raw, linger_seconds=1.0)
+    )
+    request = f"{method} {path} HTTP/1.1\r\nHost: crm\r\nAuthorization: Bearer {token('tier1')}\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", scrim.port), timeout=30) as sock:
+        sock.sendall(request.encode())
+        response = http.client.HTTPResponse(sock, method=method)
+        response.begin()
+        body = response.read() if response.status not in (204, 304) else b""
+        response.close()
+        time.sleep(0.5)  # kept alive, as browsers do: mitmproxy reads what follows the answer
+    assert CANARY_EMAIL.encode() not in body
+    log = scrim.stderr()
+    assert CANARY_EMAIL not in log and CANARY_CARD not in log

@@ -38,7 +38,8 @@ class Scripted:
     - close_mid_body / reset_mid_body: declares Content-Length `declared_length`, sends `body`
       (shorter), then closes (FIN) or resets (RST) the connection.
     - hang: waits `hang_seconds` (or until the server stops), then answers normally.
-    - raw: writes `raw` as is (not necessarily HTTP) and closes.
+    - raw: writes `raw` as is (not necessarily HTTP), keeps the connection open `linger_seconds`
+      (the proxy reads whatever follows an answer while it is open), and closes.
     """
 
     status: int = 200
@@ -49,6 +50,7 @@ class Scripted:
     declared_length: int = 1000
     hang_seconds: float = 30.0
     raw: bytes = b""
+    linger_seconds: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +180,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self.connection.close()
         else:  # raw
             self.wfile.write(s.raw)
+            self.wfile.flush()
+            self.state.stop.wait(s.linger_seconds)
             self.close_connection = True
 
 

@@ -57,6 +57,19 @@ def test_fields() -> None:
         ("strict-transport-security", "max-age=63072000; includeSubDomains"),
         ("content-security-policy", "default-src 'self'; img-src https://cdn.example.com"),
         ("access-control-allow-origin", "https://crm.example.com"),
+        # short or separated numbers, '+' in a media type, hex ETags: still plainly metadata
+        ("cache-control", "no-store, max-age=0"),
+        ("strict-transport-security", "max-age=31536000; includeSubDomains; preload"),
+        ("etag", 'W/"1a2b"'),
+        ("etag", '"33a64df5-1b2c"'),
+        ("content-type", "application/vnd.api+json; charset=utf-8"),
+        ("content-type", "multipart/form-data; boundary=----x12ab34"),
+        ("server", "Apache/2.4.57 (Ubuntu)"),
+        ("access-control-allow-origin", "https://crm.example.com:8443"),
+        ("access-control-max-age", "600"),
+        ("alt-svc", 'h3=":443"; ma=3600'),
+        ("expires", "0"),
+        ("x-xss-protection", "1; mode=block"),
     ],
 )
 def test_metadata_headers_that_look_like_metadata_are_not_scanned(name: str, value: str) -> None:
@@ -77,6 +90,45 @@ def test_metadata_headers_that_look_like_metadata_are_not_scanned(name: str, val
 )
 def test_metadata_headers_carrying_anything_else_are_scanned(name: str, value: str) -> None:
     assert [f.value for f in HeaderDocument([(name, value)]).fields] == [value]
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "scanned"),
+    [
+        # a percent-escaped '@' (or any escape): the shortcut must judge what detection would see
+        ("content-type", 'application/json; profile="jane.doe%40example.com"',
+         'application/json; profile="jane.doe@example.com"'),
+        ("vary", "Accept-Encoding, jane.doe%40example.com", "Accept-Encoding, jane.doe@example.com"),
+        ("cache-control", 'private="jane.doe%40example.com"', 'private="jane.doe@example.com"'),
+        ("alt-svc", 'h3="jane.doe%40example.com:443"', 'h3="jane.doe@example.com:443"'),
+        ("content-security-policy", "report-uri https://x.example/r?u=jane.doe%40example.com",
+         "report-uri https://x.example/r?u=jane.doe@example.com"),
+        ("etag", '"Jos%C3%A9"', '"José"'),
+        ("etag", '"a%2Bb"', '"a%2Bb"'),
+        # an RFC 2047 encoded word hides its '@' as '=40'
+        ("content-type", 'text/plain; name="=?UTF-8?Q?jane.doe=40example.com?="',
+         'text/plain; name="jane.doe@example.com"'),
+        # five or more digits in all, however grouped: phone, card, national id numbers
+        ("etag", '"415-555-0134"', '"415-555-0134"'),
+        ("age", "536-22-1234", "536-22-1234"),
+        ("etag", '"4539-1488-0343-6467"', '"4539-1488-0343-6467"'),
+        ("etag", '"4539/1488/0343/6467"', '"4539/1488/0343/6467"'),
+        ("content-type", 'text/plain; ref="4539 1488 0343 6467"', 'text/plain; ref="4539 1488 0343 6467"'),
+        ("etag", '"(415) 555.0134"', '"(415) 555.0134"'),
+        ("etag", '"[415]_555,0134"', '"[415]_555,0134"'),
+        ("vary", "+1 415 555 0134", "+1 415 555 0134"),
+        ("access-control-allow-origin", "https://x.example/?ssn=536-22-1234",
+         "https://x.example/?ssn=536-22-1234"),
+        ("access-control-allow-origin", "https://x.example/?q=415+555+0134",
+         "https://x.example/?q=415+555+0134"),
+        ("cache-control", "max-age=415-555-0134", "max-age=415-555-0134"),  # only a plain lifetime is exempt
+        # digits outside ASCII
+        ("etag", '"４１５５５５０１３４"', '"４１５５５５０１３４"'),
+        ("age", "٤١٥٥٥٥٠١٣٤", "٤١٥٥٥٥٠١٣٤"),
+    ],
+)  # fmt: skip
+def test_metadata_that_could_hide_personal_data_is_scanned(name: str, value: str, scanned: str) -> None:
+    assert [f.value for f in HeaderDocument([(name, value)]).fields] == [scanned]
 
 
 @pytest.mark.parametrize(

@@ -16,10 +16,10 @@ from urllib.parse import quote, unquote
 from proxy.codecs import words
 from proxy.model import DROPPED, Replacement, TextField
 
-# Headers whose values are protocol metadata, left unscanned only while they look like it: tokens,
-# quoted tokens, URLs without '@', numbers shorter than any identifier, or an HTTP date. Anything
-# else in them (an e-mail in a Content-Type parameter or an ETag, a phone number as an Age) is
-# scanned like any other header.
+# Headers whose values are protocol metadata, left unscanned only while they look like it: ASCII
+# tokens, quoted tokens, URLs without '@', numbers shorter than any identifier, or an HTTP date.
+# Skipping them saves a detection pass on nearly every response; anything else in them (an e-mail in
+# a Content-Type parameter or an ETag, a phone number as an Age) is scanned like any other header.
 _METADATA = frozenset(
     {
         "content-type", "content-length", "content-encoding", "transfer-encoding", "date", "server",
@@ -32,8 +32,14 @@ _METADATA = frozenset(
     }
 )  # fmt: skip
 _HTTP_DATE = re.compile(r"[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT")
-_PLAIN_METADATA = re.compile(r"[A-Za-z0-9!#$%&'*+.^_`|~/=;:,()\[\]\"<> ?-]*", re.ASCII)
-_LONG_NUMBER = re.compile(r"(?<!age=)(?<!\d)\d{5}")  # cache lifetimes (max-age=31536000) excepted
+# No '%' (detection sees the value decoded, so any escape may hide an '@' or a digit), no '@', and
+# nothing outside ASCII (full-width or Arabic-Indic digits are still a phone number).
+_PLAIN_METADATA = re.compile(r"[A-Za-z0-9!#$&'*+.^_`|~/=;:,()\[\]\"<> ?-]*")
+# Five digits in all, however a person groups them (415-555-0134, 4539 1488 0343 6467, (415) 555.0134,
+# 415+555+0134 in a query), may be a phone, card or account number. Only an ungrouped cache lifetime
+# (max-age=31536000) is excepted.
+_LONG_NUMBER = re.compile(r"(?<!age=)(?<!\d)\d(?:[ .,+_/()\[\]-]*\d){4}", re.ASCII)
+_ENCODED_WORD_START = "=?"  # an RFC 2047 encoded word writes '@' as '=40'
 
 
 def _plainly_metadata(name: str, value: str) -> bool:
@@ -41,7 +47,11 @@ def _plainly_metadata(name: str, value: str) -> bool:
         return False
     if _HTTP_DATE.fullmatch(value):
         return True
-    return _PLAIN_METADATA.fullmatch(value) is not None and _LONG_NUMBER.search(value) is None
+    return (
+        _PLAIN_METADATA.fullmatch(value) is not None
+        and _ENCODED_WORD_START not in value
+        and _LONG_NUMBER.search(value) is None
+    )
 
 
 _SAFE = "!\"#$&'()*+,-./:;<=>?@[\\]^_`{|}~ %"

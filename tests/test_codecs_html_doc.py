@@ -156,6 +156,44 @@ def test_rcdata_elements_decode_entities(text: str, value: str) -> None:
     assert _values(text) == [value]
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a comment ends where a browser ends it: `<!-->` and `<!--->` at once, or at `--!>`; what follows
+        # is text the page shows, with its references decoded
+        ("<p><!-->jane.doe&#64;example.com<!-- --></p>", ["jane.doe@example.com", " "]),
+        ("<p><!--->jane.doe&#64;example.com<!-- --></p>", ["jane.doe@example.com", " "]),
+        (
+            "<!-- x --!>card 4539&#32;1488&#32;0343&#32;6467<!-- -->",
+            [" x ", "card 4539 1488 0343 6467", " "],
+        ),
+        ("<!----!>jane.doe&#64;example.com", ["jane.doe@example.com"]),
+        ("<!-- a ---!>jane.doe&#64;example.com", [" a -", "jane.doe@example.com"]),
+        # the earliest end wins, whichever kind it is
+        ("<!-- a --> b --!> c", [" a ", " b --!> c"]),
+        ("<!-- a --!> b --> c", [" a ", " b --> c"]),
+        # near misses stay inside the comment
+        ("<!--!>jane&#64;x.co-->", ["!>jane&#64;x.co"]),
+        ("<!-- a -- b --!-> c -> d -->", [" a -- b --!-> c -> d "]),
+        # bogus comments, doctypes, processing instructions and `</` without a name end at the first '>',
+        # quotes or not: what follows is text
+        ('<!x "a>jane.doe&#64;example.com">', ['x "a', 'jane.doe@example.com">']),
+        ('<?x "a>jane.doe&#64;example.com"?>', ['x "a', 'jane.doe@example.com"?>']),
+        ('<!DOCTYPE html "a>jane.doe&#64;example.com">', ['DOCTYPE html "a', 'jane.doe@example.com">']),
+        ("</ 'a>jane.doe&#64;example.com'>", [" 'a", "jane.doe@example.com'>"]),
+        ("<p>a</>b</p>", ["a", "b"]),
+    ],
+)
+def test_comments_end_where_browsers_end_them(text: str, values: list[str]) -> None:
+    assert _values(text) == values
+
+
+def test_text_after_an_abrupt_comment_end_is_masked_as_text() -> None:
+    doc = parse("<p><!-->jane.doe&#64;example.com<!-- --></p>", LIMITS)
+    rendered = doc.render({_slot(doc, "jane.doe@example.com"): "<EMAIL_ADDRESS>"})
+    assert rendered == "<p><!-->&lt;EMAIL_ADDRESS&gt;<!-- --></p>"
+
+
 def test_unterminated_comment_exposes_all_of_its_text() -> None:
     # An unterminated comment runs to the end of the document; all of it reaches the client.
     doc = parse("<p>x</p><!-- jane@example.com", LIMITS)
@@ -299,6 +337,52 @@ def test_text_split_by_inline_tags_or_comments_is_also_read_joined() -> None:
             ],
         )
     ]  # a block boundary (</p>, <br>) ends a line; a single node is not joined with anything
+
+
+def _joined(text: str) -> list[str]:
+    return [j.text for j in parse(text, LIMITS).joined(())]
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        # any tag a browser lays out in the line joins: unknown and custom elements, form controls,
+        # images, old presentational tags, SVG
+        ("<p>Write to jane.doe<foo></foo>@example.com</p>", ["Write to jane.doe@example.com"]),
+        ("<p>jane.doe<label>@example.com</label></p>", ["jane.doe@example.com"]),
+        ("<p>jane.doe<tt>@example</tt>.com</p>", ["jane.doe@example.com"]),
+        ("<p>jane.doe<img src=x>@example.com</p>", ["jane.doe@example.com"]),
+        ("<p>jane.doe<x-a>@example</x-a>.com</p>", ["jane.doe@example.com"]),
+        ("<p>card 4539 1488<nobr> 0343</nobr> 6467</p>", ["card 4539 1488 0343 6467"]),
+        ("<p>card 4539<big> 1488</big> 0343 6467</p>", ["card 4539 1488 0343 6467"]),
+        ("<p>jane.doe<button></button>@example.com</p>", ["jane.doe@example.com"]),
+        ("<p>jane.doe<svg><g></g></svg>@example.com</p>", ["jane.doe@example.com"]),
+        ("<p>jane.doe<input value=x>@example.com</p>", ["jane.doe@example.com"]),
+        # a name runs to whitespace, '/' or '>': `<p.x>` is an unknown element, not a paragraph
+        ("<p>jane.doe<p.x>@example.com</p>", ["jane.doe@example.com"]),
+        # script and style text is not shown: the text on both sides reads as one
+        ("<p>jane.doe<script>var a;</script>@example.com</p>", ["jane.doe@example.com"]),
+        ("<p>jane.doe<style>b{}</style>@example.com</p>", ["jane.doe@example.com"]),
+        # neither are comments of any kind
+        ("<p>jane.doe<!x>@example.com</p>", ["jane.doe@example.com"]),
+        ("<p>jane.doe<?x?>@example.com</p>", ["jane.doe@example.com"]),
+        ("<p>jane.doe</ x>@example</>.com</p>", ["jane.doe@example.com"]),
+        ("<p>jane.doe<!-->@example<!---->.com</p>", ["jane.doe@example.com"]),
+        # blocks, table cells, list items, options and line breaks still end the line
+        ("<div>jane.doe<p>@example.com</p></div>", []),
+        ("jane.doe<br>@example.com", []),
+        ("jane.doe<hr>@example.com", []),
+        ("<table><tr><td>jane.doe</td><td>@example.com</td></tr></table>", []),
+        ("<ul><li>jane.doe<li>@example.com</ul>", []),
+        ("<select><option>jane.doe<option>@example.com</select>", []),
+        ("jane.doe<h2>@example.com</h2>", []),
+        ("jane.doe<section>@example.com</section>", []),
+        ("jane.doe<pre>@example.com</pre>", []),
+        ("<P>jane.doe</P>@example.com", []),
+    ],
+)
+def test_every_tag_but_a_line_break_joins_text(text: str, joined: list[str]) -> None:
+    assert _joined(text) == joined
 
 
 def test_other_documents_join_nothing() -> None:

@@ -14,11 +14,20 @@ from collections.abc import Container, Mapping
 
 from proxy.codecs import JoinedText, Limits, words
 from proxy.errors import BodyTooLarge
+from proxy.markup import LINE_BREAKING
 from proxy.model import DROPPED, Replacement, TextField
 
 # A tag runs to the first '>' outside quotes; quoted values may contain '>'. The alternatives start
 # with different characters, so matching stays linear.
-_TAG = re.compile(r"""<[A-Za-z/!?](?:[^>"']|"[^"]*"|'[^']*')*>?""")
+_TAG = re.compile(r"""</?[A-Za-z](?:[^>"']|"[^"]*"|'[^']*')*>?""")
+# A doctype, `<![CDATA[…]]>`, `<!…>`, `<?…>` and `</` without a name: browsers end them at the first
+# '>', quotes or not (what follows is text). In SVG a CDATA section runs to `]]>`, but the text after
+# its first '>' is read here as text and markup, so none of it goes unscanned.
+_BOGUS_COMMENT = re.compile(r"<(?:!|\?|/(?=[^A-Za-z]))[^>]*>?")
+# `<!-->` and `<!--->` close at once; otherwise the first `-->` or `--!>` does (HTML tokenizer: comment
+# start, comment start dash and comment end bang states).
+_ABRUPT_COMMENT_END = re.compile(r"-?>")
+_COMMENT_END = re.compile(r"--!?>")
 _TEXT = re.compile(r"[^<]+")
 # An attribute, its value optional (`<input disabled value="x">`).
 _ATTR = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
@@ -26,18 +35,14 @@ _ATTR = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>
 # not worth a field each.
 _PLAIN_NAME = re.compile(r"[A-Za-z-]+")
 _LETTERS_ONLY = re.compile(r"[A-Za-z\s]*")
-_TAG_NAME = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)")
+# Attributes are read after the plain part of a name: the rest of an odd one (`<p.jane@example.com>`)
+# is read as an attribute name, so it is scanned too.
+_TAG_NAME = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*")
+# The element itself: browsers read its name up to whitespace, '/' or '>', so `<p.x>` is an unknown
+# element, not a paragraph, and `<script.x>` holds markup, not a script.
+_ELEMENT = re.compile(r"</?([A-Za-z][^\s/>]*)")
 _RAW_TEXT = ("script", "style", "xmp", "noscript")
 _RCDATA = ("textarea", "title")
-# Elements a browser lays out inside the surrounding line: text on both sides of them reads as one
-# (`jane.doe<b></b>@example.com` shows as an e-mail address), so it is also scanned joined.
-_INLINE = frozenset(
-    {
-        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
-        "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
-        "wbr",
-    }
-)  # fmt: skip
 _LABEL_CHARS = 40
 _DIGIT = re.compile(r"\d")
 _CONTEXT_ATTRS = ("class", "id", "name", "data-field", "itemprop", "aria-label", "for")
@@ -58,11 +63,14 @@ class HtmlDocument:
         label: tuple[str, ...] = ()
         pos = 0
         while pos < len(text):
+            # Comments are not shown: they neither end the line nor join it.
             if text.startswith("<!--", pos):
-                end = text.find("-->", pos + 4)
-                stop = len(text) if end == -1 else end
-                self._add(pos + 4, stop, text[pos + 4 : stop], (), raw=True)
-                pos = len(text) if end == -1 else end + 3
+                pos = self._comment(pos)
+                continue
+            bogus = _BOGUS_COMMENT.match(text, pos)
+            if bogus:
+                self._bogus_comment(bogus.group(), pos)
+                pos = bogus.end()
                 continue
             tag = _TAG.match(text, pos)
             if tag is None:
@@ -76,10 +84,11 @@ class HtmlDocument:
             # The context of a naming tag holds for the text inside it, not for the rest of the page.
             context = () if token.startswith("</") else self._tag(token, pos) or context
             pos = tag.end()
-            name = _TAG_NAME.match(token)
-            if not name or name.group(1).lower() not in _INLINE:
+            element = _element(token)
+            if element in LINE_BREAKING:
                 self._end_line()
-            element = name.group(1).lower() if name and not token.startswith("</") else ""
+            if token.startswith("</"):
+                continue
             if element == "plaintext":
                 # Browsers show everything after it as text, tags included, to the end of the page.
                 if text[pos:].strip():
@@ -122,16 +131,29 @@ class HtmlDocument:
             position += len(value)
         self._joined.append(JoinedText("".join(value for _, value in line), tuple(pieces)))
 
+    def _comment(self, pos: int) -> int:
+        """A comment opened at `pos`: its text, as written, is a field. Returns where markup resumes;
+        an unterminated comment runs to the end of the input."""
+        start = pos + 4
+        abrupt = _ABRUPT_COMMENT_END.match(self._text, start)
+        if abrupt:
+            return abrupt.end()
+        end = _COMMENT_END.search(self._text, start)  # one search for both ends: linear in comments
+        stop = len(self._text) if end is None else end.start()
+        if stop > start:
+            self._add(start, stop, self._text[start:stop], (), raw=True)
+        return len(self._text) if end is None else end.end()
+
+    def _bogus_comment(self, token: str, offset: int) -> None:
+        """A doctype, CDATA, `<!…>`, `<?…>` or `</…>` token: its inside, as written (the DOM keeps
+        most as a comment)."""
+        inner_end = len(token) - 1 if token.endswith(">") else len(token)
+        if not _LETTERS_ONLY.fullmatch(token, 2, inner_end):  # `<!DOCTYPE html>` holds nothing
+            self._add(offset + 2, offset + inner_end, token[2:inner_end], (), raw=False)
+
     def _tag(self, token: str, offset: int) -> tuple[str, ...]:
         attrs = []
         context: list[str] = []
-        if token.startswith(("<!", "<?")):
-            # A doctype, `<![CDATA[…]]>` (text inside SVG and MathML), a bogus comment (`<!…>`,
-            # `<?…>`, kept in the DOM as a comment): their inside, as written.
-            inner_end = len(token) - 1 if token.endswith(">") else len(token)
-            if not _LETTERS_ONLY.fullmatch(token, 2, inner_end):  # `<!DOCTYPE html>` holds nothing
-                self._add(offset + 2, offset + inner_end, token[2:inner_end], (), raw=False)
-            return ()
         element = _TAG_NAME.match(token)
         for attr in _ATTR.finditer(token, element.end() if element else 1):
             if not _PLAIN_NAME.fullmatch(attr.group(1)):
@@ -187,6 +209,12 @@ class HtmlDocument:
             cursor = end
         out.append(self._text[cursor:])
         return "".join(out)
+
+
+def _element(token: str) -> str:
+    """The element a tag token names, lower-cased."""
+    name = _ELEMENT.match(token)
+    return name.group(1).lower() if name else ""
 
 
 def parse(text: str, limits: Limits) -> HtmlDocument:

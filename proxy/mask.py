@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from proxy import emails
 from proxy.model import DROPPED, MaskResult, Replacement, Scalar, Span, TextField, field_text
 from proxy.rules import CLEAR, MaskSpec, Role
+from proxy.textviews import normalise
 
 _TOKEN_RE = re.compile(r"^tok_[0-9a-f]{12}$")
 # Letters, digits and our own hiding character: counting '*' keeps partial masks idempotent.
@@ -80,9 +81,10 @@ class Masker:
                 # A partial view of an encoding ("last 4", "first name") would show encoded bytes.
                 masked = _partial(text[span.start : span.end], "", 0)
             else:
-                masked = _mask_text(
-                    text[span.start : span.end], span.entity, style, spec.keep, self.token_key
-                )
+                # Masked as a reader sees it: `jane&#64;x.com` shows `j***@x.com`, not its escapes
+                # half hidden, and one value gets one token however it was written.
+                shown = normalise(text[span.start : span.end])[0]
+                masked = _mask_text(shown, span.entity, style, spec.keep, self.token_key)
             pieces.append(text[cursor : span.start])
             pieces.append(masked)
             cursor = span.end

@@ -354,3 +354,21 @@ async def test_an_objects_key_does_not_make_its_ids_personal() -> None:
     body = {"order": {"type": "refund", "id": "4155550134"}, "account": {"id": "12345678"}}
     result = await _shipped("/undeclared", "application/json", json.dumps(body).encode())
     assert result.outcome is Outcome.PASSED
+
+
+@pytest.mark.parametrize(
+    ("html_body", "shown"),
+    [
+        # HTML in a JSON string is read, and masked, as the console renders it
+        ("<p>reach me at jane.doe&#64;example.com</p>", "<p>reach me at j***@example.com</p>"),
+        ("mail jane.doe&commat;example.com", "mail j***@example.com"),
+        ("mail jane.doe<b></b>@example.com", "mail j***@example.com"),
+        ("card 4539&#32;1488&#32;0343&#32;6467", "card **** **** **** 6467"),
+        ("ssn 536<span></span>-22-1234", "ssn <US_SSN>"),
+    ],
+)
+async def test_html_in_a_json_string_is_read_as_rendered(html_body: str, shown: str) -> None:
+    body = json.dumps({"comments": [{"id": 1, "html_body": html_body}], "users": []}).encode()
+    result = await _shipped("/api/v2/tickets/7/comments", "application/json", body)
+    assert result.body is not None
+    assert json.loads(result.body)["comments"][0]["html_body"] == shown

@@ -95,13 +95,40 @@ def test_normalise_leaves_one_script_words_and_plain_ascii_alone() -> None:
         # en and em dashes between digits, spaces aside, as Word types them
         ("4539 \u2013 1488 \u2014 0343\u20136467", "4539 - 1488 - 0343-6467"),
         # ... and left alone as sentence punctuation, where name cues read them
-        ("<div>\u2014 theresa white.", "<div>\u2014 theresa white."),
+        ("<div>\u2014 theresa white.", "\n\u2014 theresa white."),
         ("Refund \u2013 Teresa Meister", "Refund \u2013 Teresa Meister"),
         ("page 4 \u2013 see", "page 4 \u2013 see"),
     ],
 )
 def test_normalise_folds_dashes_and_dots_that_separate_digits(text: str, expected: str) -> None:
     assert normalise(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # HTML in a string (a ticket's html_body): what the browser shows
+        ("<p>reach me at jane.doe&#64;example.com</p>", "\nreach me at jane.doe@example.com\n"),
+        ("jane.doe&commat;example.com", "jane.doe@example.com"),
+        ("jane.doe&#x40;example&period;com", "jane.doe@example.com"),
+        ("4539&#32;1488&#32;0343&#32;6467", "4539 1488 0343 6467"),
+        ("jane.doe<b></b>@example.com", "jane.doe@example.com"),
+        ('536<span class="x"></span>-22-1234', "536-22-1234"),
+        ("jane<x-a>.doe</x-a>@example.com", "jane.doe@example.com"),  # custom elements run on
+        ("x&shy;y&ZeroWidthSpace;z", "xyz"),  # references to what shows as nothing
+        # an element that starts a line keeps the values apart
+        ("<td>415</td><td>555-0134</td>", "\n415\n\n555-0134\n"),
+        ("4539<br>1488", "4539\n1488"),
+        # not markup: as written
+        ("Q&A &unknown; R&D", "Q&A &unknown; R&D"),
+        ("if a < b or c > d", "if a < b or c > d"),
+    ],
+)
+def test_normalise_reads_html_in_a_string_as_a_browser_shows_it(text: str, expected: str) -> None:
+    normalised, origin = normalise(text)
+    assert normalised == expected
+    if origin is not None:  # every character maps back into the original
+        assert all(0 <= start < end <= len(text) for start, end in origin)
 
 
 def test_normalise_stays_linear_on_a_megabyte_of_dashes() -> None:

@@ -15,6 +15,7 @@ import bisect
 import html
 import json
 import re
+import sys
 import unicodedata
 import zlib
 from collections.abc import Iterator, Sequence
@@ -27,7 +28,11 @@ _PLACEHOLDER = "it"
 _NUMBER = re.compile(r"\b\d+\b")  # whole numbers only: "9f86d0" stays a word to NER
 # A percent-escape, escaped again up to three times (`%40`, `%2540`, `%252540`…).
 _PERCENT = re.compile(r"%(?:25){0,3}([0-9A-Fa-f]{2})")
-_JS_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2}))")
+# JavaScript (`\u0040`, `\x40`, `\u{40}`) and CSS (`\40 `, `\000040`) escapes. Not JavaScript's legacy
+# octal (`\100`): it reads the same digits as CSS does in hex, and CSS is where browsers still honour it.
+_CODE_ESCAPE = re.compile(
+    r"\\(?:u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|u\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2,6})[ \t\n]?)"
+)
 # HTML in a string (a ticket's `html_body`, a rendered comment): character references and tags.
 _CHAR_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9:-]{0,31})(?:[\s/][^<>]{0,512})?>")
@@ -274,10 +279,13 @@ def _escaped(text: str, index: int) -> tuple[str, int] | None:
         if escape is None or not 0x20 <= int(escape.group(1), 16) < 0x7F:
             return None
         return chr(int(escape.group(1), 16)), escape.end()
-    escape = _JS_ESCAPE.match(text, index)
+    escape = _CODE_ESCAPE.match(text, index)
     if escape is None:
         return None
-    ch = chr(int(escape.group(1) or escape.group(2), 16))
+    code = int(next(g for g in escape.groups() if g is not None), 16)
+    if code > sys.maxunicode:
+        return None
+    ch = chr(code)
     if _invisible(ch) or not (ch.isprintable() or ch.isspace()):
         return None
     return (ch if ch.isascii() else _visible_form(ch)), escape.end()

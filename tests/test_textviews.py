@@ -141,6 +141,9 @@ def test_normalise_stays_linear_on_a_megabyte_of_dashes() -> None:
     [
         ("jane.doe\\u0040example.com", "jane.doe@example.com"),
         ("jane.doe\\x40example.com", "jane.doe@example.com"),
+        ("jane.doe\\u{40}example.com", "jane.doe@example.com"),  # ES6 code point
+        ("jane.doe\\40 example.com", "jane.doe@example.com"),  # CSS, as in `content: '…'`
+        ("jane.doe\\000040example.com", "jane.doe@example.com"),
         ("4539\\u00a01488", "4539 1488"),  # NFKC, as if typed
         ("a\\u0000b \\u200bc", "a\\u0000b \\u200bc"),  # escapes of what shows as nothing stay
         ('{"ssn":"536224817"}', '{"ssn": "536224817"}'),

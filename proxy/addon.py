@@ -12,7 +12,7 @@ import logging
 import time
 import uuid
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from http import HTTPStatus
 
@@ -22,11 +22,13 @@ from mitmproxy import ctx, http
 from proxy import pipeline, policy
 from proxy.access import LedgerAccess
 from proxy.codecs import encoding
+from proxy.detect import Item
 from proxy.enforce import Verdict, enforce
 from proxy.errors import DetectionTimeout, IdentityError, Overloaded, Withheld
 from proxy.identity import Verifier, normalise_header, parse_cookies
 from proxy.ledger import Ledger, MemoryLedger
-from proxy.model import Decision, Identity, IdentitySource, Outcome, RouteKind
+from proxy.mask import non_overlapping
+from proxy.model import Decision, Identity, IdentitySource, Outcome, RouteKind, Span
 from proxy.record import Recorder, View
 from proxy.rules import NO_ROLE, Route
 
@@ -279,7 +281,12 @@ class ScrimAddon:
             return
         response = flow.response
         size = len(response.raw_content or b"")
+        typed = state
+        # The agent's own words go to the audit, which holds no values: until their personal data
+        # is masked (below, fail closed), they are not recorded at all.
+        state = replace(state, justification=None, break_glass=None)
         try:
+            state = await _with_agent_text_masked(typed)
             if response.status_code < 200:
                 # A 101 would turn the connection into a pipe nothing inspects (no agent request
                 # asks for an upgrade: those are refused). Any other 1xx reaching this hook is
@@ -470,6 +477,29 @@ def _drop_transfer_codings(request: http.Request) -> None:
         request.headers["connection"] = ", ".join(kept)
     else:
         request.headers.pop("connection", None)
+
+
+async def _with_agent_text_masked(state: FlowState) -> FlowState:
+    """The state with personal data in the agent's justification and break-glass reason replaced
+    by its entity (`<CREDIT_CARD>`): a reason like "T-1 jane.doe@example.com" is audited as
+    "T-1 <EMAIL_ADDRESS>"."""
+    texts = [t for t in (state.justification, state.break_glass) if t is not None]
+    if not texts:
+        return state
+    found = await state.generation.detector.detect([Item(t) for t in texts])
+    masked = iter([_replaced(text, spans) for text, spans in zip(texts, found, strict=True)])
+    return replace(
+        state,
+        justification=next(masked) if state.justification is not None else None,
+        break_glass=next(masked) if state.break_glass is not None else None,
+    )
+
+
+def _replaced(text: str, spans: Sequence[Span]) -> str:
+    """`text` with each span (the longest where they overlap) replaced by `<ENTITY>`."""
+    for span in reversed(non_overlapping(spans, lambda _: True)):
+        text = f"{text[: span.start]}<{span.entity}>{text[span.end :]}"
+    return text
 
 
 def _agent_text(values: list[str] | None) -> str | None:

@@ -61,7 +61,7 @@ class Masker:
 
     def _spans(self, field: TextField, found: Sequence[Span], result: MaskResult) -> None:
         text = field_text(field.value)
-        chosen = _non_overlapping(found, lambda s: self.role.mask_for(s.entity) != CLEAR)
+        chosen = non_overlapping(found, lambda s: self.role.mask_for(s.entity) != CLEAR)
         pieces: list[str] = []
         cursor = 0
         whole: Replacement | None = None
@@ -112,7 +112,7 @@ def _count(counter: dict[str, int], entity: str) -> None:
     counter[entity] = counter.get(entity, 0) + 1
 
 
-def _non_overlapping(spans: Sequence[Span], masked: Callable[[Span], bool]) -> list[Span]:
+def non_overlapping(spans: Sequence[Span], masked: Callable[[Span], bool]) -> list[Span]:
     """Of overlapping spans, a masked one wins over a revealed one (never reveal what another
     recognizer would hide), then the longest (a short winner would leave the rest of a long value
     in clear), then the highest score; result in text order."""

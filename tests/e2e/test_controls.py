@@ -417,3 +417,12 @@ def test_attribute_points_at_the_break_glass_agent(controls: Controls, tmp_path:
     assert "audit: 2 file(s)" in result.stdout
     for user in rows:
         assert user["email"] not in result.stdout and user["phone"] not in result.stdout
+
+
+def test_the_agents_own_words_are_audited_without_personal_data(controls: Controls) -> None:
+    scrim, agent = controls.a, "agent-words"
+    [customer] = controls.ticketless(agent, 1)
+    reason = ("X-Scrim-Justification", "TICKET-9 jane.doe@example.com card 4539 1488 0343 6467")
+    ok(scrim.get(f"/api/v2/users/{customer}", "tier1", agent, (reason,)))
+    line = last_line(scrim, agent)
+    assert line["justification"] == "TICKET-9 <EMAIL_ADDRESS> card <CREDIT_CARD>"

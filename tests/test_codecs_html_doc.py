@@ -99,6 +99,19 @@ def test_quoted_attribute_value_containing_gt(text: str, secret: str) -> None:
     assert secret in _values(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a quote opens a value only after '=': elsewhere it is part of a name, and '>' ends the tag
+        ('<b x"><p>card 4539 1488 0343 6467</p>">', "card 4539 1488 0343 6467"),
+        ("<b x'y><p>jane&#64;example.com</p>'>", "jane@example.com"),
+        ('<b x = "a>b"><p>jane&#64;example.com</p>', "jane@example.com"),
+    ],
+)
+def test_a_quote_not_after_equals_does_not_hide_the_text_after_the_tag(text: str, value: str) -> None:
+    assert value in [f.value for f in parse(text, LIMITS).fields if not f.context]
+
+
 # --------------------------------------------------------------------------------------------
 # Raw text: script, style; comments
 # --------------------------------------------------------------------------------------------

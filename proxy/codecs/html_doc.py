@@ -19,7 +19,9 @@ from proxy.model import DROPPED, Replacement, TextField
 
 # A tag runs to the first '>' outside quotes; quoted values may contain '>'. The alternatives start
 # with different characters, so matching stays linear.
-_TAG = re.compile(r"""</?[A-Za-z](?:[^>"']|"[^"]*"|'[^']*')*>?""")
+# A quote opens a quoted value only right after `=` (spaces aside), as in browsers: `<b x"><p>…` is
+# a tag `<b x">` and then text, not one tag running to the next quote.
+_TAG = re.compile(r"""</?[A-Za-z](?:[^>"'=]|=\s*"[^"]*"|=\s*'[^']*'|[="'])*>?""")
 # A doctype, `<![CDATA[…]]>`, `<!…>`, `<?…>` and `</` without a name: browsers end them at the first
 # '>', quotes or not (what follows is text). In SVG a CDATA section runs to `]]>`, but the text after
 # its first '>' is read here as text and markup, so none of it goes unscanned.

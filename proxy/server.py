@@ -222,10 +222,18 @@ class WithholdQuotedBytes(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        withheld = _BYTES_LITERAL.sub(lambda m: f"<{len(m.group())} quoted bytes withheld>", message)
+        withheld = _withheld(message)
         if withheld != message:
             record.msg, record.args = withheld, ()
+        if record.exc_info:
+            # Its crash reports quote them too, in the exception (`ResponseData(data=b'…')`).
+            record.exc_text = _withheld(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
         return True
+
+
+def _withheld(text: str) -> str:
+    return _BYTES_LITERAL.sub(lambda m: f"<{len(m.group())} quoted bytes withheld>", text)
 
 
 def quiet_mitmproxy_log() -> None:

@@ -119,3 +119,15 @@ def test_mitmproxy_connection_chatter_is_not_logged(caplog: pytest.LogCaptureFix
         logging.getLogger("mitmproxy.proxy.server").info("client connect")
         logging.getLogger("proxy.server").info("scrim ready")
     assert [r.getMessage() for r in caplog.records] == ["scrim ready"]
+
+
+def test_mitmproxy_crash_reports_never_quote_bytes(caplog: pytest.LogCaptureFixture) -> None:
+    server.quiet_mitmproxy_log()
+    try:
+        raise AssertionError("Expected no events, got ResponseData(data=bytearray(b'jane@x.com'))")
+    except AssertionError:
+        with caplog.at_level(logging.DEBUG):
+            logging.getLogger("mitmproxy.proxy.server").error("mitmproxy has crashed!", exc_info=True)
+    text = caplog.text
+    assert "mitmproxy has crashed!" in text and "AssertionError" in text
+    assert "jane@x.com" not in text and "quoted bytes withheld" in text

@@ -301,5 +301,5 @@ def test_upstream_bytes_never_reach_scrims_own_log(
     assert CANARY_EMAIL.encode() not in body
     log = scrim.stderr()
     assert CANARY_EMAIL not in log and CANARY_CARD not in log, [
-        l for l in log.splitlines() if CANARY_EMAIL in l
+        line for line in log.splitlines() if CANARY_EMAIL in line
     ]

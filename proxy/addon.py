@@ -334,10 +334,11 @@ class ScrimAddon:
         if inspected.body is not None:
             response.raw_content = inspected.body
         if state.decision.kind is RouteKind.DATA and (
-            flow.request.method.upper() == "HEAD" or response.status_code == 304
+            flow.request.method.upper() == "HEAD" or response.status_code in (204, 304)
         ):
             # No body to mask, but headers that describe the unmasked one: its hash (a guess at
-            # a masked value can be checked against it offline) and its length.
+            # a masked value can be checked against it offline) and its length (which a 204 must
+            # not even have).
             for name in _BODY_DESCRIBING_HEADERS:
                 response.headers.pop(name, None)
         rewritten = inspected.headers is not None or inspected.body is not None

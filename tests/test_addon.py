@@ -381,7 +381,7 @@ async def test_the_request_target_is_sent_in_origin_form(addon: ScrimAddon) -> N
     assert f.response is None and f.request.authority == ""
 
 
-@pytest.mark.parametrize(("method", "status"), [("HEAD", 200), ("GET", 304)])
+@pytest.mark.parametrize(("method", "status"), [("HEAD", 200), ("GET", 304), ("GET", 204)])
 async def test_bodiless_answers_on_data_routes_do_not_describe_the_unmasked_body(
     addon: ScrimAddon, method: str, status: int
 ) -> None:

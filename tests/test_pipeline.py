@@ -372,3 +372,11 @@ async def test_html_in_a_json_string_is_read_as_rendered(html_body: str, shown: 
     result = await _shipped("/api/v2/tickets/7/comments", "application/json", body)
     assert result.body is not None
     assert json.loads(result.body)["comments"][0]["html_body"] == shown
+
+
+async def test_a_persons_name_does_not_name_the_id_beside_it() -> None:
+    # "Sara Banks" read as the label of her id made the user's id a bank account number.
+    body = json.dumps({"users": [{"id": 361000000022, "name": "Sara Banks", "role": "end-user"}]}).encode()
+    result = await _shipped("/api/v2/users", "application/json", body)
+    users = json.loads(result.body or body)["users"]
+    assert users[0]["id"] == 361000000022

@@ -15,17 +15,19 @@ from proxy.codecs import JoinedText, Limits, pieces_of_numbers, words
 from proxy.errors import BodyTooLarge, Undecodable
 from proxy.model import DROPPED, JsonPath, Replacement, TextField
 
-# Keys that, in arrays of name/value pairs ("custom fields") and typed entries (`{"type": "passport",
-# "number": …}`), name the sibling value.
+# In arrays of name/value pairs ("custom fields"), keys that name the sibling value, and the keys
+# of that value; in typed entries (`{"type": "passport", "number": …}`), the key that says what the
+# entry's number or id is. Kept apart: a person's `name` says nothing about the `id` beside it
+# ("Sara Banks" would make a user's id a bank account).
 _LABEL_KEYS = (
     "name", "label", "title", "field", "key", "field_name", "fieldname", "display_name", "question",
-    "attribute", "property", "caption", "type", "kind", "category",
+    "attribute", "property", "caption",
 )  # fmt: skip
-_VALUE_KEYS = (
-    "value", "val", "v", "content", "text", "field_value", "fieldvalue", "answer", "data", "response",
-    "number", "num", "no", "id", "identifier",
-)  # fmt: skip
-_VALUE_KEY_SET = frozenset(_VALUE_KEYS)
+_VALUE_KEYS = frozenset(
+    ("value", "val", "v", "content", "text", "field_value", "fieldvalue", "answer", "data", "response")
+)
+_TYPE_KEYS = ("type", "kind", "category")
+_TYPED_KEYS = frozenset(("number", "num", "no", "id", "identifier", "value", "val", "v"))
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -86,11 +88,14 @@ class JsonDocument:
         add_field, add_place = fields.append, places.append
         max_chars = self._limits.max_string_chars
         if type(node) is dict:
-            label = _label_of(node)
+            label = _label_of(node, _LABEL_KEYS, _VALUE_KEYS)
+            entry_type = _label_of(node, _TYPE_KEYS, _TYPED_KEYS)
             for key, value in node.items():
                 key_context = words(key)
                 if label and key in _VALUE_KEYS:
                     key_context = label + key_context
+                elif entry_type and key in _TYPED_KEYS:
+                    key_context = entry_type + key_context
                 child = (*path, key)
                 place = (node, key)
                 if len(key) > max_chars:
@@ -145,10 +150,13 @@ class JsonDocument:
         return json.dumps(self.tree, ensure_ascii=False, separators=(",", ":"))
 
 
-def _label_of(node: dict[str, Any]) -> tuple[str, ...]:
-    if _VALUE_KEY_SET.isdisjoint(node):  # most objects: one set operation in C
+def _label_of(
+    node: dict[str, Any], label_keys: tuple[str, ...], value_keys: frozenset[str]
+) -> tuple[str, ...]:
+    """The words of the first of `label_keys` that names a value under one of `value_keys`."""
+    if value_keys.isdisjoint(node):  # most objects: one set operation in C
         return ()
-    for key in _LABEL_KEYS:
+    for key in label_keys:
         label = node.get(key)
         if isinstance(label, str):
             return words(label)

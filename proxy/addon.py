@@ -484,16 +484,14 @@ async def _with_agent_text_masked(state: FlowState) -> FlowState:
     """The state with personal data in the agent's justification and break-glass reason replaced
     by its entity (`<CREDIT_CARD>`): a reason like "T-1 jane.doe@example.com" is audited as
     "T-1 <EMAIL_ADDRESS>"."""
-    texts = [t for t in (state.justification, state.break_glass) if t is not None]
-    if not texts:
+    typed = {
+        name: text for name in ("justification", "break_glass") if (text := getattr(state, name)) is not None
+    }
+    if not typed:
         return state
-    found = await state.generation.detector.detect([Item(t) for t in texts])
-    masked = iter([_replaced(text, spans) for text, spans in zip(texts, found, strict=True)])
-    return replace(
-        state,
-        justification=next(masked) if state.justification is not None else None,
-        break_glass=next(masked) if state.break_glass is not None else None,
-    )
+    found = await state.generation.detector.detect([Item(text) for text in typed.values()])
+    masked = {name: _replaced(text, spans) for (name, text), spans in zip(typed.items(), found, strict=True)}
+    return replace(state, justification=masked.get("justification"), break_glass=masked.get("break_glass"))
 
 
 def _replaced(text: str, spans: Sequence[Span]) -> str:

@@ -1,6 +1,7 @@
 """Views of a string that detection reads instead of the string itself, each with the map back.
 
-- `normalise`: what a reader sees (NFKC, invisible characters dropped, percent-escapes decoded);
+- `normalise`: what a reader sees (NFKC, invisible characters dropped, percent, JavaScript and CSS
+  escapes decoded, HTML inside a string as rendered);
 - `residual`: what is left for NER once explained spans are replaced and numbers zeroed;
 - `base64_runs`: the text that runs of base64 (or hex) inside a string encode.
 

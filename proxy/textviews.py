@@ -272,9 +272,8 @@ def _escaped(text: str, index: int) -> tuple[str, int] | None:
         decoded = html.unescape(reference.group())
         if decoded == reference.group():
             return None  # not a reference HTML knows: the text as written
-        return "".join(
-            "" if _invisible(ch) else ch if ch.isascii() else _visible_form(ch) for ch in decoded
-        ), (reference.end())
+        shown = "".join("" if _invisible(ch) else ch if ch.isascii() else _visible_form(ch) for ch in decoded)
+        return shown, reference.end()
     if text[index] == "%":
         escape = _PERCENT.match(text, index)
         if escape is None or not 0x20 <= int(escape.group(1), 16) < 0x7F:

@@ -192,6 +192,26 @@ async def test_analyzer_exception_withholds_without_leaking(
     assert SECRET_VALUE not in caplog.text  # logs name the error type, not its message
 
 
+async def test_a_failure_masking_the_agents_words_withholds_and_audits_none_of_them(
+    rules: Rules, audit: AuditLog, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The justification is detected before the response: if that fails, the response is withheld
+    # and the audit line carries no reason at all, never the raw one.
+    addon = make_addon(rules, audit, EmailDetector(fail=True))
+    reason = f"TICKET-9 {SECRET_VALUE}"
+    with taddons.context(addon):
+        f = agent_flow({"X-Scrim-Justification": reason})
+        addon.requestheaders(f)
+        respond(f, json.dumps({"note": SECRET_VALUE}).encode())
+        await addon.response(f)
+        assert f.response is not None and f.response.status_code == 502
+        assert SECRET_VALUE.encode() not in (f.response.content or b"")
+    audit.close()
+    [line] = [json.loads(x) for x in (tmp_path / "audit.jsonl").read_text().splitlines()]
+    assert line["outcome"] == "withheld" and line.get("justification") is None
+    assert SECRET_VALUE not in (tmp_path / "audit.jsonl").read_text() and SECRET_VALUE not in caplog.text
+
+
 async def test_audit_failure_withholds_data(rules: Rules, audit: AuditLog, tmp_path: Path) -> None:
     addon = make_addon(rules, audit)
     audit.close()

@@ -21,7 +21,7 @@ from proxy.errors import DetectionTimeout, StartupError, Withheld
 from proxy.prefilter import Prefilter
 from proxy.rules import Rules
 from proxy.server import load_rules
-from proxy.workers import DetectionPool, Offload
+from proxy.workers import WORKER_NICENESS, DetectionPool, Offload
 
 RECOGNIZERS = Path(__file__).resolve().parent.parent / "rules" / "recognizers.yaml"
 CONFIG = DetectorConfig(RECOGNIZERS, None, frozenset({"EMAIL_ADDRESS", "CREDIT_CARD"}), 0.5)
@@ -324,6 +324,14 @@ async def test_a_worker_ignores_ctrl_c_its_proxy_process_stops_it() -> None:
         assert worker.process.is_alive()
         spans = await pool.detect([Item("mail jane@example.com")])
         assert spans[0][0].entity == "EMAIL_ADDRESS"
+
+
+async def test_workers_run_at_a_lower_priority_than_the_proxy_process() -> None:
+    async with running(size=1) as pool:
+        (worker,) = pool._all
+        assert worker.process.pid is not None
+        ours = os.getpriority(os.PRIO_PROCESS, 0)
+        assert os.getpriority(os.PRIO_PROCESS, worker.process.pid) == min(ours + WORKER_NICENESS, 19)
 
 
 def test_a_worker_reports_an_unexpected_failure_by_type_only(monkeypatch: pytest.MonkeyPatch) -> None:

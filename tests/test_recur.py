@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from proxy.model import TextField
-from proxy.recur import recurrences
+from proxy.recur import _shape, recurrences
 
 DECLARED_VALUES = [
     ("Karolina Nowak", "PERSON"),
@@ -74,3 +76,13 @@ def test_machine_values_are_not_searched_but_midnight_timestamps_are() -> None:
     found = recurrences(fields, {0: "DATE_OF_BIRTH"})
     assert 1 not in found
     assert [(s.start, s.end, s.entity) for s in found[2]] == [(0, 10, "DATE_OF_BIRTH")]
+
+
+def test_the_shape_cache_holds_nothing_the_collector_walks() -> None:
+    # The cache lives as long as the process: every full collection would walk what it tracks
+    # (16,384 frozensets made them ~20 ms in the proxy process, the 2 KB p99 at light load).
+    shape = _shape("Jane Doe called from 415 555 0134")
+    for _ in range(2):  # a tuple is untracked once what it holds is: inner, then outer
+        gc.collect()
+    assert shape[1] is True
+    assert not gc.is_tracked(shape)

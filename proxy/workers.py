@@ -46,9 +46,10 @@ type Wire = list[Found]
 _MIN_ITEMS_PER_WORKER = 32
 _SEEN_SIZE = 20_000
 _CPU_MAX = Path("/sys/fs/cgroup/cpu.max")  # "<quota> <period>" or "max <period>"
-# Workers yield the CPU to the proxy process: it feeds every worker and answers their ledger
-# questions, and a proxy process waiting behind busy workers leaves them waiting too. At 20 KB on
-# 2 cores `make bench` gave 150-155 req/s with workers at niceness 10 (or 19), 121-134 without.
+# Workers yield the CPU to the proxy process: it feeds every worker, answers their ledger
+# questions and inspects small responses itself, none of which should wait behind a large
+# response being inspected. In `make bench` at 20 KB on 2 cores, one hour gave 150-155 req/s with
+# workers at niceness 10 (or 19) and 121-134 without; a later hour gave 128 either way.
 WORKER_NICENESS = 10
 
 

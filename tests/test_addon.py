@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from collections.abc import AsyncIterator, Iterator, Sequence
@@ -375,6 +376,46 @@ async def test_large_bodies_are_inspected_whole_in_a_worker_small_ones_here(
     assert [(r.decision.route, r.role, len(r.body)) for r in offload.requests] == (
         [("users.get", "tier1", size)] if offloaded else []
     )
+
+
+class HoldingOffload(RecordingOffload):
+    """Keeps each response in its 'worker' until released."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.release = asyncio.Event()
+
+    async def inspect(self, request: InspectRequest, access: Access) -> Inspected:
+        self.requests.append(request)
+        await self.release.wait()
+        return Inspected(Outcome.PASSED)
+
+
+async def test_a_small_body_goes_to_a_worker_while_another_response_is_being_inspected(
+    rules: Rules, audit: AuditLog
+) -> None:
+    # Under load the proxy process is the bottleneck: small bodies too are inspected in workers.
+    offload = HoldingOffload()
+    addon = make_addon(rules, audit, offload=offload)
+    with taddons.context(addon):
+        large, small = agent_flow(path="/api/v2/users/7"), agent_flow(path="/api/v2/users/8")
+        for f in (large, small):
+            addon.requestheaders(f)
+        respond(large, b'{"user": {"id": 7}}' + b" " * OFFLOAD_MIN_BYTES)
+        respond(small, b'{"user": {"id": 8}}')
+        first = asyncio.create_task(addon.response(large))
+        for _ in range(100):
+            if offload.requests:
+                break
+            await asyncio.sleep(0)
+        second = asyncio.create_task(addon.response(small))
+        for _ in range(100):
+            if len(offload.requests) == 2 or second.done():
+                break
+            await asyncio.sleep(0)
+        offload.release.set()
+        await asyncio.gather(first, second)
+    assert [len(r.body) for r in offload.requests] == [19 + OFFLOAD_MIN_BYTES, 19]
 
 
 @pytest.mark.parametrize(

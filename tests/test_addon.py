@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from pathlib import Path
 
 import jwt
@@ -378,6 +378,13 @@ async def test_large_bodies_are_inspected_whole_in_a_worker_small_ones_here(
     )
 
 
+async def _until(condition: Callable[[], bool]) -> None:
+    for _ in range(100):
+        if condition():
+            return
+        await asyncio.sleep(0)
+
+
 class HoldingOffload(RecordingOffload):
     """Keeps each response in its 'worker' until released."""
 
@@ -404,15 +411,9 @@ async def test_a_small_body_goes_to_a_worker_while_another_response_is_being_ins
         respond(large, b'{"user": {"id": 7}}' + b" " * OFFLOAD_MIN_BYTES)
         respond(small, b'{"user": {"id": 8}}')
         first = asyncio.create_task(addon.response(large))
-        for _ in range(100):
-            if offload.requests:
-                break
-            await asyncio.sleep(0)
+        await _until(lambda: bool(offload.requests))
         second = asyncio.create_task(addon.response(small))
-        for _ in range(100):
-            if len(offload.requests) == 2 or second.done():
-                break
-            await asyncio.sleep(0)
+        await _until(lambda: len(offload.requests) == 2 or second.done())
         offload.release.set()
         await asyncio.gather(first, second)
     assert [len(r.body) for r in offload.requests] == [19 + OFFLOAD_MIN_BYTES, 19]

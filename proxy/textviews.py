@@ -187,7 +187,9 @@ _SENTENCE_DASHES = frozenset("\u2013\u2014")
 
 def _visible_form(ch: str) -> str:
     """NFKC, digits of any script as ASCII digits (NFKC keeps Arabic-Indic ones), hyphens as `-`
-    and dots in the middle of the line as `.`."""
+    and dots in the middle of the line as `.`; ASCII as it is."""
+    if ch.isascii():
+        return ch
     digit = unicodedata.decimal(ch, None)
     if digit is not None:
         return str(digit)
@@ -247,7 +249,7 @@ def normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
         if ch in _SENTENCE_DASHES and _between_digits(text, index - 1):
             piece = "-"
         else:
-            piece = ch if ch.isascii() else _visible_form(ch)
+            piece = _visible_form(ch)
         out.extend(piece)
         origin.extend([(index - 1, index)] * len(piece))
     _unmix_scripts(out)
@@ -272,7 +274,7 @@ def _escaped(text: str, index: int) -> tuple[str, int] | None:
         decoded = html.unescape(reference.group())
         if decoded == reference.group():
             return None  # not a reference HTML knows: the text as written
-        shown = "".join("" if _invisible(ch) else ch if ch.isascii() else _visible_form(ch) for ch in decoded)
+        shown = "".join("" if _invisible(ch) else _visible_form(ch) for ch in decoded)
         return shown, reference.end()
     if text[index] == "%":
         escape = _PERCENT.match(text, index)
@@ -288,7 +290,7 @@ def _escaped(text: str, index: int) -> tuple[str, int] | None:
     ch = chr(code)
     if _invisible(ch) or not (ch.isprintable() or ch.isspace()):
         return None
-    return (ch if ch.isascii() else _visible_form(ch)), escape.end()
+    return _visible_form(ch), escape.end()
 
 
 def _unmix_scripts(chars: list[str]) -> None:

@@ -246,10 +246,7 @@ def normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
             continue
         if _invisible(ch):
             continue
-        if ch in _SENTENCE_DASHES and _between_digits(text, index - 1):
-            piece = "-"
-        else:
-            piece = _visible_form(ch)
+        piece = "-" if ch in _SENTENCE_DASHES and _between_digits(text, index - 1) else _visible_form(ch)
         out.extend(piece)
         origin.extend([(index - 1, index)] * len(piece))
     _unmix_scripts(out)

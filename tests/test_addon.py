@@ -419,6 +419,39 @@ async def test_a_small_body_goes_to_a_worker_while_another_response_is_being_ins
     assert [len(r.body) for r in offload.requests] == [19 + OFFLOAD_MIN_BYTES, 19]
 
 
+class FailingSecondOffload(HoldingOffload):
+    """Holds the first response; fails on the next one, quoting it (as a careless error would)."""
+
+    async def inspect(self, request: InspectRequest, access: Access) -> Inspected:
+        if self.requests:
+            self.requests.append(request)
+            raise RuntimeError(request.body.decode())
+        return await super().inspect(request, access)
+
+
+async def test_a_small_body_failing_in_a_worker_is_withheld_and_the_next_lone_one_stays_here(
+    rules: Rules, audit: AuditLog
+) -> None:
+    offload = FailingSecondOffload()
+    addon = make_addon(rules, audit, offload=offload)
+    with taddons.context(addon):
+        large, small, lone = (agent_flow(path=f"/api/v2/users/{n}") for n in (7, 8, 9))
+        for f in (large, small, lone):
+            addon.requestheaders(f)
+        respond(large, b'{"user": {"id": 7}}' + b" " * OFFLOAD_MIN_BYTES)
+        respond(small, b'{"user": {"id": 8, "email": "jane.doe@example.com"}}')
+        first = asyncio.create_task(addon.response(large))
+        await _until(lambda: bool(offload.requests))
+        await addon.response(small)
+        offload.release.set()
+        await first
+        respond(lone, b'{"user": {"id": 9}}')
+        await addon.response(lone)
+    assert error_of(small)["reason"] == "internal_error"
+    assert small.response is not None and b"jane.doe" not in small.response.content
+    assert len(offload.requests) == 2  # the lone one was inspected here: nothing is left counted
+
+
 @pytest.mark.parametrize(
     "path",
     [

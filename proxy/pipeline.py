@@ -45,6 +45,8 @@ _STALE_AFTER_REWRITE = frozenset(
     {"content-length", "etag", "digest", "content-md5", "content-digest", "repr-digest", "accept-ranges"}
 )
 _MIN_DIGITS_IN_NUMBER = 6  # shorter JSON numbers are counts and amounts, not identifiers
+# What a join holding JSON numbers may be: only values whose checksum confirms them (see codecs).
+_CONFIRMED_BY_CHECKSUM = frozenset({"CREDIT_CARD", "IBAN_CODE"})
 
 
 class Access(Protocol):
@@ -207,6 +209,8 @@ def _pieces(
     for index, spans in found.items():
         pieces = joined[index].pieces
         for span in spans:
+            if joined[index].checksummed_only and span.entity not in _CONFIRMED_BY_CHECKSUM:
+                continue
             covered = [p for p in pieces if p[1] < span.end and span.start < p[2]]
             split = len(covered) > 1
             if joined[index].separate_values and (not split or _held_by_one(covered, span.entity, own)):

@@ -509,7 +509,6 @@ def test_each_run_is_also_joined_without_separators() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        '{"stats": [4539, 1488, 343, 6467]}',  # JSON numbers: counts and sizes, not pieces
         '{"ok": true, "n": false}',
         '{"tags": ["vip", "kyc_ok", "whale"]}',  # no digit
         '{"a": "12", "b": "1234567890123456789"}',  # too long for a piece: scanned on its own
@@ -520,6 +519,38 @@ def test_each_run_is_also_joined_without_separators() -> None:
     ],
 )
 def test_not_pieces(text: str) -> None:
+    assert parse(text, LIMITS).joined(()) == []
+
+
+def test_json_numbers_are_joined_only_for_values_a_checksum_confirms() -> None:
+    # `[4539, 1488, 343, 6467]` is a card whose third group lost its leading zero as a number; a
+    # list of counts reads the same way, so the join says only a checksum may confirm it.
+    doc = parse('{"card": [4539, 1488, 343, 6467]}', LIMITS)
+    [joined] = doc.joined(())
+    assert joined.text == "4539 1488 0343 6467" and joined.checksummed_only and joined.separate_values
+    assert [joined.text[start:end] for _, start, end in joined.pieces] == ["4539", "1488", "343", "6467"]
+
+
+def test_a_parent_of_string_pieces_and_numbers_keeps_its_string_join() -> None:
+    doc = parse('{"phone": {"area": "415", "line": "555-0134", "ext": 12}}', LIMITS)
+    assert sorted((j.text, j.checksummed_only) for j in doc.joined(())) == [
+        ("415 555-0134", False),
+        ("415 555-0134 0012", True),
+        ("415555-0134", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        json.dumps({"series": list(range(1000, 1009))}),  # more values than a number has pieces
+        '{"a": 4539, "b": true}',  # a flag is no piece
+        '{"a": 4539, "b": -1488}',  # nor a negative number
+        '{"a": 4539, "b": 1488034}',  # nor a number longer than a card's longest group
+        '{"a": 4539, "b": 1.5}',
+    ],
+)
+def test_numbers_that_are_not_pieces(text: str) -> None:
     assert parse(text, LIMITS).joined(()) == []
 
 

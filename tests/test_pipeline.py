@@ -350,6 +350,41 @@ async def test_a_value_named_by_its_object_is_masked(path: str, body: object, va
     assert value not in result.body.decode()
 
 
+@pytest.mark.parametrize(
+    ("body", "masked", "pieces"),
+    [
+        # a card's groups as JSON numbers, one of them without its leading zero (0343)
+        ({"card": [4539, 1488, 343, 6467]}, {"card": ["****", "****", "***", "****"]}, 4),
+        (
+            {"card": {"bin": 4539, "mid": 1488, "grp": 343, "end": 6467}},
+            {"card": {"bin": "****", "mid": "****", "grp": "***", "end": "****"}},
+            4,
+        ),
+        ({"amex": [3782, 822463, 10005]}, {"amex": ["****", "******", "*****"]}, 3),
+    ],
+)
+async def test_a_card_stored_as_json_numbers_is_masked_whole(
+    body: object, masked: object, pieces: int
+) -> None:
+    result = await _shipped("/undeclared", "application/json", json.dumps(body).encode())
+    assert result.outcome is Outcome.MASKED and result.body is not None
+    assert json.loads(result.body) == masked
+    assert result.masked == {"CREDIT_CARD": pieces}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"card": [4539, 1488, 343, 6468]},  # the Luhn digit is wrong: counts, not a card
+        {"sizes": [1024, 2048, 4096, 8192]},
+        {"phone": [415, 555, 134]},  # a phone has no checksum: numbers are not joined into one
+    ],
+)
+async def test_numbers_no_checksum_confirms_pass(body: object) -> None:
+    result = await _shipped("/undeclared", "application/json", json.dumps(body).encode())
+    assert result.outcome is Outcome.PASSED
+
+
 async def test_an_objects_key_does_not_make_its_ids_personal() -> None:
     body = {"order": {"type": "refund", "id": "4155550134"}, "account": {"id": "12345678"}}
     result = await _shipped("/undeclared", "application/json", json.dumps(body).encode())

@@ -32,12 +32,15 @@ class JoinedText(NamedTuple):
     """Fields a reader sees as one value, joined: HTML text nodes split only by inline tags or
     comments, JSON siblings that are pieces of one number. `pieces` are (slot, start, end) of each
     field's value within `text`; `context` the words naming the whole (a JSON parent's key).
-    `separate_values`: each piece is a value of its own (JSON, CSV), not a fragment of one text."""
+    `separate_values`: each piece is a value of its own (JSON, CSV), not a fragment of one text.
+    `checksummed_only`: some pieces are JSON numbers, so only a value a checksum confirms (a card's
+    Luhn digit) is one; lists of counts and sizes read as phone numbers too."""
 
     text: str
     pieces: tuple[tuple[int, int, int], ...]
     context: tuple[str, ...] = ()
     separate_values: bool = False
+    checksummed_only: bool = False
 
 
 class Document(Protocol):
@@ -61,12 +64,22 @@ type Parser = Callable[[str, Limits], Document]
 
 # A piece of a number: a short string with a digit and at most two letters (an IBAN's country,
 # not a street's name), or a bank code's four capitals (`ABNA`), nothing else but the separators
-# people type between groups. Not JSON numbers: arrays and objects of counts, coordinates and sizes
-# (`[4539, 1488, 343, 6467]`) read as phone numbers when joined.
+# people type between groups.
 _PIECE = re.compile(r"\s*(?:(?P<bank>[A-Z]{4})|(?=\D{0,18}\d)[+(]?[^\W_][\w ().+-]{0,15})\s*")
 # A number has at most this many pieces (an IBAN in groups of four); longer runs are lists of
 # values, read in overlapping windows so the cost stays linear in the run's length.
 _MOST_PIECES = 8
+
+
+# JSON numbers are pieces too (`"card": [4539, 1488, 343, 6467]`), but only where few values share
+# their parent (a card's groups, not a series of counts) and only for values a checksum confirms.
+# A number has lost its leading zeros (`0343` is 343): it is read as a group of four again.
+_MOST_DIGITS_IN_NUMBER_PIECE = 6  # an Amex card's middle group
+_DIGITS_IN_GROUP = 4
+
+
+def _is_number_piece(value: Scalar) -> bool:
+    return type(value) is int and 0 <= value < 10**_MOST_DIGITS_IN_NUMBER_PIECE
 
 
 def _is_piece(value: Scalar) -> bool:
@@ -82,10 +95,22 @@ def pieces_of_numbers(fields: Sequence[TextField], declared: Container[int]) -> 
     "6467"]`), joined with spaces and without: a phone, card, SSN or IBAN stored in parts is still
     that customer's value. Declared fields are whole values: never pieces."""
     by_parent: dict[tuple[object, ...], list[TextField]] = {}
+    with_numbers: dict[tuple[object, ...], list[TextField]] = {}
+    numbered: set[tuple[object, ...]] = set()
     for f in fields:
-        if not f.is_key and _is_piece(f.value) and f.slot not in declared:
+        if f.is_key or f.slot in declared:
+            continue
+        if _is_piece(f.value):
             by_parent.setdefault(f.path[:-1], []).append(f)
+            with_numbers.setdefault(f.path[:-1], []).append(f)
+        elif _is_number_piece(f.value):
+            with_numbers.setdefault(f.path[:-1], []).append(f)
+            numbered.add(f.path[:-1])
     out: list[JoinedText] = []
+    for parent in numbered:
+        run = with_numbers[parent]
+        if 2 <= len(run) <= _MOST_PIECES:
+            out.append(_joined(run, " ", _context_of(run), checksummed_only=True))
     step = _MOST_PIECES // 2  # windows overlap by half: a value of up to step + 1 pieces lies in one
     for run in by_parent.values():
         if len(run) < 2:
@@ -97,13 +122,16 @@ def pieces_of_numbers(fields: Sequence[TextField], declared: Container[int]) -> 
     return out
 
 
-def _joined(run: list[TextField], separator: str, context: tuple[str, ...]) -> JoinedText:
+def _joined(
+    run: list[TextField], separator: str, context: tuple[str, ...], checksummed_only: bool = False
+) -> JoinedText:
     pieces, text = [], ""
     for f in run:
-        start = len(text) + (len(separator) if text else 0)
-        text = f"{text}{separator}{f.value}" if text else str(f.value)
-        pieces.append((f.slot, start, len(text)))
-    return JoinedText(text, tuple(pieces), context, separate_values=True)
+        value = str(f.value)
+        shown = value.zfill(_DIGITS_IN_GROUP) if type(f.value) is int else value
+        text = f"{text}{separator}{shown}" if text else shown
+        pieces.append((f.slot, len(text) - len(value), len(text)))  # the padding is no piece's
+    return JoinedText(text, tuple(pieces), context, separate_values=True, checksummed_only=checksummed_only)
 
 
 def _context_of(run: list[TextField]) -> tuple[str, ...]:

@@ -474,6 +474,11 @@ def _joined(text: str) -> list[tuple[str, list[tuple[Any, ...]], tuple[str, ...]
             '{"card": ["4539", "1488", "0343", "6467"]}',
             [("4539 1488 0343 6467", [("card", 0), ("card", 1), ("card", 2), ("card", 3)], ("card",))],
         ),
+        # an array's elements that hold nothing but a piece are wrappers: the array is the parent
+        (
+            '{"card": [{"g": "4539"}, {"g": "1488"}, ["0343"]], "n": [{"g": "12", "kind": "a"}]}',
+            [("4539 1488 0343", [("card", 0, "g"), ("card", 1, "g"), ("card", 2, 0)], ("card",))],
+        ),
         # a top-level array has no parent key: the context is the pieces' own
         ('["448", "11", "3847"]', [("448 11 3847", [(0,), (1,), (2,)], ())]),
         # values that are no pieces, nulls and nested objects between pieces do not part them;
@@ -516,6 +521,7 @@ def test_each_run_is_also_joined_without_separators() -> None:
         # words with a number are not pieces of one: a street next to a phone read as an address
         '{"phone": "555.123.1969", "street": "12 Elm St"}',
         '{"a": "12", "n": {"b": "34"}}',  # one piece per parent
+        '{"x": [{"id": "12", "t": "open"}, {"id": "34", "t": "done"}]}',  # records, not wrappers
     ],
 )
 def test_not_pieces(text: str) -> None:

@@ -361,11 +361,20 @@ async def test_a_value_named_by_its_object_is_masked(path: str, body: object, va
             4,
         ),
         ({"amex": [3782, 822463, 10005]}, {"amex": ["****", "******", "*****"]}, 3),
+        # each piece in an object of its own
+        (
+            {"card": [{"g": "4539"}, {"g": "1488"}, {"g": "0343"}, {"g": "6467"}]},
+            {"card": [{"g": "****"}, {"g": "****"}, {"g": "****"}, {"g": "****"}]},
+            4,
+        ),
+        (
+            {"card": [{"g": 4539}, {"g": 1488}, {"g": 343}, {"g": 6467}]},
+            {"card": [{"g": "****"}, {"g": "****"}, {"g": "***"}, {"g": "****"}]},
+            4,
+        ),
     ],
 )
-async def test_a_card_stored_as_json_numbers_is_masked_whole(
-    body: object, masked: object, pieces: int
-) -> None:
+async def test_a_card_stored_in_pieces_is_masked_whole(body: object, masked: object, pieces: int) -> None:
     result = await _shipped("/undeclared", "application/json", json.dumps(body).encode())
     assert result.outcome is Outcome.MASKED and result.body is not None
     assert json.loads(result.body) == masked

@@ -94,6 +94,10 @@ def pieces_of_numbers(fields: Sequence[TextField], declared: Container[int]) -> 
     number (`{"area": "415", "kind": "mobile", "line": "555-0134"}`, `["4539", "1488", "0343",
     "6467"]`), joined with spaces and without: a phone, card, SSN or IBAN stored in parts is still
     that customer's value. Declared fields are whole values: never pieces."""
+    values_in: dict[tuple[object, ...], int] = {}
+    for f in fields:
+        if not f.is_key:
+            values_in[f.path[:-1]] = values_in.get(f.path[:-1], 0) + 1
     by_parent: dict[tuple[object, ...], list[TextField]] = {}
     with_numbers: dict[tuple[object, ...], list[TextField]] = {}
     numbered: set[tuple[object, ...]] = set()
@@ -101,25 +105,36 @@ def pieces_of_numbers(fields: Sequence[TextField], declared: Container[int]) -> 
         if f.is_key or f.slot in declared:
             continue
         if _is_piece(f.value):
-            by_parent.setdefault(f.path[:-1], []).append(f)
-            with_numbers.setdefault(f.path[:-1], []).append(f)
+            parent = _parent(f.path, values_in)
+            by_parent.setdefault(parent, []).append(f)
+            with_numbers.setdefault(parent, []).append(f)
         elif _is_number_piece(f.value):
-            with_numbers.setdefault(f.path[:-1], []).append(f)
-            numbered.add(f.path[:-1])
+            parent = _parent(f.path, values_in)
+            with_numbers.setdefault(parent, []).append(f)
+            numbered.add(parent)
     out: list[JoinedText] = []
     for parent in numbered:
         run = with_numbers[parent]
         if 2 <= len(run) <= _MOST_PIECES:
-            out.append(_joined(run, " ", _context_of(run), checksummed_only=True))
+            out.append(_joined(run, " ", _context_of(parent, run), checksummed_only=True))
     step = _MOST_PIECES // 2  # windows overlap by half: a value of up to step + 1 pieces lies in one
-    for run in by_parent.values():
+    for parent, run in by_parent.items():
         if len(run) < 2:
             continue
         for start in range(0, max(1, len(run) - step), step):
             window = run[start : start + _MOST_PIECES]
-            context = _context_of(window)
+            context = _context_of(parent, window)
             out += [_joined(window, " ", context), _joined(window, "", context)]
     return out
+
+
+def _parent(path: tuple[object, ...], values_in: Mapping[tuple[object, ...], int]) -> tuple[object, ...]:
+    """The parent a value is read with. An array's element holding nothing but this value is only
+    a wrapper (`[{"g": "4539"}, {"g": "1488"}]`): the array is the parent."""
+    parent = path[:-1]
+    if parent and type(parent[-1]) is int and values_in[parent] == 1:
+        return parent[:-1]
+    return parent
 
 
 def _joined(
@@ -134,13 +149,12 @@ def _joined(
     return JoinedText(text, tuple(pieces), context, separate_values=True, checksummed_only=checksummed_only)
 
 
-def _context_of(run: list[TextField]) -> tuple[str, ...]:
+def _context_of(parent: tuple[object, ...], run: list[TextField]) -> tuple[str, ...]:
     """The parent's key names the whole ("phone"); without one (a CSV row, a top-level object), the
     words all the pieces' names share do ("phone" of phone_area, phone_line), not the union: a
     row's other columns ("id", "ssn") would lend their context to every number in it."""
-    parent = run[0].path[-2] if len(run[0].path) > 1 else None
-    if isinstance(parent, str):
-        return words(parent)
+    if parent and isinstance(parent[-1], str):
+        return words(parent[-1])
     shared = set(run[0].context).intersection(*(f.context for f in run[1:]))
     return tuple(w for w in run[0].context if w in shared)
 

@@ -13,16 +13,39 @@ from proxy.paths import matches, select
 from proxy.rules import Route, hint_key
 
 _MAX_SHAPES = 65536
+_PERSON = "PERSON"
+# A part of a name other than the given name: the shipped policy lists it, and reveals it where it
+# reveals whole names.
+_OTHER_NAME_PART = "LAST_NAME"
+_GIVEN_NAME_KEYS = frozenset(
+    hint_key(k)
+    for k in ("first", "first_name", "fname", "given", "given_name", "forename", "vorname", "prenom",
+              "prénom", "nombre", "voornaam", "imie", "nome", "primeiro_nome")
+)  # fmt: skip
 
 
-def _entity_for(route: Route, path: JsonPath) -> str | None:
-    # The path itself or any ancestor (a rule may name a container).
+def _entity_for(route: Route, path: JsonPath) -> tuple[str, int] | None:
+    """The entity of the first rule naming the path or one of its ancestors (a rule may name a
+    container), and how many parts of the path lie below the rule's."""
     for end in range(len(path), 0, -1):
         prefix = path[:end]
         for rule in route.fields:
             if matches(rule.pattern, prefix):
-                return rule.entity
+                return rule.entity, len(path) - end
     return None
+
+
+def _name_part(below: JsonPath) -> str:
+    """What a value inside a container declared a name is. A person's name stored in parts
+    (`{"given": "Jane", "family": "Doe"}`, `["Jane", "Doe"]`, FHIR's `given: [...]`) is one name:
+    only its given name is the part a first-name view may show; the others are masked whole."""
+    keys = [part for part in below if isinstance(part, str)]
+    if keys and hint_key(keys[-1]) not in _GIVEN_NAME_KEYS:
+        return _OTHER_NAME_PART
+    last = below[-1]
+    if isinstance(last, int) and last > 0:
+        return _OTHER_NAME_PART  # a second given name, or the family name after the given one
+    return _PERSON
 
 
 def declared_entities(
@@ -41,7 +64,7 @@ def declared_entities(
         if field.is_key or field.value is None:
             continue
         if by_index:
-            entity = _entity_for(route, field.path)
+            found = _entity_for(route, field.path)
         else:
             # Cached on the route across responses: real responses repeat a handful of shapes.
             # A record's fields come one after another: its path's shape is worked out once.
@@ -56,8 +79,11 @@ def declared_entities(
                 if len(route.shapes) >= _MAX_SHAPES:
                     route.shapes.clear()
                 route.shapes[shape] = _entity_for(route, shape)
-            entity = route.shapes[shape]
-        if entity is not None:
+            found = route.shapes[shape]
+        if found is not None:
+            entity, below = found
+            if below and entity == _PERSON:
+                entity = _name_part(field.path[-below:])
             declared[field.slot] = entity
     return declared
 

@@ -24,6 +24,7 @@ _ALNUM = re.compile(r"[^\W_]|\*", re.UNICODE)
 _HIDE = emails.HIDE
 _DIGIT = re.compile(r"\d")
 _MOST_DIGITS_IN_DOMAIN = 4
+_IN_NAMES = frozenset(".-'\u2019")  # "J.", "Anne-Marie", "O'Brien" (either apostrophe)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,19 @@ def non_overlapping(spans: Sequence[Span], masked: Callable[[Span], bool]) -> li
     return sorted(chosen, key=lambda s: s.start)
 
 
+def _first_name(name: str) -> str:
+    """The first name of a full name ("Jane Doe", "Doe, Jane"), or nothing of what is no name: tools
+    fill a name field with the e-mail or phone number when there is no display name."""
+    if "," in name:
+        name = name.split(",", 1)[1]  # the family name first
+    words = name.split()
+    if not words:
+        return ""
+    if all(ch.isalpha() or ch in _IN_NAMES for ch in words[0]):
+        return words[0]
+    return _ALNUM.sub(_HIDE, name.strip())
+
+
 def _mask_text(text: str, entity: str, style: str, keep: int, key: bytes) -> str:
     if style == "redact":
         return ""
@@ -147,8 +161,7 @@ def _partial(text: str, entity: str, keep: int) -> str:
             domain = _DIGIT.sub(_HIDE, domain)
         return f"{initial}***{at}{domain}"
     if entity == "PERSON":
-        names = text.strip().split()
-        return names[0] if names else ""
+        return _first_name(text)
     # Keep at most `keep` trailing letters/digits and never more than half of them, so a short
     # value is not revealed whole; separators stay so the shape (a card, a phone) is recognisable.
     visible = min(keep, len(_ALNUM.findall(text)) // 2)

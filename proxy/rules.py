@@ -210,8 +210,11 @@ class Route:
     records: tuple[RecordRule, ...]
     assignments: tuple[AssignmentRule, ...] = ()
     search: bool = False
-    # path shape → entity, filled by classify as responses arrive (a route lives as long as its rules)
-    shapes: dict[tuple[str | int, ...], str | None] = field(default_factory=dict, compare=False, hash=False)
+    # path shape → (entity, how many parts of the path lie below the rule's), filled by classify as
+    # responses arrive (a route lives as long as its rules)
+    shapes: dict[tuple[str | int, ...], tuple[str, int] | None] = field(
+        default_factory=dict, compare=False, hash=False
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,6 +101,30 @@ def test_no_route_or_no_rules_declares_nothing(the_route: Route | None) -> None:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
+        # a name in parts: only the given name is a PERSON (whose first-name view may show it)
+        ({"name": {"givenName": "Jane", "familyName": "Doe"}},
+         {("name", "givenName"): "PERSON", ("name", "familyName"): "LAST_NAME"}),
+        ({"name": {"last": "Doe", "first": "Jane", "formatted": "Jane Doe"}},
+         {("name", "last"): "LAST_NAME", ("name", "first"): "PERSON", ("name", "formatted"): "LAST_NAME"}),
+        ({"user": {"name": ["Jane", "Doe"]}}, {("user", "name", 0): "PERSON", ("user", "name", 1): "LAST_NAME"}),
+        # FHIR's HumanName: a list of names, each with a family name and a list of given names
+        ({"name": [{"family": "Doe", "given": ["Jane", "Mary"]}]},
+         {("name", 0, "family"): "LAST_NAME", ("name", 0, "given", 0): "PERSON",
+          ("name", 0, "given", 1): "LAST_NAME"}),
+        # other entities' containers are unchanged
+        ({"phone": {"home": "555 0100", "work": "555 0101"}},
+         {("phone", "home"): "PHONE_NUMBER", ("phone", "work"): "PHONE_NUMBER"}),
+    ],
+)  # fmt: skip
+def test_the_parts_of_a_declared_name(body: Any, expected: dict[tuple[Any, ...], str]) -> None:
+    assert _declared(parse_json(json.dumps(body), LIMITS), USER_FIELDS) == expected
+    with_index = {**USER_FIELDS, "users[0].ssn": "US_SSN"}  # rules with indices: decided per path
+    assert _declared(parse_json(json.dumps(body), LIMITS), with_index) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
         # a declared key whose value is a list: every element is that entity
         ({"phone": ["+1 555 0100", "+1 555 0101"]},
          {("phone", 0): "PHONE_NUMBER", ("phone", 1): "PHONE_NUMBER"}),

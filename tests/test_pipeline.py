@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -392,6 +393,26 @@ async def test_a_card_stored_in_pieces_is_masked_whole(body: object, masked: obj
 async def test_numbers_no_checksum_confirms_pass(body: object) -> None:
     result = await _shipped("/undeclared", "application/json", json.dumps(body).encode())
     assert result.outcome is Outcome.PASSED
+
+
+@pytest.mark.parametrize(
+    ("user", "shown"),
+    [
+        # a tool's fallback display name: the e-mail or phone itself
+        ({"name": "jane.doe@gmail.com"}, {"name": "****.***@*****.***"}),
+        ({"name": "+14155551234"}, {"name": "+***********"}),
+        ({"name": "Doe, Jane"}, {"name": "Jane"}),
+        # a name in parts (SCIM): the family name is no first name
+        ({"name": {"givenName": "Katherine", "familyName": "Stevenson"}},
+         {"name": {"givenName": "Katherine", "familyName": "<LAST_NAME>"}}),
+        ({"name": ["Jane", "Doe"]}, {"name": ["Jane", "<LAST_NAME>"]}),
+    ],
+)  # fmt: skip
+async def test_tier1_sees_a_declared_name_only_as_a_first_name(user: dict[str, Any], shown: object) -> None:
+    body = json.dumps({"user": {"id": 42, **user}}).encode()
+    result = await _shipped("/api/v2/users/42", "application/json", body)
+    assert result.body is not None
+    assert {k: v for k, v in json.loads(result.body)["user"].items() if k != "id"} == shown
 
 
 async def test_an_objects_key_does_not_make_its_ids_personal() -> None:

@@ -58,6 +58,7 @@ _STATUS_TEXT = {
     400: "bad_request",
     401: "unauthenticated",
     403: "forbidden",
+    405: "method_not_allowed",
     429: "limited",
     502: "withheld",
     503: "unavailable",
@@ -71,7 +72,9 @@ _STATUS_TEXT = {
 # core and the workers at 42%; 555 req/s with every 2 KB body in a worker.
 OFFLOAD_MIN_BYTES = 8 * 1024
 # Methods whose requests have no body: one that carries a body anyway is refused.
-_BODILESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+_BODILESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Methods that echo the request back, CRM credential included (cross-site tracing).
+_ECHOING_METHODS = frozenset({"TRACE", "TRACK"})
 _JUSTIFICATION_HEADER = "x-scrim-justification"
 _BREAK_GLASS_HEADER = "x-scrim-break-glass"
 _MAX_AGENT_TEXT = 200
@@ -162,8 +165,17 @@ class ScrimAddon:
         request = flow.request
         if not self._may_reach(request.host, request.port):
             raise Withheld("destination_not_allowed", 403)  # not an open proxy, nor a tunnel
+        if not request.path.startswith("/"):
+            # HTTP/2 passes `:path` as sent: `http://other.example/…` or `*` would reach the CRM
+            # as the request target, past the origin form below.
+            raise Withheld("bad_request_target", 400)
         if policy.ambiguous_path(request.path):
             raise Withheld("ambiguous_path", 400)  # the CRM could route it elsewhere than we do
+        if request.method.upper() in _ECHOING_METHODS:
+            raise Withheld("method_not_allowed", 405)
+        if any(b"\r" in value or b"\n" in value for _, value in request.headers.fields):
+            # A folded line (obs-fold) hides a header inside another; mitmproxy keeps it as sent.
+            raise Withheld("malformed_header", 400)
         if (
             request.authority
             and request.method.upper() != "CONNECT"
@@ -219,6 +231,38 @@ class ScrimAddon:
             request_id, identity, decision, route, generation, time.monotonic(), justification, break_glass
         )
         self._start_upstream_timer(flow)
+
+    def request(self, flow: http.HTTPFlow) -> None:
+        """The whole request has arrived: over HTTP/2 only now is its body's length known. One
+        declared at its headers by neither Content-Length nor Transfer-Encoding would reach an
+        HTTP/1 CRM without a length, which then reads the body as a next request nobody checked."""
+        state = self._flows.get(flow)
+        if state is None or flow.response is not None:
+            return
+        request = flow.request
+        try:
+            if request.trailers:
+                raise Withheld("request_trailers", 400)  # dropped on the way to an HTTP/1 CRM
+            body = request.raw_content or b""
+            if body and (
+                state.decision.kind is RouteKind.STATIC or request.method.upper() in _BODILESS_METHODS
+            ):
+                raise Withheld("unexpected_request_body", 400)
+            if body and "transfer-encoding" not in request.headers:
+                request.headers["content-length"] = str(len(body))
+        except Withheld as err:
+            self._withdraw(flow)
+            self._refuse(flow, state.request_id, err.status, err.reason, Outcome.WITHHELD, state)
+        except Exception:
+            log.exception("request hook failed (request %s)", state.request_id)
+            self._withdraw(flow)
+            self._refuse(flow, state.request_id, 502, "internal_error", Outcome.WITHHELD, state)
+
+    def _withdraw(self, flow: http.HTTPFlow) -> None:
+        """Forget a flow refused before it went upstream: its response is Scrim's own."""
+        self._flows.pop(flow, None)
+        if (timer := self._timers.pop(flow, None)) is not None:
+            timer.cancel()
 
     def _start_upstream_timer(self, flow: http.HTTPFlow) -> None:
         # mitmproxy waits for a silent upstream as long as its idle timeout (minutes). Cutting the

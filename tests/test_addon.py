@@ -495,3 +495,75 @@ async def test_bodiless_answers_on_data_routes_do_not_describe_the_unmasked_body
     kept = {k.lower() for k in f.response.headers}
     assert not kept & {"etag", "last-modified", "digest"}
     assert f.response.headers.get("content-length") in (None, "0")
+
+
+# -- request framing: what reaches the CRM is what Scrim checked ---------------------------------
+
+
+def _http2_flow(method: str, path: str, body: bytes) -> http.HTTPFlow:
+    """An HTTP/2 request as mitmproxy hands it over: a body that no length header announced."""
+    f = agent_flow(path=path)
+    f.request.method = method
+    f.request.http_version = "HTTP/2.0"
+    f.request.headers.pop("content-length", None)
+    f.request.data.content = body
+    return f
+
+
+async def test_an_http2_body_no_header_announced_is_sent_with_its_length(addon: ScrimAddon) -> None:
+    # Without a length, an HTTP/1 CRM reads the body as the next request on the connection.
+    smuggled = b"PUT /api/v2/tickets/5 HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}"
+    f = _http2_flow("POST", "/api/v2/tickets/7/comments", smuggled)
+    addon.requestheaders(f)
+    addon.request(f)
+    assert f.response is None
+    assert f.request.headers["content-length"] == str(len(smuggled))
+
+
+@pytest.mark.parametrize(
+    ("method", "path"), [("GET", "/api/v2/users/7"), ("GET", "/console"), ("OPTIONS", "/api/v2/users")]
+)
+async def test_an_http2_body_where_none_belongs_is_refused_once_it_arrives(
+    addon: ScrimAddon, method: str, path: str
+) -> None:
+    f = _http2_flow(method, path, b"GET /api/v2/users/8 HTTP/1.1\r\nHost: x\r\n\r\n")
+    addon.requestheaders(f)
+    assert f.response is None  # nothing announced a body yet
+    addon.request(f)
+    assert f.response is not None and f.response.status_code == 400
+    assert error_of(f)["reason"] == "unexpected_request_body"
+    await addon.response(f)  # Scrim's own error is released as it is, not inspected
+    assert error_of(f)["reason"] == "unexpected_request_body"
+
+
+async def test_request_trailers_are_refused(addon: ScrimAddon) -> None:
+    f = _http2_flow("POST", "/api/v2/tickets/7/comments", b"{}")
+    f.request.trailers = http.Headers(x_role="fraud")
+    addon.requestheaders(f)
+    addon.request(f)
+    assert f.response is not None and error_of(f)["reason"] == "request_trailers"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "extra", "status", "reason"),
+    [
+        # HTTP/2 `:path` as sent: absolute or asterisk form would be the CRM's request target
+        ("GET", "http://other.example/api/v2/users/7", {}, 400, "bad_request_target"),
+        ("OPTIONS", "*", {}, 400, "bad_request_target"),
+        ("GET", "api/v2/users/7", {}, 400, "bad_request_target"),
+        # the CRM would echo the request, its credential included
+        ("TRACE", "/api/v2/users/7", {}, 405, "method_not_allowed"),
+        ("TRACK", "/api/v2/users/7", {}, 405, "method_not_allowed"),
+        # a folded header line hides a stripped header inside another
+        ("GET", "/api/v2/users/7", {"X-Foo": "a\r\n X-Role: fraud"}, 400, "malformed_header"),
+    ],
+)
+async def test_requests_the_crm_could_read_otherwise_are_refused(
+    addon: ScrimAddon, method: str, path: str, extra: dict[str, str], status: int, reason: str
+) -> None:
+    f = agent_flow(extra)
+    f.request.method = method
+    f.request.path = path
+    addon.requestheaders(f)
+    assert f.response is not None and f.response.status_code == status
+    assert error_of(f)["reason"] == reason

@@ -60,13 +60,44 @@ def test_fields_of_an_export() -> None:
 
 
 @pytest.mark.parametrize(
+    "preamble",
+    [
+        "Users export 2024-05-01\n",  # a title
+        "sep=,\n",  # Excel's delimiter line
+        "\n\n",  # blank lines
+        '"Users export, May 2024"\n',  # a title holding the delimiter, quoted
+        "Users export, May 2024\n",  # or not: a narrow row still is no header
+    ],
+)
+def test_lines_before_the_header_are_no_header(preamble: str) -> None:
+    doc = parse(preamble + "id,name,email,ssn\n1,Jane Doe,jane@example.com,536-22-1234\n", LIMITS)
+    by_path = {f.path: f.value for f in doc.fields if not f.is_key}
+    assert by_path[(0, "ssn")] == "536-22-1234" and by_path[(0, "name")] == "Jane Doe"
+    assert [f.value for f in doc.fields if f.is_key] == ["id", "name", "email", "ssn"]
+    assert doc.rows_as_objects == [
+        {"id": "1", "name": "Jane Doe", "email": "jane@example.com", "ssn": "536-22-1234"}
+    ]
+    assert doc.render({}).replace("\r\n", "\n").endswith("1,Jane Doe,jane@example.com,536-22-1234\n")
+
+
+def test_excels_sep_line_names_the_delimiter() -> None:
+    doc = parse("sep=;\nid;name\n1;Doe, Jane\n", LIMITS)
+    assert {f.path: f.value for f in doc.fields if not f.is_key}[(0, "name")] == "Doe, Jane"
+
+
+def test_a_header_narrower_than_its_rows_is_still_the_header() -> None:
+    doc = parse("id,name\n1,Jane,\n2,Bob,\n", LIMITS)
+    assert [f.value for f in doc.fields if f.is_key] == ["id", "name"]
+
+
+@pytest.mark.parametrize(
     ("text", "path", "value"),
     [
         # quoted cells with commas, quotes and newlines
         ('a,b\n"x, y","say ""hi"""\n', (0, "b"), 'say "hi"'),
         ('a\n"line1\nline2"\n', (0, "a"), "line1\nline2"),
         # cells beyond the header are named by their index
-        ("a\n1,2,3\n", (0, "2"), "3"),
+        ("a,b\n1,2,3\n", (0, "2"), "3"),
         # short rows simply have fewer fields
         ("a,b,c\n1\n", (0, "a"), "1"),
         # no trailing newline

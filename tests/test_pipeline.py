@@ -415,6 +415,24 @@ async def test_tier1_sees_a_declared_name_only_as_a_first_name(user: dict[str, A
     assert {k: v for k, v in json.loads(result.body)["user"].items() if k != "id"} == shown
 
 
+async def test_a_title_line_before_an_exports_header_leaves_its_column_rules_in_force() -> None:
+    # The title became the header: no column rule applied, and the SSN, phone, balance and
+    # street passed as recognizers alone saw them.
+    body = (
+        b"Users export 2024-05-01\n"
+        b"id,name,email,phone,ssn,balance,street_address\n"
+        b"1,Jane Doe,jane.doe@gmail.com,4155551234,536221234,1234.56,42 elm street\n"
+    )
+    result = await _shipped("/api/v2/exports/users.csv", "text/csv", body)
+    assert result.body is not None
+    lines = result.body.decode().splitlines()
+    assert lines[0] == "Users export 2024-05-01"
+    assert lines[2].split(",") == [
+        "1", "Jane", "j***@gmail.com", "******1234", "<US_SSN>", "<ACCOUNT_BALANCE>", "<STREET_ADDRESS>"
+    ]  # fmt: skip
+    assert [r.record.record_id for r in result.records if r.record.record_type == "customer"] == ["1"]
+
+
 async def test_an_objects_key_does_not_make_its_ids_personal() -> None:
     body = {"order": {"type": "refund", "id": "4155550134"}, "account": {"id": "12345678"}}
     result = await _shipped("/undeclared", "application/json", json.dumps(body).encode())

@@ -1,14 +1,16 @@
 """CSV exports: the header names each column (context and field-rule paths), every cell is a field.
 
 Rows become `[row_index, column_name]` paths, so `[*].email` in the rules addresses a column, and the
-rows double as record objects for counting.
+rows double as record objects for counting. Lines before the header (a title, Excel's `sep=;`, blank
+lines) are cells of no column: scanned like any text, never taken for the header.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Container, Mapping
+from collections import Counter
+from collections.abc import Container, Mapping, Sequence
 from typing import Any
 
 from proxy.codecs import JoinedText, Limits, pieces_of_numbers, words
@@ -20,14 +22,38 @@ from proxy.model import DROPPED, Replacement, TextField
 _DELIMITERS = (",", ";", "\t", "|")
 
 
+# The header is looked for in this many first rows; the columns are counted in a few more.
+_MOST_PREAMBLE_ROWS = 10
+_ROWS_SAMPLED = 30
+
+
 def _delimiter(text: str) -> str:
-    """The delimiter of a CSV body: the one its header line holds most of (a comma on a tie)."""
-    header = text[: text.find("\n")] if "\n" in text else text
-    return max(_DELIMITERS, key=header.count)
+    """The delimiter of a CSV body: the one Excel's `sep=` line names, else the one a line among
+    the first holds most of, as a header does (a comma on a tie)."""
+    lines = text.split("\n", _MOST_PREAMBLE_ROWS + 1)[: _MOST_PREAMBLE_ROWS + 1]
+    first = lines[0].strip().lower()
+    if first.startswith("sep=") and first[4:] in _DELIMITERS:
+        return first[4:]
+    return max(_DELIMITERS, key=lambda d: max(line.count(d) for line in lines))
+
+
+def _header_row(rows: Sequence[Sequence[str]]) -> int:
+    """The header's index: after any `sep=` line, the first row more than half as wide as most
+    rows are. A title or a `sep=` line before it would otherwise name the columns, and no column
+    rule would apply; a header a little narrower than its rows (trailing delimiters) is still it."""
+    skip = 1 if rows and rows[0] and rows[0][0].strip().lower() == "sep=" else 0
+    widths = [len(row) for row in rows[:_ROWS_SAMPLED]]
+    common = Counter(w for w in widths[skip:] if w > 1).most_common(1)
+    if not common:
+        return skip
+    least = common[0][0] // 2 + 1
+    return next(
+        (i for i in range(skip, min(len(widths), _MOST_PREAMBLE_ROWS + 1)) if widths[i] >= least), skip
+    )
 
 
 class CsvDocument:
-    """A parsed CSV body (first row is the header). Column names are read case-insensitively
+    """A parsed CSV body (the header is its first row as wide as most). Column names are read case-insensitively
     (`Email` is `[*].email` in the rules), whatever the delimiter."""
 
     def __init__(self, text: str, limits: Limits) -> None:
@@ -40,22 +66,25 @@ class CsvDocument:
             raise Undecodable("invalid_csv") from err
         self._fields: list[TextField] = []
         self._places: list[tuple[int, int]] = []
-        names = self._rows[0] if self._rows else []
+        first = _header_row(self._rows)
+        names = self._rows[first] if self._rows else []
         header = [name.strip().lower() for name in names]
         for r, row in enumerate(self._rows):
             for c, cell in enumerate(row):
                 if len(self._fields) >= limits.max_fields:
                     raise BodyTooLarge("too_many_fields")
                 column = header[c] if c < len(header) else str(c)
-                if r == 0:
+                if r < first:  # before the header: a row of no record, cells of no column
+                    field = TextField(len(self._fields), (r - first, str(c)), cell, ())
+                elif r == first:
                     field = TextField(len(self._fields), (column,), cell, (), is_key=True)
                 else:
                     context = words(names[c]) if c < len(names) else ()  # `dateOfBirth`: date, of, birth
-                    field = TextField(len(self._fields), (r - 1, column), cell, context)
+                    field = TextField(len(self._fields), (r - first - 1, column), cell, context)
                 self._fields.append(field)
                 self._places.append((r, c))
         self.rows_as_objects: list[dict[str, Any]] = [
-            dict(zip(header, row, strict=False)) for row in self._rows[1:]
+            dict(zip(header, row, strict=False)) for row in self._rows[first + 1 :]
         ]
 
     @property

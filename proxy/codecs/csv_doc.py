@@ -53,8 +53,8 @@ def _header_row(rows: Sequence[Sequence[str]]) -> int:
 
 
 class CsvDocument:
-    """A parsed CSV body (the header is its first row as wide as most). Column names are read case-insensitively
-    (`Email` is `[*].email` in the rules), whatever the delimiter."""
+    """A parsed CSV body (the header is found by `_header_row`). Column names are read
+    case-insensitively (`Email` is `[*].email` in the rules), whatever the delimiter."""
 
     def __init__(self, text: str, limits: Limits) -> None:
         csv.field_size_limit(limits.max_string_chars)

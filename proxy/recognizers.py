@@ -10,6 +10,8 @@
 - Bitcoin bech32 addresses in upper case (`BC1Q…`, as QR codes carry them), checked by presidio.
 - IBANs in any case and with dots or dashes between groups (`de89 3704 …`, `DE89.3704.…`): presidio's
   pattern wants upper case and spaces; its own checks (mod 97, the country's format) validate.
+- Wallet addresses of any coin that carry a checksum (Base58Check, bech32/bech32m with any prefix,
+  CashAddr: proxy.wallets), without context: a value that passes is an address; and Monero's.
 - Phone numbers as people type them (3-3-4 with separators, national numbers with a trunk 0,
   international numbers dialled with 00),
   because presidio's phonenumbers-based recognizer drops numbers outside assigned ranges, and a
@@ -18,10 +20,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, CryptoRecognizer, IbanRecognizer
 
-from proxy import emails
+from proxy import emails, wallets
 
 # Letters of any script in the local part and the domain (`jöse.müller@bücher.de`).
 _EMAIL = r"(?<![\w.%+-])[\w.%+-]{1,64}@(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.){1,8}[^\W\d_]{2,24}(?![\w-])"
@@ -43,6 +47,12 @@ _PHONE_NANP = r"(?<![\w.+-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ 
 _PHONE_TRUNK = r"(?<![\w.+-])0\d{1,4}[ /-]\d{3,4}[ -]?\d{3,5}(?![\w-])"
 # `0049 30 12345678`, `00 44 7700 900123`: 00, a country code, then grouped digits.
 _PHONE_00 = r"(?<![\w.+-])00[ ]?[1-9]\d{0,2}[ .-]\d{2,4}(?:[ .-]?\d{2,5}){1,3}(?![\w-])"
+_BASE58_RUN = r"(?<![\w-])[1-9A-HJ-NP-Za-km-z]{25,40}(?![\w-])"
+_BECH32_ANY = r"(?<![\w-])[a-z][a-z0-9]{0,20}1[02-9ac-hj-np-z]{20,110}(?![\w-])"
+_CASHADDR = r"(?<![\w-])(?:bitcoincash:)?[qp][02-9ac-hj-np-z]{41}(?![\w-])"
+# Monero: 95 base58 characters from 4 (8 for a subaddress); 106 for an integrated address.
+_MONERO = r"(?<![\w-])[48][1-9A-HJ-NP-Za-km-z]{94}(?:[1-9A-HJ-NP-Za-km-z]{11})?(?![\w-])"
+_WALLET_CONTEXT = ["wallet", "crypto", "deposit", "withdraw", "address", "payout", "monero", "xmr"]
 _EMAIL_CONTEXT = ["email", "mail", "e-mail", "contact"]
 # What people write around an address they spell out: "write to", "registered under", "reply to".
 _SPELLED_EMAIL_CONTEXT = [
@@ -95,6 +105,15 @@ def custom_recognizers() -> list[EntityRecognizer]:
             name="ScrimUpperCaseBech32Recognizer",
             patterns=[Pattern("bech32, upper case", _BECH32_UPPER, 0.5)],
         ),
+        _ChecksummedWalletRecognizer("base58check", _BASE58_RUN, wallets.base58check_ok),
+        _ChecksummedWalletRecognizer("bech32", _BECH32_ANY, wallets.bech32_ok),
+        _ChecksummedWalletRecognizer("cashaddr", _CASHADDR, wallets.cashaddr_ok),
+        PatternRecognizer(
+            supported_entity="CRYPTO",
+            name="ScrimMoneroAddressRecognizer",
+            patterns=[Pattern("monero address", _MONERO, 0.8)],
+            context=_WALLET_CONTEXT,
+        ),
         _AnyCaseIbanRecognizer(
             name="ScrimIbanRecognizer",
             patterns=[Pattern("iban, any case, grouped", _IBAN, 0.5)],  # type: ignore[list-item]  # presidio types them as str
@@ -120,3 +139,20 @@ class _AnyCaseIbanRecognizer(IbanRecognizer):
     def validate_result(self, pattern_text: str) -> bool | None:
         valid: bool | None = super().validate_result(pattern_text.upper())
         return valid
+
+
+class _ChecksummedWalletRecognizer(PatternRecognizer):
+    """Any coin's addresses in one encoding: the checksum decides (a pass scores 1.0, a fail drops
+    the candidate), so the pattern may be as wide as the encoding's alphabet."""
+
+    def __init__(self, encoding: str, regex: str, valid: Callable[[str], bool]) -> None:
+        super().__init__(
+            supported_entity="CRYPTO",
+            name=f"Scrim{encoding.capitalize()}WalletRecognizer",
+            patterns=[Pattern(f"{encoding} address (checksum)", regex, 0.1)],
+            context=_WALLET_CONTEXT,
+        )
+        self._valid = valid
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return self._valid(pattern_text)

@@ -158,6 +158,10 @@ EXPECTED_RECOGNIZERS = {
     "ScrimTypedPhoneRecognizer",
     "ScrimIbanRecognizer",
     "ScrimUpperCaseBech32Recognizer",
+    "ScrimBase58checkWalletRecognizer",
+    "ScrimBech32WalletRecognizer",
+    "ScrimCashaddrWalletRecognizer",
+    "ScrimMoneroAddressRecognizer",
 }
 
 EXPECTED_ENTITIES = {
@@ -449,6 +453,46 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
         "CRYPTO",
         "rN9gs5g2G9Yjd1BeG2haPx4HoDYfZqwbhr",
     ),
+    # --- CRYPTO of any coin, by its checksum (no coin name needed) ---
+    ("to DH5yaieqoZN36fDVciNyRueRGvGLR3mr7L", None, "CRYPTO", "DH5yaieqoZN36fDVciNyRueRGvGLR3mr7L"),  # DOGE
+    ("tz1KqTpEZ7Yob7QbPE4Hy4Wo8fHG8LhKxZSx", None, "CRYPTO", "tz1KqTpEZ7Yob7QbPE4Hy4Wo8fHG8LhKxZSx"),  # Tezos
+    (
+        "cosmos1hsk6jryyqjfhp5dhc55tc9jtckygx0eph6dd02 pls",
+        None,
+        "CRYPTO",
+        "cosmos1hsk6jryyqjfhp5dhc55tc9jtckygx0eph6dd02",
+    ),
+    (
+        "bitcoincash:qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6a",
+        None,
+        "CRYPTO",
+        "bitcoincash:qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6a",
+    ),
+    (
+        "qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6a",
+        None,
+        "CRYPTO",
+        "qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6a",
+    ),
+    (
+        "44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A",
+        None,
+        "CRYPTO",
+        "44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A",
+    ),
+    # Solana has no checksum: a wallet or withdrawal word in the field name or the text will do
+    (
+        "7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV",
+        ["sol", "wallet"],
+        "CRYPTO",
+        "7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV",
+    ),
+    (
+        "7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV",
+        ["withdrawals", "to"],
+        "CRYPTO",
+        "7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV",
+    ),
     # --- DATE_OF_BIRTH under field names in other languages ---
     ("1956-01-24", ["bday"], "DATE_OF_BIRTH", "1956-01-24"),
     ("04.01.2003", ["fecha", "nacimiento"], "DATE_OF_BIRTH", "04.01.2003"),
@@ -590,6 +634,10 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("dial 0049 30 12345678", None, "PHONE_NUMBER"),  # 00-dialled numbers need a phone word
     ("api key 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", None, "CRYPTO"),  # Solana needs its name
     ("BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDX", None, "CRYPTO"),  # checksum fails
+    ("to DH5yaieqoZN36fDVciNyRueRGvGLR3mr7M", None, "CRYPTO"),  # Base58Check fails
+    ("cosmos1hsk6jryyqjfhp5dhc55tc9jtckygx0eph6dd03", None, "CRYPTO"),  # bech32 fails
+    ("qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6b", None, "CRYPTO"),  # CashAddr fails
+    ("session 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", ["session", "id"], "CRYPTO"),
     # --- order numbers, ids, tracking, product codes ---
     ("Order ORD-2024-000123 shipped", None, None),
     ("ORD-2024-000123", ["order", "number"], None),

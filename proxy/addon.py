@@ -75,6 +75,7 @@ OFFLOAD_MIN_BYTES = 8 * 1024
 _BODILESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Methods that echo the request back, CRM credential included (cross-site tracing).
 _ECHOING_METHODS = frozenset({"TRACE", "TRACK"})
+_SHORTEST_CREDENTIAL = 8  # shorter parts of the CRM credential ("Bearer") are common words
 _JUSTIFICATION_HEADER = "x-scrim-justification"
 _BREAK_GLASS_HEADER = "x-scrim-break-glass"
 _MAX_AGENT_TEXT = 200
@@ -141,6 +142,16 @@ class ScrimAddon:
         self._inflight = 0
         self._inspecting = 0  # responses being inspected now, here or in a worker
         self._upstream_headers = upstream_headers
+        # The credential Scrim adds, and its long parts (the token after "Bearer"): never to reach
+        # an agent, who could then reach the CRM without Scrim.
+        self._credentials = tuple(
+            {
+                part.encode("latin-1")
+                for _, value in upstream_headers
+                for part in (value, *value.split())
+                if len(part) >= _SHORTEST_CREDENTIAL
+            }
+        )
         self._upstream_timeout = upstream_timeout
         self._timers: weakref.WeakKeyDictionary[http.HTTPFlow, asyncio.TimerHandle] = (
             weakref.WeakKeyDictionary()
@@ -334,20 +345,7 @@ class ScrimAddon:
         state = replace(state, justification=None, break_glass=None)
         try:
             state = await _with_agent_text_masked(typed)
-            if response.status_code < 200:
-                # A 101 would turn the connection into a pipe nothing inspects (no agent request
-                # asks for an upgrade: those are refused). Any other 1xx reaching this hook is
-                # withheld too: failing closed costs availability, never data.
-                raise Withheld("unexpected_upgrade")
-            if response.raw_content is None:
-                raise Withheld("streamed_body")
-            if any(t.lower() != "chunked" for t in _tokens(response.headers.get_all("transfer-encoding"))):
-                # mitmproxy removes only the chunked framing: a gzip transfer coding would reach
-                # the pipeline as compressed bytes that decode as windows-1252 and hold nothing.
-                raise Withheld("unsupported_transfer_encoding")
-            if response.trailers:
-                # Trailers (HTTP/2, chunked HTTP/1) are headers sent after the body: never inspected.
-                raise Withheld("unexpected_trailers")
+            self._check_inspectable(response)
             if self._inflight + size > self._max_inflight:
                 raise Overloaded
             self._set_inflight(size)
@@ -391,6 +389,26 @@ class ScrimAddon:
         rewritten = inspected.headers is not None or inspected.body is not None
         if rewritten and "transfer-encoding" not in response.headers:
             response.headers["content-length"] = str(len(response.raw_content or b""))
+
+    def _check_inspectable(self, response: http.Response) -> None:
+        """Raise Withheld for a response no inspection can make safe."""
+        if response.status_code < 200:
+            # A 101 would turn the connection into a pipe nothing inspects (no agent request
+            # asks for an upgrade: those are refused). Any other 1xx reaching this hook is
+            # withheld too: failing closed costs availability, never data.
+            raise Withheld("unexpected_upgrade")
+        if response.raw_content is None:
+            raise Withheld("streamed_body")
+        if any(t.lower() != "chunked" for t in _tokens(response.headers.get_all("transfer-encoding"))):
+            # mitmproxy removes only the chunked framing: a gzip transfer coding would reach
+            # the pipeline as compressed bytes that decode as windows-1252 and hold nothing.
+            raise Withheld("unsupported_transfer_encoding")
+        if response.trailers:
+            # Trailers (HTTP/2, chunked HTTP/1) are headers sent after the body: never inspected.
+            raise Withheld("unexpected_trailers")
+        head = b"\n".join(value for _, value in response.headers.fields)
+        if any(c in response.raw_content or c in head for c in self._credentials):
+            raise Withheld("upstream_credential_echoed")  # a debug endpoint echoing the request
 
     def _set_inflight(self, delta: int) -> None:
         self._inflight += delta

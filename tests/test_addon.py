@@ -567,3 +567,27 @@ async def test_requests_the_crm_could_read_otherwise_are_refused(
     addon.requestheaders(f)
     assert f.response is not None and f.response.status_code == status
     assert error_of(f)["reason"] == reason
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "headers"),
+    [
+        ("/api/v2/notes", b"GET /api/v2/notes HTTP/1.1\r\nAuthorization: Bearer crm-secret\r\n", {}),
+        ("/api/v2/notes", b'{"headers": {"authorization": "Bearer crm-secret"}}', {}),
+        ("/api/v2/notes", b'{"token": "crm-secret"}', {}),  # the token alone
+        ("/api/v2/notes", b"{}", {"X-Debug-Auth": "Bearer crm-secret"}),
+        ("/console", b"<pre>Authorization: Bearer crm-secret</pre>", {}),  # static: passed unread
+    ],
+)
+async def test_a_response_echoing_the_crm_credential_is_withheld(
+    addon: ScrimAddon, path: str, body: bytes, headers: dict[str, str]
+) -> None:
+    f = agent_flow(path=path)
+    addon.requestheaders(f)
+    assert f.response is None
+    respond(f, body, "text/html" if path == "/console" else "application/json")
+    assert f.response is not None
+    f.response.headers.update(headers)
+    await addon.response(f)
+    assert error_of(f)["reason"] == "upstream_credential_echoed"
+    assert b"crm-secret" not in (f.response.content or b"")

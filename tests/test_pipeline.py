@@ -299,8 +299,10 @@ async def test_pieces_declared_are_not_joined(rules: Rules) -> None:
     assert not [i for i in detector.asked if "6467" in i.text]
 
 
-async def _shipped(path: str, content_type: str, body: bytes) -> Inspected:
-    """`body` through the shipped rules and recognizers (no NER) for tier1."""
+async def _shipped(
+    path: str, content_type: str, body: bytes, headers: Sequence[tuple[str, str]] = ()
+) -> Inspected:
+    """`body` (and `headers`) through the shipped rules and recognizers (no NER) for tier1."""
     from proxy.detect import Detector, DetectorConfig
     from proxy.server import load_rules as load_shipped
     from tests.eval.run import RULES, InProcessDetector
@@ -310,8 +312,28 @@ async def _shipped(path: str, content_type: str, body: bytes) -> Inspected:
     decision, route = policy.decide(shipped, "GET", path)
     return await inspect(
         Generation(shipped, InProcessDetector(Detector(config))), Settings(token_key=b"k" * 32), decision,
-        route, shipped.role("tier1"), 200, [("Content-Type", content_type)], body,
+        route, shipped.role("tier1"), 200, [("Content-Type", content_type), *headers], body,
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("header", "gone"),
+    [
+        (
+            ("X-SSN", "５３６-２２-１２３４".encode().decode("latin-1")),
+            "５３６",
+        ),  # UTF-8 bytes, as they arrive
+        (("ETag", '"NTM2LTIyLTEyMzQ="'), "NTM2LTIyLTEyMzQ"),  # base64 of the SSN
+        (("X-536-22-1234", "1"), "536-22-1234"),  # a header named by a value is dropped
+    ],
+)
+async def test_values_in_response_headers_are_masked_as_clients_read_them(
+    header: tuple[str, str], gone: str
+) -> None:
+    result = await _shipped("/api/v2/users/7", "application/json", b"{}", [header])
+    assert result.headers is not None
+    shown = " ".join(f"{k}: {v}" for k, v in result.headers).encode("latin-1").decode("utf-8")
+    assert gone not in shown
 
 
 async def test_a_street_is_not_joined_to_the_numbers_beside_it() -> None:

@@ -40,6 +40,12 @@ _PLAIN_METADATA = re.compile(r"[A-Za-z0-9!#$&'*+.^_`|~/=;:,()\[\]\"<> ?-]*")
 # (max-age=31536000) is excepted.
 _LONG_NUMBER = re.compile(r"(?<!age=)(?<!\d)\d(?:[ .,+_/()\[\]-]*\d){4}", re.ASCII)
 _ENCODED_WORD_START = "=?"  # an RFC 2047 encoded word writes '@' as '=40'
+# A run that may be base64 (or any encoding of a value), digits among its letters: detection
+# decodes it, so it is scanned. (Words run together, `application/json`, have no digit.)
+_ENCODED_RUN = re.compile(r"(?=[A-Za-z+/_-]{0,64}[0-9])[A-Za-z0-9+/_-]{12,}")
+# A header name with a digit or an '@' may be a value (`X-536-22-1234: 1`): scanned, and the header
+# dropped if it is one (a name cannot be masked in place).
+_NAME_WORTH_SCANNING = re.compile(r"[0-9@]")
 
 
 def _plainly_metadata(name: str, value: str) -> bool:
@@ -51,6 +57,7 @@ def _plainly_metadata(name: str, value: str) -> bool:
         _PLAIN_METADATA.fullmatch(value) is not None
         and _ENCODED_WORD_START not in value
         and _LONG_NUMBER.search(value) is None
+        and _ENCODED_RUN.search(value) is None
     )
 
 
@@ -77,7 +84,20 @@ def _decoded_word(match: re.Match[str]) -> str:
         return match.group()  # an unknown charset or broken data: scanned as it is
 
 
+def _as_read(value: str) -> str:
+    """The value as a client reads it. Header bytes arrive here as latin-1 characters; clients
+    decode UTF-8 where the bytes are UTF-8, and a full-width SSN must not reach detection as
+    mojibake."""
+    if value.isascii():
+        return value
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return value
+
+
 def _decode(value: str) -> str:
+    value = _as_read(value)
     value = _ENCODED_WORD.sub(_decoded_word, value) if "=?" in value else value
     parts = _DELIMITER_ESCAPE.split(value)
     return "".join(p if i % 2 else unquote(p) for i, p in enumerate(parts))
@@ -90,7 +110,12 @@ class HeaderDocument:
         self._headers = list(headers)
         self._fields: list[TextField] = []
         self._index: list[int] = []
+        self._names: set[int] = set()  # slots of header names
         for i, (name, value) in enumerate(self._headers):
+            if _NAME_WORTH_SCANNING.search(name):
+                self._names.add(len(self._fields))
+                self._fields.append(TextField(len(self._fields), (name.lower(), "#name"), _decode(name)))
+                self._index.append(i)
             if not value or _plainly_metadata(name.lower(), value):
                 continue
             self._fields.append(TextField(len(self._fields), (name.lower(),), _decode(value), words(name)))
@@ -104,7 +129,7 @@ class HeaderDocument:
         headers: list[tuple[str, str] | None] = list(self._headers)
         for slot, new in replacements.items():
             name, _ = self._headers[self._index[slot]]
-            if new is DROPPED or new is None:
+            if new is DROPPED or new is None or slot in self._names:
                 headers[self._index[slot]] = None
             else:
                 headers[self._index[slot]] = (name, quote(str(new), safe=_SAFE))

@@ -455,6 +455,16 @@ async def test_a_title_line_before_an_exports_header_leaves_its_column_rules_in_
     assert [r.record.record_id for r in result.records if r.record.record_type == "customer"] == ["1"]
 
 
+async def test_address_line_keys_stay_and_their_lower_case_values_are_masked() -> None:
+    # The keys were renamed `<STREET_ADDRESS>`, `<STREET_ADDRESS>#2` (the client's schema broke)
+    # while "42 elm street" passed.
+    body = json.dumps({"user": {"id": 1, "address_line1": "42 elm street", "addressLine2": "Apt 5"}}).encode()
+    result = await _shipped("/undeclared", "application/json", body)
+    assert result.body is not None
+    user = json.loads(result.body)["user"]
+    assert user == {"id": 1, "address_line1": "<STREET_ADDRESS>", "addressLine2": "<STREET_ADDRESS>"}
+
+
 async def test_an_objects_key_does_not_make_its_ids_personal() -> None:
     body = {"order": {"type": "refund", "id": "4155550134"}, "account": {"id": "12345678"}}
     result = await _shipped("/undeclared", "application/json", json.dumps(body).encode())

@@ -453,6 +453,10 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
         "CRYPTO",
         "rN9gs5g2G9Yjd1BeG2haPx4HoDYfZqwbhr",
     ),
+    # --- STREET_ADDRESS as people type it, in lower case, next to an address word ---
+    ("please ship to 42 elm street, springfield", None, "STREET_ADDRESS", "42 elm street"),
+    ("my address is 1234 main st apt 5", None, "STREET_ADDRESS", "1234 main st apt 5"),
+    ("42 elm street", ["address", "line1"], "STREET_ADDRESS", "42 elm street"),
     # --- CRYPTO of any coin, by its checksum (no coin name needed) ---
     ("to DH5yaieqoZN36fDVciNyRueRGvGLR3mr7L", None, "CRYPTO", "DH5yaieqoZN36fDVciNyRueRGvGLR3mr7L"),  # DOGE
     ("tz1KqTpEZ7Yob7QbPE4Hy4Wo8fHG8LhKxZSx", None, "CRYPTO", "tz1KqTpEZ7Yob7QbPE4Hy4Wo8fHG8LhKxZSx"),  # Tezos
@@ -638,6 +642,10 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("cosmos1hsk6jryyqjfhp5dhc55tc9jtckygx0eph6dd03", None, "CRYPTO"),  # bech32 fails
     ("qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6b", None, "CRYPTO"),  # CashAddr fails
     ("session 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", ["session", "id"], "CRYPTO"),
+    # --- a lower-case street needs an address word; an address field's key is no address ---
+    ("I have 2 big rd trips planned", None, "STREET_ADDRESS"),
+    ("address_line1", ["address", "line1"], "STREET_ADDRESS"),
+    ("addressLine2", ["address", "line2"], "STREET_ADDRESS"),
     # --- order numbers, ids, tracking, product codes ---
     ("Order ORD-2024-000123 shipped", None, None),
     ("ORD-2024-000123", ["order", "number"], None),

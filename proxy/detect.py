@@ -53,6 +53,7 @@ _MACHINE_VALUE = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?"
     r"|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 )
+_LOCAL_MIDNIGHT = re.compile(r":(?:00|30|45):00")  # a timestamp's minutes and seconds
 _NER_ENTITIES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
 _ENCODED = "scrim_base64"  # result metadata: found inside a base64 run
 
@@ -199,9 +200,11 @@ def _context_words(context: tuple[str, ...]) -> list[str]:
 
 
 def is_machine_value(text: str) -> bool:
-    """A whole ISO-8601 timestamp or UUID: never personal data, unless a midnight timestamp."""
-    # Midnight timestamps are how many systems store a date of birth: those are still scanned.
-    return _MACHINE_VALUE.fullmatch(text) is not None and "00:00:00" not in text[10:19]
+    """A whole ISO-8601 timestamp or UUID: never personal data, unless a timestamp that may be a
+    date's midnight somewhere."""
+    # Midnight is how many systems store a date of birth, written in UTC a whole or half hour with
+    # no seconds ("1985-03-14T05:00:00.000Z" in New York): those are still scanned.
+    return _MACHINE_VALUE.fullmatch(text) is not None and _LOCAL_MIDNIGHT.fullmatch(text[13:19]) is None
 
 
 def worth_scanning(text: str) -> bool:

@@ -94,6 +94,19 @@ def test_field_name_context_makes_a_date_a_birth_date(detector: Detector) -> Non
     assert found(detector, "2024-03-14", ("created", "at")) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    # a date's midnight somewhere, written in UTC: a whole or half hour with no seconds
+    ["1985-03-14T00:00:00Z", "1985-03-14T05:00:00.000Z", "1985-03-13T18:30:00Z", "1985-03-14T05:45:00+00:00"],
+)
+def test_a_birth_date_stored_as_local_midnight_is_still_a_birth_date(detector: Detector, text: str) -> None:
+    assert found(detector, text, ("birthdate",)) == [(text, "DATE_OF_BIRTH")]
+
+
+def test_a_timestamp_at_a_whole_hour_needs_birth_context(detector: Detector) -> None:
+    assert found(detector, "1985-03-14T05:00:00.000Z", ("created", "at")) == []
+
+
 def test_results_are_cached(detector: Detector) -> None:
     text = "reach me at cache.test@example.com"
     first = detector.detect([Item(text)])

@@ -453,6 +453,11 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
         "CRYPTO",
         "rN9gs5g2G9Yjd1BeG2haPx4HoDYfZqwbhr",
     ),
+    # --- DATE_OF_BIRTH in the other ways forms and people write it ---
+    ("19850314", ["birth", "date"], "DATE_OF_BIRTH", "19850314"),
+    ("dob 14031985", None, "DATE_OF_BIRTH", "14031985"),
+    ("dob 14 03 1985", None, "DATE_OF_BIRTH", "14 03 1985"),
+    ("birth date 14-Mar-1985", None, "DATE_OF_BIRTH", "14-Mar-1985"),
     # --- STREET_ADDRESS as people type it, in lower case, next to an address word ---
     ("please ship to 42 elm street, springfield", None, "STREET_ADDRESS", "42 elm street"),
     ("my address is 1234 main st apt 5", None, "STREET_ADDRESS", "1234 main st apt 5"),
@@ -642,6 +647,9 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("cosmos1hsk6jryyqjfhp5dhc55tc9jtckygx0eph6dd03", None, "CRYPTO"),  # bech32 fails
     ("qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6b", None, "CRYPTO"),  # CashAddr fails
     ("session 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", ["session", "id"], "CRYPTO"),
+    # --- compact dates need birth context too ---
+    ("order 19850314 shipped", None, None),
+    ("20240314", ["invoice", "number"], None),
     # --- a lower-case street needs an address word; an address field's key is no address ---
     ("I have 2 big rd trips planned", None, "STREET_ADDRESS"),
     ("address_line1", ["address", "line1"], "STREET_ADDRESS"),

@@ -38,6 +38,7 @@ _CODE_ESCAPE = re.compile(
 _CHAR_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9:-]{0,31})(?:[\s/][^<>]{0,512})?>")
 # Printable ASCII but what `normalise` looks at: escapes, tags, a colon after a quote.
+_ESCAPABLE_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")  # CommonMark's
 _PLAIN_RUN = re.compile(r"[ -$'-9;=-\[\]-~\t\n\r]+")
 _PLAIN_ASCII = re.compile(r"[^%\\&<\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*")  # nothing normalise changes
 # Default-ignorable code points that are not format characters (Cf): shown as nothing.
@@ -280,7 +281,10 @@ def _escaped(text: str, index: int) -> tuple[str, int] | None:
         return chr(int(escape.group(1), 16)), escape.end()
     escape = _CODE_ESCAPE.match(text, index)
     if escape is None:
-        return None
+        # A Markdown (or shell, or regex) escape of punctuation shows the character itself:
+        # `jane.doe\@gmail\.com` renders as the address.
+        following = text[index + 1 : index + 2]
+        return (following, index + 2) if following in _ESCAPABLE_PUNCTUATION else None
     code = int(next(g for g in escape.groups() if g is not None), 16)
     if code > sys.maxunicode:
         return None

@@ -149,6 +149,11 @@ def test_normalise_stays_linear_on_a_megabyte_of_dashes() -> None:
         ('{"ssn":"536224817"}', '{"ssn": "536224817"}'),
         ("{'dob':19850314}", "{'dob': 19850314}"),
         ("a:b 10:30", "a:b 10:30"),
+        # Markdown escapes of punctuation show the character itself
+        ("jane.doe\\@gmail\\.com", "jane.doe@gmail.com"),
+        ("jane\\_doe@gmail.com", "jane_doe@gmail.com"),
+        ("536\\-22\\-1234", "536-22-1234"),
+        ("C:\\Users\\jane", "C:\\Users\\jane"),  # before a letter: no escape
     ],
 )
 def test_normalise_reads_escapes_and_json_labels(text: str, expected: str) -> None:

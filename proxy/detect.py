@@ -259,6 +259,16 @@ def _gated(
     return tuple(out)
 
 
+# A URL's query key right before a value (`?phone=4155551234`, `&dob=1985-03-14`): the key names
+# it as a field name does, though presidio's token search, on a URL as one token, never sees it.
+_QUERY_KEY = re.compile(r"[?&;]([a-z][\w.-]{0,30})=$")
+
+
+def _named_by_query_key(text_lower: str, start: int, words: Sequence[str]) -> bool:
+    key = _QUERY_KEY.search(text_lower, max(0, start - 34), start)
+    return key is not None and any(w in key.group(1) for w in words)
+
+
 def _inside(result: RecognizerResult, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start <= result.start and result.end <= end for start, end in spans)
 
@@ -304,6 +314,10 @@ class _DecisiveContext:
                 result.score = self.boosted(result.score)
                 settled.append(result)
             elif any(w in text_lower for w in words) and not _inside(result, known):
+                if _named_by_query_key(text_lower, result.start, words):
+                    result.score = self.boosted(result.score)
+                    settled.append(result)
+                    continue
                 result.analysis_explanation = AnalysisExplanation("", result.score)
                 open_.append(result)
             else:

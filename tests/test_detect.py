@@ -103,6 +103,23 @@ def test_a_birth_date_stored_as_local_midnight_is_still_a_birth_date(detector: D
     assert found(detector, text, ("birthdate",)) == [(text, "DATE_OF_BIRTH")]
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        ("https://crm.example/search?phone=4155551234", "4155551234", "PHONE_NUMBER"),
+        ("/verify?dob=1985-03-14&step=2", "1985-03-14", "DATE_OF_BIRTH"),
+        ("https://kyc.example/doc?type=x&passport_no=533380006", "533380006", "PASSPORT"),
+    ],
+)
+def test_a_query_key_names_the_value_after_it(detector: Detector, text: str, value: str, entity: str) -> None:
+    # presidio's context search reads a URL as one token: the key before the value went unseen.
+    assert (value, entity) in found(detector, text)
+
+
+def test_a_query_key_names_only_its_own_value(detector: Detector) -> None:
+    assert found(detector, "https://crm.example/t?id=4155551234&phone_ok=1") == []
+
+
 def test_a_timestamp_at_a_whole_hour_needs_birth_context(detector: Detector) -> None:
     assert found(detector, "1985-03-14T05:00:00.000Z", ("created", "at")) == []
 

@@ -453,6 +453,9 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
         "CRYPTO",
         "rN9gs5g2G9Yjd1BeG2haPx4HoDYfZqwbhr",
     ),
+    # --- PHONE_NUMBER in links that dial it ---
+    ("https://wa.me/14155551234", None, "PHONE_NUMBER", "14155551234"),
+    ("sms:4155551234", None, "PHONE_NUMBER", "4155551234"),
     # --- DATE_OF_BIRTH in the other ways forms and people write it ---
     ("19850314", ["birth", "date"], "DATE_OF_BIRTH", "19850314"),
     ("dob 14031985", None, "DATE_OF_BIRTH", "14031985"),

@@ -89,13 +89,18 @@ def declared_entities(
 
 
 def _hinted(fields: Sequence[TextField], hints: Mapping[str, str]) -> dict[int, str]:
+    """Values whose key a hint names, or whose parent's key does (`balances: {"BTC": 1.2}`,
+    `adresse: {"strasse": …}`): strings and numbers alike (a balance is a number)."""
     declared: dict[int, str] = {}
     for field in fields:
-        if field.is_key or not isinstance(field.value, str) or not field.path:
+        if field.is_key or field.value is None or isinstance(field.value, bool) or not field.path:
             continue
-        key = field.path[-1]
-        if isinstance(key, str) and (entity := hints.get(hint_key(key))) is not None:
-            declared[field.slot] = entity
+        # The value's key, then its parent's (list indices are no level: `balances.ETH[0]`).
+        keys = [part for part in reversed(field.path) if isinstance(part, str)][:2]
+        for key in keys:
+            if (entity := hints.get(hint_key(key))) is not None:
+                declared[field.slot] = entity
+                break
     return declared
 
 

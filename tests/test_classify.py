@@ -75,6 +75,20 @@ def test_declared_entities_json(body: Any, expected: dict[tuple[Any, ...], str])
     assert _declared(parse_json(json.dumps(body), LIMITS), USER_FIELDS) == expected
 
 
+def test_hints_name_numbers_and_the_values_of_a_hinted_container() -> None:
+    body = {"available_balance": 1234.5, "balances": {"BTC": "1.2", "ETH": [2.5]}, "ok": True, "n": 3}
+    doc = parse_json(json.dumps(body), LIMITS)
+    declared = declared_entities(
+        doc.fields, None, {"availablebalance": "ACCOUNT_BALANCE", "balances": "ACCOUNT_BALANCE"}
+    )
+    by_slot = {f.slot: f.path for f in doc.fields}
+    assert {by_slot[slot]: entity for slot, entity in declared.items()} == {
+        ("available_balance",): "ACCOUNT_BALANCE",
+        ("balances", "BTC"): "ACCOUNT_BALANCE",
+        ("balances", "ETH", 0): "ACCOUNT_BALANCE",
+    }
+
+
 def test_first_matching_rule_wins() -> None:
     doc = parse_json('{"contact": {"email": "x"}}', LIMITS)
     fields = {"contact.email": "EMAIL_ADDRESS", "**.email": "PERSON"}

@@ -110,6 +110,10 @@ def test_shipped_policy_loads(shipped: Rules) -> None:
         ("dirección", "STREET_ADDRESS"),
         ("indirizzo", "STREET_ADDRESS"),
         ("endereço", "STREET_ADDRESS"),
+        # balances under the names exchanges give them
+        ("available_balance", "ACCOUNT_BALANCE"),
+        ("totalBalanceUsd", "ACCOUNT_BALANCE"),
+        ("balances", "ACCOUNT_BALANCE"),
         # English "address" is as often a wallet, e-mail or IP address: left to the recognizers
         ("address", None),
         ("email_address", None),

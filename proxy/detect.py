@@ -68,7 +68,7 @@ _DIGIT_GATES = {
     "CREDIT_CARD": 12,
     "US_SSN": 9,
     "IBAN_CODE": 8,
-    "US_BANK_NUMBER": 8,
+    "US_BANK_NUMBER": 6,  # a UK sort code
     "US_PASSPORT": 1,
     "DATE_OF_BIRTH": 4,
 }

@@ -41,8 +41,13 @@ _CARD = (
 )
 _CARD_SEPARATORS = [(sep, "") for sep in (*_CARD_SEPARATORS_TYPED, " ", "\t", "\r", "\n")]
 _BECH32_UPPER = r"\bBC1[02-9AC-HJ-NP-Z]{11,71}\b"
-_IBAN = r"(?i)(?<![\w.-])[a-z]{2}[0-9]{2}(?:[ .-]?[a-z0-9]{4}){2,7}(?:[ .-]?[a-z0-9]{1,3})?(?![\w-])"
-_IBAN_SEPARATORS = [(" ", ""), (".", ""), ("-", "")]
+# Groups separated by a space, dot or dash, or wrapped onto the next line.
+_IBAN_GAP = r"(?:[ .-]|\r?\n)?"
+_IBAN = (
+    rf"(?i)(?<![\w.-])[a-z]{{2}}[0-9]{{2}}(?:{_IBAN_GAP}[a-z0-9]{{4}}){{2,7}}"
+    rf"(?:{_IBAN_GAP}[a-z0-9]{{1,3}})?(?![\w-])"
+)
+_IBAN_SEPARATORS = [(" ", ""), (".", ""), ("-", ""), ("\r", ""), ("\n", "")]
 _PHONE_NANP = r"(?<![\w.+-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])"
 _PHONE_TRUNK = r"(?<![\w.+-])0\d{1,4}[ /-]\d{3,4}[ -]?\d{3,5}(?![\w-])"
 # `0049 30 12345678`, `00 44 7700 900123`: 00, a country code, then grouped digits.

@@ -182,7 +182,11 @@ def _invisible(ch: str) -> bool:
 # Hyphens and minus signs of other code points, and bullets and middle dots, separate digits as
 # `-` and `.` do. En and em dashes (Word and Outlook turn typed dashes into them) only between
 # digits: elsewhere they are sentence punctuation, which the name cues read ("— theresa white").
-_AS_ASCII = {"\u2212": "-", "\u2022": ".", "\u00b7": ".", "\u2027": ".", "\u2219": ".", "\u22c5": "."}
+# Ideographic full stops read as dots in an address (`jane.doe@gmail。com`).
+_AS_ASCII = {
+    "\u2212": "-", "\u2022": ".", "\u00b7": ".", "\u2027": ".", "\u2219": ".", "\u22c5": ".",
+    "\u3002": ".", "\uff61": ".",
+}  # fmt: skip
 _SENTENCE_DASHES = frozenset("\u2013\u2014")
 
 
@@ -245,7 +249,9 @@ def normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
             out.extend(": ")
             origin.extend([(index - 1, index)] * 2)
             continue
-        if _invisible(ch):
+        if _invisible(ch) or (unicodedata.category(ch) == "Mn" and out and out[-1].isascii()):
+            # A combining mark on an ASCII character (`5\u0362`, a card's digits underlined with
+            # U+0332) decorates it: the reader still reads the digit.
             continue
         piece = "-" if ch in _SENTENCE_DASHES and _between_digits(text, index - 1) else _visible_form(ch)
         out.extend(piece)

@@ -158,6 +158,7 @@ EXPECTED_RECOGNIZERS = {
     "ScrimTypedPhoneRecognizer",
     "ScrimIbanRecognizer",
     "ScrimUpperCaseBech32Recognizer",
+    "ScrimIpFormsRecognizer",
     "ScrimBase58checkWalletRecognizer",
     "ScrimBech32WalletRecognizer",
     "ScrimCashaddrWalletRecognizer",
@@ -453,6 +454,30 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
         "CRYPTO",
         "rN9gs5g2G9Yjd1BeG2haPx4HoDYfZqwbhr",
     ),
+    # --- SSN after its short forms, or with any separator next to an SSN word ---
+    ("ss# 536221234", None, "NATIONAL_ID", "536221234"),
+    ("SS No. 536-22-1234", None, "NATIONAL_ID", "536-22-1234"),
+    ("my SS number 536221234", None, "NATIONAL_ID", "536221234"),
+    ("ssn 536/22/1234", None, "NATIONAL_ID", "536/22/1234"),
+    ("ssn 536_22_1234", None, "NATIONAL_ID", "536_22_1234"),
+    ("social 536 - 22 - 1234", None, "NATIONAL_ID", "536 - 22 - 1234"),
+    # --- PASSPORT grouped after the word, or after "pp no" ---
+    ("Passport: 533-380-006", None, "PASSPORT", "533-380-006"),
+    ("pp no 533380006", None, "PASSPORT", "533380006"),
+    # --- UK bank details ---
+    ("sort code 60-16-13 account 31926819", None, "US_BANK_NUMBER", "60-16-13"),
+    ("sort code 60-16-13 account 31926819", None, "US_BANK_NUMBER", "31926819"),
+    ("60-16-13", ["sortcode"], "US_BANK_NUMBER", "60-16-13"),
+    # --- phones without a separator or with a short cue ---
+    ("hi its sarah, 07700900123", None, "PHONE_NUMBER", "07700900123"),
+    ("ph 4155551234", None, "PHONE_NUMBER", "4155551234"),
+    # --- IP_ADDRESS outside plain dotted quads ---
+    ("host c-73-15-22-11.hsd1.ca.comcast.net", None, "IP_ADDRESS", "73-15-22-11"),
+    ("203-0-113-45.static.example.net", None, "IP_ADDRESS", "203-0-113-45"),
+    ("ip 203.000.113.045", None, "IP_ADDRESS", "203.000.113.045"),
+    ("from 203[.]0[.]113[.]45", None, "IP_ADDRESS", "203[.]0[.]113[.]45"),
+    # --- IBAN wrapped onto the next line ---
+    ("iban DE89 3704 0044\n0532 0130 00", None, "IBAN_CODE", "DE89 3704 0044\n0532 0130 00"),
     # --- PHONE_NUMBER in links that dial it ---
     ("https://wa.me/14155551234", None, "PHONE_NUMBER", "14155551234"),
     ("sms:4155551234", None, "PHONE_NUMBER", "4155551234"),
@@ -650,6 +675,11 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("cosmos1hsk6jryyqjfhp5dhc55tc9jtckygx0eph6dd03", None, "CRYPTO"),  # bech32 fails
     ("qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6b", None, "CRYPTO"),  # CashAddr fails
     ("session 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", ["session", "id"], "CRYPTO"),
+    # --- shapes that need their words ---
+    ("meeting 60-16-13", None, "US_BANK_NUMBER"),
+    ("order 536/22/1234", None, "NATIONAL_ID"),
+    ("pp 533380006", None, "PASSPORT"),  # "pp" alone is pages
+    ("release-1-2-3-4.tar.gz", None, "IP_ADDRESS"),  # no host name after it
     # --- compact dates need birth context too ---
     ("order 19850314 shipped", None, None),
     ("20240314", ["invoice", "number"], None),

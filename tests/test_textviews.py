@@ -154,6 +154,11 @@ def test_normalise_stays_linear_on_a_megabyte_of_dashes() -> None:
         ("jane\\_doe@gmail.com", "jane_doe@gmail.com"),
         ("536\\-22\\-1234", "536-22-1234"),
         ("C:\\Users\\jane", "C:\\Users\\jane"),  # before a letter: no escape
+        # ideographic full stops read as dots; combining marks on ASCII decorate it
+        ("jane.doe@gmail\u3002com", "jane.doe@gmail.com"),
+        ("5\u036236-22-1234", "536-22-1234"),
+        ("4\u03325\u03323\u03329", "4539"),
+        ("Jose\u0301", "Jose"),
     ],
 )
 def test_normalise_reads_escapes_and_json_labels(text: str, expected: str) -> None:

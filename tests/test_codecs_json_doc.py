@@ -572,3 +572,38 @@ def test_a_long_list_is_read_in_overlapping_windows() -> None:
     doc = parse(json.dumps({"phones": [f"555-01{i:02d}" for i in range(20)]}), LIMITS)
     windows = [[doc.fields[slot].path[-1] for slot, _, _ in j.pieces] for j in doc.joined(())[::2]]
     assert windows == [list(range(0, 8)), list(range(4, 12)), list(range(8, 16)), list(range(12, 20))]
+
+
+# ---------------------------------------------------------------- tables and pairs
+
+
+def _contexts(text: str) -> dict[tuple[Any, ...], tuple[str, ...]]:
+    return {f.path: f.context for f in parse(text, LIMITS).fields if not f.is_key}
+
+
+def test_a_tables_cells_are_named_by_their_columns() -> None:
+    # A reporting API's table: the column names are in one list, the rows in another.
+    contexts = _contexts('{"columns": ["id", "ssn"], "rows": [[1, "536221234"], [2, "078051120", "x"]]}')
+    assert contexts[("rows", 0, 1)] == ("ssn", "rows")
+    assert contexts[("rows", 1, 0)] == ("id", "rows")
+    assert contexts[("rows", 1, 2)] == ("rows",)  # past the last column: the rows' own context
+
+
+def test_columns_given_as_objects_name_cells_too() -> None:
+    contexts = _contexts(
+        '{"fields": [{"name": "Passport No"}, {"label": "dob"}], "data": [["533380006", "x"]]}'
+    )
+    assert contexts[("data", 0, 0)] == ("passport", "no", "data")
+    assert contexts[("data", 0, 1)] == ("dob", "data")
+
+
+def test_a_label_and_value_pair_names_the_value() -> None:
+    contexts = _contexts('{"attrs": [["ssn", "536221234"], ["tax id", 123456789], ["a1", "x"]]}')
+    assert contexts[("attrs", 0, 1)] == ("ssn", "attrs")
+    assert contexts[("attrs", 1, 1)] == ("tax", "id", "attrs")
+    assert contexts[("attrs", 2, 1)] == ("attrs",)  # "a1" is no label
+
+
+def test_lists_that_are_no_tables_keep_their_context() -> None:
+    contexts = _contexts('{"columns": "a,b", "rows": [[1, 2]], "tags": ["vip", "kyc"]}')
+    assert contexts[("rows", 0, 0)] == ("rows",) and contexts[("tags", 1)] == ("tags",)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Container, Mapping
 from typing import Any
 
@@ -27,7 +28,28 @@ _VALUE_KEYS = frozenset(
     ("value", "val", "v", "content", "text", "field_value", "fieldvalue", "answer", "data", "response")
 )
 _TYPE_KEYS = ("type", "kind", "category")
+# Tables sent as JSON (reporting and export APIs): column names in one list, rows as lists of values
+# in another. A row's values are named by their column, as a CSV cell is by its header.
+_COLUMN_KEYS = ("columns", "cols", "column_names", "headers", "header", "fields")
+_ROW_KEYS = ("rows", "data", "values", "records", "results")
+# A pair `["ssn", "536221234"]`: a label (words only) and the value it names.
+_HAS_DIGIT = re.compile(r"\d")
+_LABEL = re.compile(r"[^\W\d]+(?:[ _-][^\W\d]+){0,4}")
 _TYPED_KEYS = frozenset(("number", "num", "no", "id", "identifier", "value", "val", "v"))
+
+
+def _named_values(
+    values: list[Any], context: tuple[str, ...], columns: tuple[tuple[str, ...], ...] | None
+) -> list[tuple[str, ...]] | None:
+    """The context of each element of a table's row (its column's words) or of a pair
+    `["ssn", "536221234"]` (the label's words name the value); None: the list's own context."""
+    if columns is not None:
+        return [(columns[i] if i < len(columns) else ()) + context for i in range(len(values))]
+    if len(values) == 2 and type(values[0]) is str and _LABEL.fullmatch(values[0]):
+        value = values[1]
+        if type(value) in (int, float) or (type(value) is str and _HAS_DIGIT.search(value)):
+            return [context, words(values[0]) + context]  # not `["vip", "kyc"]`: two tags
+    return None
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -68,6 +90,27 @@ class JsonDocument:
         self._places: list[tuple[Any, Any]] = []  # slot → (container, key or index)
         self._walk(self.tree, (), (), 0)
 
+    @staticmethod
+    def _table(node: dict[str, Any]) -> tuple[str, tuple[tuple[str, ...], ...]] | None:
+        """The key of a table's rows and the words naming each column, if `node` is a table."""
+        for column_key in _COLUMN_KEYS:
+            names = node.get(column_key)
+            if type(names) is not list or not names:
+                continue
+            columns = tuple(
+                words(n)
+                if type(n) is str
+                else words(str(n.get("name") or n.get("label") or ""))
+                if type(n) is dict
+                else ()
+                for n in names
+            )
+            for row_key in _ROW_KEYS:
+                rows = node.get(row_key)
+                if type(rows) is list and rows and all(type(r) is list for r in rows[:8]):
+                    return row_key, columns
+        return None
+
     @property
     def fields(self) -> list[TextField]:
         return self._fields
@@ -79,7 +122,17 @@ class JsonDocument:
     def joined(self, declared: Container[int]) -> list[JoinedText]:
         return pieces_of_numbers(self._fields, declared)
 
-    def _walk(self, node: Any, path: JsonPath, context: tuple[str, ...], depth: int) -> None:
+    def _walk(
+        self,
+        node: Any,
+        path: JsonPath,
+        context: tuple[str, ...],
+        depth: int,
+        rows_of: tuple[tuple[str, ...], ...] | None = None,
+        cells_of: tuple[tuple[str, ...], ...] | None = None,
+    ) -> None:
+        """For a table (see `_table`), the words naming each column: `rows_of` when `node` is the
+        list of its rows, `cells_of` when `node` is one row."""
         # The hottest loop of a response: appends are bound once, and the field limit is checked
         # once per container (the body size cap already bounds how far one container can go).
         if depth > self._limits.max_depth:
@@ -90,6 +143,7 @@ class JsonDocument:
         if type(node) is dict:
             label = _label_of(node, _LABEL_KEYS, _VALUE_KEYS)
             entry_type = _label_of(node, _TYPE_KEYS, _TYPED_KEYS)
+            table = self._table(node) if not node.keys().isdisjoint(_COLUMN_KEYS) else None
             for key, value in node.items():
                 key_context = words(key)
                 if label and key in _VALUE_KEYS:
@@ -104,7 +158,8 @@ class JsonDocument:
                 add_place(place)
                 kind = type(value)
                 if kind is dict or kind is list:
-                    self._walk(value, child, key_context, depth + 1)
+                    columns = table[1] if table is not None and key == table[0] else None
+                    self._walk(value, child, key_context, depth + 1, rows_of=columns)
                 else:
                     if kind is str and len(value) > max_chars:
                         raise BodyTooLarge("string_too_long")
@@ -113,14 +168,17 @@ class JsonDocument:
                     add_field(TextField(len(fields), child, value, key_context + context, False))
                     add_place(place)
         elif type(node) is list:
+            named = _named_values(node, context, cells_of)
             for index, value in enumerate(node):
                 kind = type(value)
                 if kind is dict or kind is list:
-                    self._walk(value, (*path, index), context, depth + 1)
+                    row_columns = rows_of if kind is list else None
+                    self._walk(value, (*path, index), context, depth + 1, cells_of=row_columns)
                 else:
                     if kind is str and len(value) > max_chars:
                         raise BodyTooLarge("string_too_long")
-                    add_field(TextField(len(fields), (*path, index), value, context, False))
+                    element_context = named[index] if named else context
+                    add_field(TextField(len(fields), (*path, index), value, element_context, False))
                     add_place((node, index))
         else:
             if type(node) is str and len(node) > max_chars:

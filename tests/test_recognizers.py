@@ -471,6 +471,7 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     # --- phones without a separator or with a short cue ---
     ("hi its sarah, 07700900123", None, "PHONE_NUMBER", "07700900123"),
     ("ph 4155551234", None, "PHONE_NUMBER", "4155551234"),
+    ("0761.2259555", ["telefon"], "PHONE_NUMBER", "0761.2259555"),  # an area code, then 7 digits
     # --- IP_ADDRESS outside plain dotted quads ---
     ("host c-73-15-22-11.hsd1.ca.comcast.net", None, "IP_ADDRESS", "73-15-22-11"),
     ("203-0-113-45.static.example.net", None, "IP_ADDRESS", "203-0-113-45"),

@@ -142,10 +142,9 @@ def bech32_ok(address: str) -> bool:
     return _bech32_polymod(_hrp_expand(hrp) + [BECH32.index(c) for c in data]) == 1
 
 
-def segwit_address(hrp: str, program: bytes) -> str:
-    """Version-0 segwit address (bech32, BIP 173)."""
-    acc, bits, five = 0, 0, [0]
-    for byte in program:
+def _five_bit(data: bytes) -> list[int]:
+    acc, bits, five = 0, 0, []
+    for byte in data:
         acc = (acc << 8) | byte
         bits += 8
         while bits >= 5:
@@ -153,9 +152,41 @@ def segwit_address(hrp: str, program: bytes) -> str:
             five.append((acc >> bits) & 31)
     if bits:
         five.append((acc << (5 - bits)) & 31)
+    return five
+
+
+def bech32_address(hrp: str, five: list[int]) -> str:
     pm = _bech32_polymod([*_hrp_expand(hrp), *five, 0, 0, 0, 0, 0, 0]) ^ 1
-    five += [(pm >> 5 * (5 - i)) & 31 for i in range(6)]
+    five = five + [(pm >> 5 * (5 - i)) & 31 for i in range(6)]
     return hrp + "1" + "".join(BECH32[d] for d in five)
+
+
+def segwit_address(hrp: str, program: bytes) -> str:
+    """Version-0 segwit address (bech32, BIP 173)."""
+    return bech32_address(hrp, [0, *_five_bit(program)])
+
+
+def cashaddr(payload: bytes) -> str:
+    """A Bitcoin Cash P2PKH address (CashAddr), with its prefix."""
+    gen = (0x98F2BC8E61, 0x79B76D99E2, 0xF33E5FB3C4, 0xAE2EABE2A8, 0x1E4F43E470)
+    data = _five_bit(b"\0" + payload)
+    chk = 1
+    for v in [*(ord(c) & 31 for c in "bitcoincash"), 0, *data, 0, 0, 0, 0, 0, 0, 0, 0]:
+        top = chk >> 35
+        chk = ((chk & 0x07FFFFFFFF) << 5) ^ v
+        for i in range(5):
+            chk ^= gen[i] if (top >> i) & 1 else 0
+    chk ^= 1
+    return "bitcoincash:" + "".join(BECH32[d] for d in data + [(chk >> 5 * (7 - i)) & 31 for i in range(8)])
+
+
+def base58(data: bytes) -> str:
+    n = int.from_bytes(data, "big")
+    out = ""
+    while n:
+        n, r = divmod(n, 58)
+        out = B58[r] + out
+    return out
 
 
 # Well-known public Bitcoin addresses (early blocks, famous vanity and burn addresses, BIP 173's
@@ -1560,6 +1591,68 @@ _DECOY_LABELS = {
 }
 
 
+def _exchange_wallet(g: _Gen) -> tuple[str, str]:
+    """An asset and a withdrawal address on its chain, beyond the common ones."""
+    payload = bytes(g.rng.getrandbits(8) for _ in range(20))
+    asset = g.pick(("SOL", "DOGE", "BCH", "ATOM", "XMR", "ETH", "TRX"))
+    if asset == "SOL":
+        return asset, base58(bytes(g.rng.getrandbits(8) for _ in range(32)))
+    if asset == "DOGE":
+        return asset, base58check(b"\x1e" + payload)
+    if asset == "BCH":
+        address = cashaddr(payload)
+        return asset, address if g.chance(0.5) else address.split(":", 1)[1]
+    if asset == "ATOM":
+        return asset, bech32_address("cosmos", _five_bit(payload))
+    if asset == "XMR":
+        return asset, "4" + "".join(g.pick(B58) for _ in range(94))
+    return asset, g.wallet(asset.lower() if asset == "ETH" else "trx")
+
+
+def exchange(g: _Gen) -> tuple[str, Any]:
+    """An exchange's own back office, nobody's field rules: names in parts, a display name that is
+    the e-mail, balances per asset, withdrawals to many chains, a card kept in number groups, a
+    report sent as a table."""
+    person = g.person()
+    while True:
+        card = g.card().replace(" ", "").replace("-", "")
+        groups = [card[i : i + 4] for i in range(0, len(card), 4)]
+        if len(card) == 16 and not any(group.startswith("0") for group in groups):
+            break
+    account: dict[str, Any] = {
+        "uid": g.d("ORDER", f"U{g.digits(9, '123456789')}"),
+        "display_name": g.p("EMAIL_ADDRESS", person.email),
+        "name": {"givenName": g.p("FIRST_NAME", person.first), "familyName": g.p("PERSON", person.last)},
+        "balances": {
+            asset: g.p("ACCOUNT_BALANCE", f"{g.rng.randint(0, 900)}.{g.digits(4)}")
+            for asset in ("BTC", "ETH", "USDT")[: g.rng.randint(1, 3)]
+        },
+        "withdrawals": [],
+        "payment_card": {"last_used": g.decoy("TIMESTAMP"), "groups": [int(x) for x in groups]},
+    }
+    g.p("CREDIT_CARD", "\n".join(groups))  # as a reader of the numbers sees it: one per line
+    for _ in range(g.rng.randint(1, 3)):
+        asset, address = _exchange_wallet(g)
+        account["withdrawals"].append(
+            {"asset": asset, "to": g.p("CRYPTO", address), "amount": g.decoy("AMOUNT"), "id": g.decoy("UUID")}
+        )
+    body: dict[str, Any] = {"account": account}
+    if g.chance(0.5):
+        other = g.person()
+        body["kyc_report"] = {
+            "columns": ["check", "ssn", "phone", "checked_at"],
+            "rows": [
+                [
+                    g.d("SKU", g.pick(("kyc-basic", "kyc-full"))),
+                    g.p("US_SSN", g.ssn("bare")),
+                    g.p("PHONE_NUMBER", str(other.phone.national_number)),
+                    g.decoy("TIMESTAMP"),
+                ]
+            ],
+        }
+    return f"/backoffice/v2/accounts/{g.rng.randint(1000, 999999)}", body
+
+
 def custom_fields(g: _Gen) -> tuple[str, Any]:
     """Name/value arrays of custom fields, in the spellings different tools use."""
     person = g.person()
@@ -1754,6 +1847,8 @@ def csv_export(g: _Gen) -> tuple[str, str]:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator=g.pick(("\n", "\r\n")))
     if declared:
+        if g.chance(0.4):  # a title line before the header, as many CRMs and Excel write one
+            writer.writerow([g.pick(("Users export", "Kundenexport", "sep=,"))])
         header = [
             "id",
             "name",
@@ -1860,6 +1955,7 @@ _JSON_SHAPES: dict[str, tuple[Callable[[_Gen], tuple[str, Any]], int]] = {
     "custom_fields": (custom_fields, 30),
     "thread": (thread, 25),
     "transcript": (transcript, 25),
+    "exchange": (exchange, 25),
 }
 _TEXT_SHAPES: dict[str, tuple[Callable[[_Gen], tuple[str, str]], str, int]] = {
     "html": (html_page, "text/html", 45),

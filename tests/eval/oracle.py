@@ -239,6 +239,13 @@ def _occurrences(text: str, values: Iterable[Label]) -> list[tuple[int, int, str
     return out
 
 
+def _piece_of(text: str, values: Iterable[Label]) -> list[tuple[int, int, str]]:
+    """A field that is, whole, a group of a labelled number stored in pieces (a card's `4539`)."""
+    if len(text) < 3 or not text.isdigit():
+        return []
+    return next(([(0, len(text), v.entity)] for v in values if text in _alnum(v.text)), [])
+
+
 _TOKEN = re.compile(r"<[A-Z][A-Z0-9_]*>|\w+|\s+|.", re.DOTALL)
 
 
@@ -307,7 +314,7 @@ def judge(sample: Sample, released_body: bytes | None) -> Judged:
             new = released.fields.get(loc)
             if new is None or new == text:
                 continue
-            pii = _occurrences(text, unique_pii)
+            pii = _occurrences(text, unique_pii) or _piece_of(text, unique_pii)
             decoys = _occurrences(text, unique_decoys)
             for start, end, repl in changed_spans(text, new):
                 hit = next((e for s, t, e in pii if s < end and start < t), None)

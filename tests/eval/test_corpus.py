@@ -68,7 +68,7 @@ def _luhn(digits: str) -> bool:
 
 
 def test_cards_pass_luhn(samples: list[Sample]) -> None:
-    cards = [re.sub(r"[ -]", "", c) for c in _labels(samples, "CREDIT_CARD")]
+    cards = [re.sub(r"[\s-]", "", c) for c in _labels(samples, "CREDIT_CARD")]  # groups on lines too
     assert cards and all(c.isdigit() and len(c) in (15, 16) and _luhn(c) for c in cards)
 
 
@@ -90,6 +90,8 @@ def _base58check(address: str, alphabet: str = _B58) -> bool:
     n = 0
     for c in address:
         n = n * 58 + alphabet.index(c)
+    if n.bit_length() > 200:
+        return False  # longer than a 25-byte address
     raw = n.to_bytes(25, "big")
     return hashlib.sha256(hashlib.sha256(raw[:-4]).digest()).digest()[:4] == raw[-4:]
 
@@ -105,22 +107,41 @@ def _bech32(address: str) -> bool:
     return chk == 1
 
 
+def _cashaddr(address: str) -> bool:
+    values = [ord(c) & 31 for c in "bitcoincash"] + [0] + [_BECH32.index(c) for c in address.split(":")[-1]]
+    chk = 1
+    for v in values:
+        top, chk = chk >> 35, (chk & 0x07FFFFFFFF) << 5 ^ v
+        for i, g in enumerate((0x98F2BC8E61, 0x79B76D99E2, 0xF33E5FB3C4, 0xAE2EABE2A8, 0x1E4F43E470)):
+            chk ^= g if (top >> i) & 1 else 0
+    return chk == 1
+
+
 def test_wallets_are_valid(samples: list[Sample]) -> None:
     kinds: collections.Counter[str] = collections.Counter()
     for wallet in _labels(samples, "CRYPTO"):
-        if wallet.startswith(("bc1", "ltc1")):
+        if wallet.startswith(("bc1", "ltc1", "cosmos1")):
             kinds["bech32"] += 1
             assert _bech32(wallet), wallet
         elif wallet.startswith("0x"):
             kinds["evm"] += 1
             assert re.fullmatch(r"0x[0-9a-fA-F]{40}", wallet), wallet
-        elif wallet.startswith("r"):
+        elif wallet.startswith("bitcoincash:") or re.fullmatch(r"q[02-9ac-hj-np-z]{41}", wallet):
+            kinds["cashaddr"] += 1
+            assert _cashaddr(wallet), wallet
+        elif len(wallet) == 95 and wallet.startswith("4"):
+            kinds["monero"] += 1  # its checksum is Keccak's: the shape only
+            assert all(c in _B58 for c in wallet), wallet
+        elif wallet.startswith("r") and len(wallet) <= 35:
             kinds["xrp"] += 1
             assert _base58check(wallet, "rpshnaf39wBUDNEGHJKLM4PQRST7VWXYZ2bcdeCg65jkm8oFqi1tuvAxyz"), wallet
+        elif len(wallet) >= 40:
+            kinds["solana"] += 1  # a 32-byte public key, no checksum
+            assert all(c in _B58 for c in wallet), wallet
         else:
-            kinds[wallet[0]] += 1  # 1/3 bitcoin, T tron, L/M litecoin: all base58check
+            kinds[wallet[0]] += 1  # 1/3 bitcoin, T tron, L/M litecoin, D dogecoin: all base58check
             assert _base58check(wallet), wallet
-    assert {"bech32", "evm", "xrp", "1", "3", "T"} <= set(kinds), kinds
+    assert {"bech32", "evm", "xrp", "1", "3", "T", "D", "cashaddr", "monero", "solana"} <= set(kinds), kinds
 
 
 def test_phone_numbers_are_valid_somewhere(samples: list[Sample]) -> None:

@@ -24,6 +24,9 @@ _ALNUM = re.compile(r"[^\W_]|\*", re.UNICODE)
 _HIDE = emails.HIDE
 _DIGIT = re.compile(r"\d")
 _MOST_DIGITS_IN_DOMAIN = 4
+# Entities that are numbers: their partial view keeps trailing digits, never anything else.
+_NUMBERS = frozenset({"CREDIT_CARD", "PHONE_NUMBER", "US_SSN", "US_BANK_NUMBER", "NATIONAL_ID"})
+_WORD = re.compile(r"[^\W\d_]{2}")
 _IN_NAMES = frozenset(".-'\u2019")  # "J.", "Anne-Marie", "O'Brien" (either apostrophe)
 
 
@@ -164,7 +167,11 @@ def _partial(text: str, entity: str, keep: int) -> str:
         return _first_name(text)
     # Keep at most `keep` trailing letters/digits and never more than half of them, so a short
     # value is not revealed whole; separators stay so the shape (a card, a phone) is recognisable.
+    # A number with words in it holds more than the number ("4539… exp 04/27 cvv 123"): its last
+    # characters are not the number's, so none are kept.
     visible = min(keep, len(_ALNUM.findall(text)) // 2)
+    if entity in _NUMBERS and _WORD.search(text):
+        visible = 0
     cut = len(text)  # text[cut:] holds exactly the `visible` kept characters (and separators)
     while visible:
         cut -= 1

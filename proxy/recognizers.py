@@ -28,7 +28,9 @@ from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, Crypt
 from proxy import emails, wallets
 
 # Letters of any script in the local part and the domain (`jöse.müller@bücher.de`).
-_EMAIL = r"(?<![\w.%+-])[\w.%+-]{1,64}@(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.){1,8}[^\W\d_]{2,24}(?![\w-])"
+# A quote or a second '@' typed between the local part and the domain (`'jane.doe'@gmail.com`,
+# `jane.doe@@gmail.com`) leaves an address any reader still reads.
+_EMAIL = r"(?<![\w.%+-])[\w.%+-]{1,64}[\"']?@@?(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.){1,8}[^\W\d_]{2,24}(?![\w-])"
 # Groups separated as people type them: spaces (a few), a dash, dot, slash, underscore, comma,
 # colon, star or plus with a space either side or none, line breaks. (Unicode dashes and bullets
 # are ASCII by then: textviews.normalise.)

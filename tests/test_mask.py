@@ -79,6 +79,9 @@ def rules() -> Rules:
         ("last4", "+1 (555) 123-4567", "PHONE_NUMBER", "+* (***) ***-4567"),
         ("last2", "123-45-6789", "US_SSN", "***-**-**89"),
         ("last4", "DE89 3704 0044 0532 0130 00", "IBAN_CODE", "**** **** **** **** **30 00"),
+        # a number with words in it: its last characters are not the number's (a CVV)
+        ("last4", "4539148803436467 exp 04/27 cvv 123", "CREDIT_CARD", "**************** *** **/** *** ***"),
+        ("last4", "+1 415 555 0134 ext 12", "PHONE_NUMBER", "+* *** *** **** *** **"),
         # partial e-mail: first letter + domain
         ("hint", "jane@example.com", "EMAIL_ADDRESS", "j***@example.com"),
         ("last4", "Jane.Doe+tag@mail.example.co.uk", "EMAIL_ADDRESS", "J***@mail.example.co.uk"),
@@ -442,9 +445,9 @@ def test_encoded_span_shows_nothing_of_the_encoding(mask: str, entity: str) -> N
     encoded = Span(7, 23, entity, 0.9, encoded=True)
     assert in_text(mask, text, [encoded]).replacements[0] == "cursor " + "*" * 14 + "== next"
     plain = in_text(mask, text, [Span(7, 23, entity, 0.9)]).replacements.get(0, text)
-    # The same span, not encoded, keeps its partial view (the first-name view has none: a word
-    # with digits is no name).
-    assert (plain != "cursor " + "*" * 14 + "== next") is (entity != "PERSON")
+    # The same span, not encoded, keeps its partial view where it has one: an e-mail's hint (a
+    # word with digits is no first name, and a number's last digits are not in a word).
+    assert (plain != "cursor " + "*" * 14 + "== next") is (entity == "EMAIL_ADDRESS")
 
 
 @pytest.mark.parametrize(

@@ -454,6 +454,18 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
         "CRYPTO",
         "rN9gs5g2G9Yjd1BeG2haPx4HoDYfZqwbhr",
     ),
+    # --- e-mails with a quote or a second '@' before the domain ---
+    ("mail 'jane.doe'@gmail.com", None, "EMAIL_ADDRESS", "jane.doe'@gmail.com"),
+    ("write jane.doe@@gmail.com", None, "EMAIL_ADDRESS", "jane.doe@@gmail.com"),
+    # --- digits typed one by one after an id acronym ---
+    ("SSN: 5 3 6 2 2 1 2 3 4", None, "NATIONAL_ID", "5 3 6 2 2 1 2 3 4"),
+    # --- an EVM address pasted without 0x, next to a wallet word ---
+    (
+        "eth wallet 52908400098527886e0f7030069857d2e4169ee7",
+        None,
+        "CRYPTO",
+        "52908400098527886e0f7030069857d2e4169ee7",
+    ),
     # --- SSN after its short forms, or with any separator next to an SSN word ---
     ("ss# 536221234", None, "NATIONAL_ID", "536221234"),
     ("SS No. 536-22-1234", None, "NATIONAL_ID", "536-22-1234"),
@@ -677,6 +689,7 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6b", None, "CRYPTO"),  # CashAddr fails
     ("session 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", ["session", "id"], "CRYPTO"),
     # --- shapes that need their words ---
+    ("commit 52908400098527886e0f7030069857d2e4169ee7", None, "CRYPTO"),  # a git commit id
     ("meeting 60-16-13", None, "US_BANK_NUMBER"),
     ("order 536/22/1234", None, "NATIONAL_ID"),
     ("pp 533380006", None, "PASSPORT"),  # "pp" alone is pages

@@ -23,7 +23,7 @@ from proxy import pipeline, policy
 from proxy.access import LedgerAccess
 from proxy.codecs import encoding
 from proxy.detect import Item
-from proxy.enforce import Verdict, enforce
+from proxy.enforce import Verdict, admit_search, enforce
 from proxy.errors import DetectionTimeout, IdentityError, Overloaded, Withheld
 from proxy.identity import Verifier, normalise_header, parse_cookies
 from proxy.ledger import Ledger, MemoryLedger
@@ -219,6 +219,10 @@ class ScrimAddon:
         # Scrim's own request headers are read here, then stripped with every other x-scrim-*.
         justification = _agent_text(headers.get(_JUSTIFICATION_HEADER))
         break_glass = _agent_text(headers.get(_BREAK_GLASS_HEADER))
+        if break_glass is not None and rules.role(identity.role).break_glass is None:
+            # Refused before the CRM answers: a refusal that depends on the answer (whether a
+            # search matched anyone) would tell the agent something for free.
+            raise Withheld("break_glass_not_allowed", 403)
         for name in self._verifier.headers_to_strip(dict.fromkeys(names)):
             del request.headers[name]
         self._strip_token_cookie(request)
@@ -343,8 +347,12 @@ class ScrimAddon:
         # The agent's own words go to the audit, which holds no values: until their personal data
         # is masked (below, fail closed), they are not recorded at all.
         state = replace(state, justification=None, break_glass=None)
+        searched = Verdict()
         try:
             state = await _with_agent_text_masked(typed)
+            searched = await self._count_search(state)
+            if searched.withheld is not None:
+                raise searched.withheld
             self._check_inspectable(response)
             if self._inflight + size > self._max_inflight:
                 raise Overloaded
@@ -353,6 +361,7 @@ class ScrimAddon:
                 inspected, verdict = await asyncio.wait_for(self._inspect(state, response), self._deadline)
             finally:
                 self._set_inflight(-size)
+            verdict = replace(verdict, events=(*searched.events, *verdict.events))
             if verdict.withheld is None:
                 view = self._view(state, flow, response.status_code, inspected.outcome, inspected)
                 self._recorder.record(replace(view, events=verdict.events, ledger_counts=verdict.counts))
@@ -360,7 +369,7 @@ class ScrimAddon:
             status, reason = _classify_failure(err)
             if status == 502 and reason == "internal_error":
                 log.error("response hook failed (request %s): %s", state.request_id, type(err).__name__)
-            self._refuse(flow, state.request_id, status, reason, Outcome.WITHHELD, state)
+            self._refuse(flow, state.request_id, status, reason, Outcome.WITHHELD, state, searched.events)
             return
         if verdict.withheld is not None:  # a quota or break-glass refusal, with its events audited
             refusal = verdict.withheld
@@ -466,15 +475,23 @@ class ScrimAddon:
             key,
             now,
             observe=self._settings.observe,
-            search=state.request_id if state.route is not None and state.route.search else None,
         )
         if inspected.break_glass:
             verdict = replace(verdict, events=(*verdict.events, "break_glass"))
-        if state.route is not None and state.route.search:
-            # Each search is an event: probing a search for one character at a time rebuilds what
-            # the mask hides while serving the same few customers, which quotas never see.
-            verdict = replace(verdict, events=(*verdict.events, "search"))
         return inspected, verdict
+
+    async def _count_search(self, state: FlowState) -> Verdict:
+        """A search request counted and limited before anything else can refuse its answer.
+
+        Each search is an event: probing a search one character at a time rebuilds what the mask
+        hides while serving the same few customers, which quotas never see. And whether the
+        answer was then released or refused (a quota, break-glass) says whether it matched."""
+        if state.route is None or not state.route.search:
+            return Verdict()
+        role = state.generation.rules.role(state.identity.role)
+        return await admit_search(
+            self._ledger, role, state.identity.agent, state.request_id, time.time(), self._settings.observe
+        )
 
     def error(self, flow: http.HTTPFlow) -> None:
         if (timer := self._timers.pop(flow, None)) is not None:

@@ -54,16 +54,14 @@ async def enforce(
     key: bytes,
     now: float,
     observe: bool = False,
-    search: str | None = None,
 ) -> Verdict:
-    """Check and record one response's customers (and clear contacts) for one agent; `search`, the
-    request's id if it was a search."""
+    """Check and record one response's customers (and clear contacts) for one agent."""
     customers = [s for s in served if s.record.record_type == CUSTOMER]
     contacts = sorted({k for s in served if s.record.record_type == CONTACT and s.clear for k in s.keys})
     events: list[str] = []
     if any(s.record.record_id in canaries for s in customers):
         events.append("canary")
-    if not customers and not contacts and search is None:
+    if not customers and not contacts:
         return Verdict(tuple(events))
     ticketless = [customer_key(key, s.record.record_id) for s in customers if not s.assigned]
     assigned = [customer_key(key, s.record.record_id) for s in customers if s.assigned]
@@ -78,7 +76,6 @@ async def enforce(
         for suffix, keys, limit, reason in (
             (_CONTACTS, contacts, quota.contacts, "contacts_quota_exceeded"),
             (_ASSIGNED, assigned, quota.assigned, "assigned_quota_exceeded"),
-            (_SEARCHES, [search] if search else [], quota.searches, "search_quota_exceeded"),
         ):
             if keys and limit is not None:
                 extra.append((agent + suffix, keys, limit, reason))
@@ -137,3 +134,19 @@ async def _customer_limits(
         events.append(reason)
         withheld = Withheld(reason, 429)
     return withheld
+
+
+async def admit_search(
+    ledger: Ledger, role: Role, agent: str, request_id: str, now: float, observe: bool = False
+) -> Verdict:
+    """Count one search request (event `search`) against `quota.searches`, whatever becomes of
+    its answer; past the limit it is withheld (`search_quota_exceeded`, event `quota_exceeded`)."""
+    quota = role.quota
+    if quota is None or quota.searches is None:
+        return Verdict(("search",))
+    if await ledger.admit(agent + _SEARCHES, [request_id], quota.window, quota.searches, now):
+        return Verdict(("search",))
+    if observe:  # counted though over the limit
+        await ledger.record(agent + _SEARCHES, [request_id], [], now)
+        return Verdict(("search", "quota_exceeded"))
+    return Verdict(("search", "quota_exceeded"), Withheld("search_quota_exceeded", 429))

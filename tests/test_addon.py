@@ -591,3 +591,37 @@ async def test_a_response_echoing_the_crm_credential_is_withheld(
     await addon.response(f)
     assert error_of(f)["reason"] == "upstream_credential_echoed"
     assert b"crm-secret" not in (f.response.content or b"")
+
+
+# -- searches and break-glass: refusals that do not depend on the CRM's answer -------------------
+
+
+async def test_break_glass_is_refused_before_the_crm_answers_for_a_role_without_it(addon: ScrimAddon) -> None:
+    # Refused only once the answer held a customer, the refusal told whether a search matched.
+    f = agent_flow({"X-Scrim-Break-Glass": "T-1 caller verified"}, path="/api/v2/users/search?query=jane")
+    addon.requestheaders(f)
+    assert f.response is not None and f.response.status_code == 403
+    assert error_of(f)["reason"] == "break_glass_not_allowed"
+
+
+async def test_a_search_is_counted_whatever_becomes_of_its_answer(addon: ScrimAddon, tmp_path: Path) -> None:
+    # An answer withheld (here a partial body) still answered the search: it is an audited event.
+    f = agent_flow(path="/api/v2/users/search?query=jane")
+    addon.requestheaders(f)
+    respond(f, b'{"users": []}')
+    assert f.response is not None
+    f.response.status_code = 206
+    await addon.response(f)
+    assert error_of(f)["reason"] == "partial_content"
+    line = json.loads((tmp_path / "audit.jsonl").read_text().splitlines()[-1])
+    assert line["route"] == "users.search" and line["events"] == ["search"]
+
+
+async def test_searches_past_the_quota_are_refused_before_inspection(addon: ScrimAddon) -> None:
+    limit = addon._generation().rules.role("tier1").quota.searches  # type: ignore[union-attr]
+    for i in range(limit + 1):
+        f = agent_flow(path=f"/api/v2/users/search?query=q{i}")
+        addon.requestheaders(f)
+        respond(f, b'{"users": []}')
+        await addon.response(f)
+    assert error_of(f)["reason"] == "search_quota_exceeded"

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from typing import Any
 
 import pytest
 
-from proxy.classify import declared_entities, extract_records
+from proxy.classify import declared_entities, extract_assignments, extract_records
 from proxy.codecs import Limits
 from proxy.codecs.csv_doc import parse as parse_csv
 from proxy.codecs.json_doc import parse as parse_json
 from proxy.model import Record, TextField
-from proxy.rules import FieldRule, RecordRule, Route, parse_path
+from proxy.rules import AssignmentRule, FieldRule, RecordRule, Route, parse_path
 
 LIMITS = Limits()
 
@@ -201,3 +202,23 @@ def test_extract_records_from_a_csv_document() -> None:
 )
 def test_extract_records_nothing(root: Any, the_route: Route | None) -> None:
     assert extract_records(root, the_route) == []
+
+
+# --------------------------------------------------------------------------------------------
+# extract_assignments
+# --------------------------------------------------------------------------------------------
+
+
+def test_assignments_come_only_from_open_tickets() -> None:
+    # A ticket solved long ago is no longer the agent's work: listing a customer's old tickets
+    # brought that customer back to a clear view.
+    rule = AssignmentRule(parse_path("tickets[*]"), "assignee_id", "requester_id")
+    tickets = dataclasses.replace(route(), assignments=(rule,))
+    root = {"tickets": [
+        {"id": 1, "status": "open", "assignee_id": "agent-7", "requester_id": 41},
+        {"id": 2, "status": "Solved", "assignee_id": "agent-7", "requester_id": 42},
+        {"id": 3, "status": "closed", "assignee_id": "agent-7", "requester_id": 43},
+        {"id": 4, "status": "pending", "assignee_id": "agent-7", "requester_id": 44},
+        {"id": 5, "assignee_id": "agent-7", "requester_id": 45},
+    ]}  # fmt: skip
+    assert extract_assignments(root, tickets) == [("agent-7", "41"), ("agent-7", "44"), ("agent-7", "45")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from proxy.enforce import enforce
+from proxy.enforce import Verdict, admit_search, enforce
 from proxy.ledger import MemoryLedger
 from proxy.model import Record, ServedRecord
 from proxy.rules import Quota, Role
@@ -143,21 +143,17 @@ async def test_searches_have_their_own_limit() -> None:
     ledger = MemoryLedger()
     role = Role("tier1", "hidden", {}, quota=Quota("24h", soft=3, justify=5, hard=8, searches=2))
 
-    async def search(request_id: str, observe: bool = False, now: float = T0):
-        return await enforce(
-            ledger, role, "agent-4", [], frozenset(), False, KEY, now, observe, search=request_id
-        )
+    async def search(request_id: str, observe: bool = False, now: float = T0) -> Verdict:
+        return await admit_search(ledger, role, "agent-4", request_id, now, observe)
 
-    assert (await search("r1")).withheld is None
+    assert await search("r1") == Verdict(("search",))
     assert (await search("r2")).withheld is None
     over = await search("r3")
     assert over.withheld is not None and (over.withheld.reason, over.withheld.status) == (
         "search_quota_exceeded", 429,
     )  # fmt: skip
-    assert over.events == ("quota_exceeded",)
-    assert (await search("r4", observe=True)).withheld is None
+    assert over.events == ("search", "quota_exceeded")
+    assert (await search("r4", observe=True)) == Verdict(("search", "quota_exceeded"))
     assert (await search("r5", now=T0 + 86400 + 1)).withheld is None  # the window rolls
-    # Without a searches quota, searches are not recorded at all.
-    assert (
-        await enforce(ledger, ROLE, "agent-4", [], frozenset(), False, KEY, T0, search="r6")
-    ).counts is None
+    # Without a searches quota, a search is an event, never limited.
+    assert await admit_search(ledger, ROLE, "agent-4", "r6", T0) == Verdict(("search",))

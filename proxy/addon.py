@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 import uuid
 import weakref
@@ -77,6 +78,8 @@ _BODILESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _ECHOING_METHODS = frozenset({"TRACE", "TRACK"})
 _SHORTEST_CREDENTIAL = 8  # shorter parts of the CRM credential ("Bearer") are common words
 _JUSTIFICATION_HEADER = "x-scrim-justification"
+# `<ticket> <reason>`: a ticket reference (a word with a digit) and at least a few characters why.
+_JUSTIFICATION = re.compile(r"\S*\d\S*\s+\S.{2,}")
 _BREAK_GLASS_HEADER = "x-scrim-break-glass"
 _MAX_AGENT_TEXT = 200
 
@@ -218,6 +221,8 @@ class ScrimAddon:
 
         # Scrim's own request headers are read here, then stripped with every other x-scrim-*.
         justification = _agent_text(headers.get(_JUSTIFICATION_HEADER))
+        if justification is not None and _JUSTIFICATION.fullmatch(justification) is None:
+            justification = None  # "x" justifies nothing: a ticket and a reason, or no justification
         break_glass = _agent_text(headers.get(_BREAK_GLASS_HEADER))
         if break_glass is not None and rules.role(identity.role).break_glass is None:
             # Refused before the CRM answers: a refusal that depends on the answer (whether a

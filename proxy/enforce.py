@@ -32,6 +32,9 @@ from proxy.scope import CONTACT, CUSTOMER
 # suffixes of its name.
 _CONTACTS = "\x1fcontacts"
 _ASSIGNED = "\x1fassigned"
+# A reason names one customer: past the justify level, a justified list of new customers would
+# open them all with one reason. Each new customer there needs its own justified request.
+_CUSTOMERS_PER_JUSTIFICATION = 1
 _SEARCHES = "\x1fsearches"  # one key per search request: the distinct count is the number of searches
 
 
@@ -118,12 +121,20 @@ async def _customer_limits(
         events.append("quota_exceeded")
         withheld = Withheld("quota_exceeded", 429)
     elif quota.justify is not None and after > quota.justify:
-        events.append("justified" if justified else "justification_required")
-        withheld = None if justified else Withheld("justification_required", 429)
+        past_justify = after - max(before, quota.justify)
+        if justified and past_justify <= _CUSTOMERS_PER_JUSTIFICATION:
+            events.append("justified")
+        else:
+            events.append("justification_required")
+            withheld = Withheld("justification_required", 429)
     if after > quota.soft:
         events.append("quota_soft")
-    # The limit that stops this agent now: the hard one, and the justification one unless justified.
-    stop = min((n for n in (quota.hard, None if justified else quota.justify) if n is not None), default=None)
+    # The limit that stops this agent now: the hard one, and the justification one, past which a
+    # justified request may add only the customer it names.
+    justify = quota.justify
+    if justified and justify is not None:
+        justify = max(before, justify) + _CUSTOMERS_PER_JUSTIFICATION
+    stop = min((n for n in (quota.hard, justify) if n is not None), default=None)
     if (
         withheld is None
         and stop is not None

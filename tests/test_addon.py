@@ -625,3 +625,25 @@ async def test_searches_past_the_quota_are_refused_before_inspection(addon: Scri
         respond(f, b'{"users": []}')
         await addon.response(f)
     assert error_of(f)["reason"] == "search_quota_exceeded"
+
+
+@pytest.mark.parametrize(
+    ("typed", "recorded"),
+    [
+        ("TICKET-9 customer asked for a refund", "TICKET-9 customer asked for a refund"),
+        ("#4821 callback", "#4821 callback"),
+        ("x", None),  # no ticket, no reason: justifies nothing
+        ("TICKET-9", None),
+        ("because I need it", None),  # no ticket
+    ],
+)
+async def test_a_justification_names_a_ticket_and_a_reason(
+    addon: ScrimAddon, audit: AuditLog, tmp_path: Path, typed: str, recorded: str | None
+) -> None:
+    f = agent_flow({"X-Scrim-Justification": typed})
+    addon.requestheaders(f)
+    respond(f, b'{"ok": true}')
+    await addon.response(f)
+    audit.close()
+    line = json.loads((tmp_path / "audit.jsonl").read_text().splitlines()[-1])
+    assert line.get("justification") == recorded

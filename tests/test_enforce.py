@@ -30,6 +30,8 @@ async def view(ledger: MemoryLedger, served: list[ServedRecord], justified: bool
         (4, False, ("quota_soft",), None),
         (6, False, ("justification_required", "quota_soft"), "justification_required"),
         (6, True, ("justified", "quota_soft"), None),
+        # a reason names one customer: two new ones past the justify level need two reasons
+        (7, True, ("justification_required", "quota_soft"), "justification_required"),
         (9, True, ("quota_exceeded", "quota_soft"), "quota_exceeded"),
     ],
 )
@@ -157,3 +159,12 @@ async def test_searches_have_their_own_limit() -> None:
     assert (await search("r5", now=T0 + 86400 + 1)).withheld is None  # the window rolls
     # Without a searches quota, a search is an event, never limited.
     assert await admit_search(ledger, ROLE, "agent-4", "r6", T0) == Verdict(("search",))
+
+
+async def test_each_justified_request_adds_one_customer_past_the_justify_level() -> None:
+    ledger = MemoryLedger()
+    assert (await view(ledger, customers(*[f"c{i}" for i in range(5)]))).withheld is None
+    for i in range(5, 8):  # one justified request per customer, up to the hard limit
+        verdict = await view(ledger, customers(f"c{i}"), justified=True)
+        assert verdict.withheld is None and "justified" in verdict.events
+    assert (await view(ledger, customers("c8", "c9"), justified=True)).withheld is not None

@@ -88,19 +88,27 @@ def declared_entities(
     return declared
 
 
+# Keys of a value named by a label beside it (`{"name": "Balance", "value": …}`).
+_LABELLED = frozenset({"value", "val", "v", "text", "content", "fieldvalue", "answer", "data"})
+
+
 def _hinted(fields: Sequence[TextField], hints: Mapping[str, str]) -> dict[int, str]:
     """Values whose key a hint names, or whose parent's key does (`balances: {"BTC": 1.2}`,
-    `adresse: {"strasse": …}`): strings and numbers alike (a balance is a number)."""
+    `adresse: {"strasse": …}`), or whose label or column does (`{"name": "Balance", "value": …}`,
+    a JSON table's `balance` column): strings and numbers alike (a balance is a number)."""
     declared: dict[int, str] = {}
     for field in fields:
         if field.is_key or field.value is None or isinstance(field.value, bool) or not field.path:
             continue
         # The value's key, then its parent's (list indices are no level: `balances.ETH[0]`).
-        keys = [part for part in reversed(field.path) if isinstance(part, str)][:2]
-        for key in keys:
-            if (entity := hints.get(hint_key(key))) is not None:
-                declared[field.slot] = entity
-                break
+        names = [hint_key(part) for part in reversed(field.path) if isinstance(part, str)][:2]
+        last = field.path[-1]
+        if field.context and (isinstance(last, int) or hint_key(last) in _LABELLED):
+            # The context starts with the words of the label or column that names the value.
+            names += ["".join(field.context[:n]) for n in (1, 2, 3)]
+        entity = next((hints[name] for name in names if name in hints), None)
+        if entity is not None:
+            declared[field.slot] = entity
     return declared
 
 

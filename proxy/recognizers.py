@@ -11,7 +11,8 @@
 - IBANs in any case and with dots or dashes between groups (`de89 3704 …`, `DE89.3704.…`): presidio's
   pattern wants upper case and spaces; its own checks (mod 97, the country's format) validate.
 - Wallet addresses of any coin that carry a checksum (Base58Check, bech32/bech32m with any prefix,
-  CashAddr: proxy.wallets), without context: a value that passes is an address; and Monero's.
+  CashAddr, Stellar's StrKey: proxy.wallets), without context: a value that passes is an address;
+  and Monero's.
 - Phone numbers as people type them (3-3-4 with separators, national numbers with a trunk 0,
   international numbers dialled with 00),
   because presidio's phonenumbers-based recognizer drops numbers outside assigned ranges, and a
@@ -46,7 +47,7 @@ _BECH32_UPPER = r"\bBC1[02-9AC-HJ-NP-Z]{11,71}\b"
 # Groups separated by a space, dot or dash, or wrapped onto the next line.
 _IBAN_GAP = r"(?:[ .-]|\r?\n)?"
 _IBAN = (
-    rf"(?i)(?<![\w.-])[a-z]{{2}}[0-9]{{2}}(?:{_IBAN_GAP}[a-z0-9]{{4}}){{2,7}}"
+    rf"(?i)(?<![\w.-])[a-z]{{2}} ?[0-9]{{2}}(?:{_IBAN_GAP}[a-z0-9]{{4}}){{2,7}}"
     rf"(?:{_IBAN_GAP}[a-z0-9]{{1,3}})?(?![\w-])"
 )
 _IBAN_SEPARATORS = [(" ", ""), (".", ""), ("-", ""), ("\r", ""), ("\n", "")]
@@ -54,8 +55,10 @@ _PHONE_NANP = r"(?<![\w.+-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ 
 _PHONE_TRUNK = r"(?<![\w.+-])0\d{1,4}[ /-]\d{3,4}[ -]?\d{3,5}(?![\w-])"
 # `0049 30 12345678`, `00 44 7700 900123`: 00, a country code, then grouped digits.
 _PHONE_00 = r"(?<![\w.+-])00[ ]?[1-9]\d{0,2}[ .-]\d{2,4}(?:[ .-]?\d{2,5}){1,3}(?![\w-])"
-_BASE58_RUN = r"(?<![\w-])[1-9A-HJ-NP-Za-km-z]{25,40}(?![\w-])"
+# Up to 112 characters: an extended public key (xpub…) exposes every address of a wallet.
+_BASE58_RUN = r"(?<![\w-])[1-9A-HJ-NP-Za-km-z]{25,112}(?![\w-])"
 _BECH32_ANY = r"(?<![\w-])[a-z][a-z0-9]{0,20}1[02-9ac-hj-np-z]{20,110}(?![\w-])"
+_STELLAR = r"(?<![\w-])G[A-Z2-7]{55}(?![\w-])"
 _CASHADDR = r"(?<![\w-])(?:bitcoincash:)?[qp][02-9ac-hj-np-z]{41}(?![\w-])"
 # Monero: 95 base58 characters from 4 (8 for a subaddress); 106 for an integrated address.
 _MONERO = r"(?<![\w-])[48][1-9A-HJ-NP-Za-km-z]{94}(?:[1-9A-HJ-NP-Za-km-z]{11})?(?![\w-])"
@@ -115,6 +118,7 @@ def custom_recognizers() -> list[EntityRecognizer]:
         _ChecksummedWalletRecognizer("base58check", _BASE58_RUN, wallets.base58check_ok),
         _ChecksummedWalletRecognizer("bech32", _BECH32_ANY, wallets.bech32_ok),
         _ChecksummedWalletRecognizer("cashaddr", _CASHADDR, wallets.cashaddr_ok),
+        _ChecksummedWalletRecognizer("stellar", _STELLAR, wallets.stellar_ok),
         PatternRecognizer(
             supported_entity="CRYPTO",
             name="ScrimMoneroAddressRecognizer",

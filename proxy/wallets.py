@@ -2,11 +2,14 @@
 
 Base58Check (Bitcoin legacy, Litecoin, Dogecoin, Dash, Tron, Tezos, Zcash transparent…), bech32 and
 bech32m with any human-readable part (Bitcoin segwit, Litecoin, Cosmos chains, Cardano…) and
-CashAddr (Bitcoin Cash). A random string passes with a chance of about 2^-30 or less.
+CashAddr (Bitcoin Cash) and Stellar's StrKey. A random string passes with a chance of about 2^-16
+(StrKey's CRC) or far less.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 
 _BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
@@ -74,3 +77,29 @@ def cashaddr_ok(text: str) -> bool:
         return False
     expanded = [ord(c) & 31 for c in _CASHADDR_PREFIX] + [0]
     return _polymod(expanded + values, _CASHADDR_GENERATOR, 35, 0x07FFFFFFFF) == 1
+
+
+_STELLAR_ACCOUNT = 6 << 3  # StrKey's version byte for an account id ("G…")
+
+
+def _crc16_xmodem(data: bytes) -> int:
+    crc = 0
+    for byte in data:
+        crc ^= byte << 8
+        for _ in range(8):
+            crc = ((crc << 1) ^ 0x1021) if crc & 0x8000 else crc << 1
+            crc &= 0xFFFF
+    return crc
+
+
+def stellar_ok(text: str) -> bool:
+    """Whether `text` is a Stellar account id: base32 of a version byte, 32 bytes of key and
+    their CRC16-XModem, little-endian."""
+    if len(text) != 56:
+        return False
+    try:
+        raw = base64.b32decode(text)
+    except (binascii.Error, ValueError):
+        return False
+    body, checksum = raw[:-2], raw[-2:]
+    return body[0] == _STELLAR_ACCOUNT and _crc16_xmodem(body).to_bytes(2, "little") == checksum

@@ -90,6 +90,21 @@ def test_hints_name_numbers_and_the_values_of_a_hinted_container() -> None:
     }
 
 
+def test_hints_name_values_by_their_label_or_column() -> None:
+    body = {
+        "custom_fields": [{"name": "Available Balance", "value": "12.5"}, {"name": "Phone", "value": "x1"}],
+        "report": {"columns": ["id", "balance"], "rows": [[7, 99.5]]},
+        "balance_id": "b-1",  # a key that starts with a hinted word is not that word
+    }
+    doc = parse_json(json.dumps(body), LIMITS)
+    hints = {"balance": "ACCOUNT_BALANCE", "availablebalance": "ACCOUNT_BALANCE"}
+    by_slot = {f.slot: f.path for f in doc.fields}
+    assert {by_slot[slot]: e for slot, e in declared_entities(doc.fields, None, hints).items()} == {
+        ("custom_fields", 0, "value"): "ACCOUNT_BALANCE",
+        ("report", "rows", 0, 1): "ACCOUNT_BALANCE",
+    }
+
+
 def test_first_matching_rule_wins() -> None:
     doc = parse_json('{"contact": {"email": "x"}}', LIMITS)
     fields = {"contact.email": "EMAIL_ADDRESS", "**.email": "PERSON"}

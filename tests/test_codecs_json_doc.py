@@ -163,6 +163,23 @@ def test_name_value_pairs_give_the_label_to_the_value(
             ("documents", 0, "no"),
             ("passport", "no", "documents"),
         ),
+        # a transfer named by its asset
+        (
+            {"withdrawals": [{"asset": "SOL", "to": "7EcDh"}]},
+            ("withdrawals", 0, "to"),
+            ("sol", "to", "withdrawals"),
+        ),
+        # labels and values as AWS and Salesforce capitalise them; FHIR's identifier system
+        (
+            {"Attributes": [{"Name": "custom:ssn", "Value": "536221234"}]},
+            ("Attributes", 0, "Value"),
+            ("custom", "ssn", "value", "attributes"),
+        ),
+        (
+            {"identifier": [{"system": "http://hl7.org/fhir/sid/us-ssn", "value": "536221234"}]},
+            ("identifier", 0, "value"),
+            ("http", "hl7", "org", "fhir", "sid", "us", "ssn", "value", "identifier"),
+        ),
         # the object's key names its values
         (
             {"passport_number": {"value": "X1234"}},

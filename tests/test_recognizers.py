@@ -162,6 +162,7 @@ EXPECTED_RECOGNIZERS = {
     "ScrimBase58checkWalletRecognizer",
     "ScrimBech32WalletRecognizer",
     "ScrimCashaddrWalletRecognizer",
+    "ScrimStellarWalletRecognizer",
     "ScrimMoneroAddressRecognizer",
 }
 
@@ -454,6 +455,38 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
         "CRYPTO",
         "rN9gs5g2G9Yjd1BeG2haPx4HoDYfZqwbhr",
     ),
+    # --- bank accounts longer than a US one, grouped, or an IBAN spaced after its country ---
+    (
+        "61109010140000071219812874",
+        ["account", "number", "accountnumber"],
+        "US_BANK_NUMBER",
+        "61109010140000071219812874",
+    ),
+    ("nr konta 61 1090 1014 0000 0712 1981 2874", None, "US_BANK_NUMBER", "61 1090 1014 0000 0712 1981 2874"),
+    ("IBAN: PL 61 1090 1014 0000 0712 1981 2874", None, "IBAN_CODE", "PL 61 1090 1014 0000 0712 1981 2874"),
+    # --- DATE_OF_BIRTH in other languages, and as a Unix time under a birth field ---
+    ("fecha de nacimiento: 14 de marzo de 1985", None, "DATE_OF_BIRTH", "14 de marzo de 1985"),
+    ("Geburtsdatum: 14. März 1985", None, "DATE_OF_BIRTH", "14. März 1985"),
+    ("479606400000", ["date", "of", "birth"], "DATE_OF_BIRTH", "479606400000"),
+    ("/Date(479606400000)/", ["birthdate"], "DATE_OF_BIRTH", "/Date(479606400000)/"),
+    # --- national ids: Mexico's CURP, India's PAN under its name ---
+    ("CURP PEGJ850314HDFRRN09", None, "NATIONAL_ID", "PEGJ850314HDFRRN09"),
+    ("pan card no is ABCPE1234F", None, "NATIONAL_ID", "ABCPE1234F"),
+    # --- wallets: an extended public key, a Stellar account ---
+    (
+        "xpub6CUGRUonZSQ4TWtTMmzXdrXDtypWKiKrhko4egpiMZbpiaQL2jkwSB1icqYh2cfDfVxdx4df189oLKnC5fSwqPfgyP3hooxujYzAu3fDVmz",
+        None,
+        "CRYPTO",
+        "xpub6CUGRUonZSQ4TWtTMmzXdrXDtypWKiKrhko4egpiMZbpiaQL2jkwSB1icqYh2cfDfVxdx4df189oLKnC5fSwqPfgyP3hooxujYzAu3fDVmz",
+    ),
+    (
+        "to GAAZI4TCR3TY5OJHCTJC2A4QSY6CJWJH5IAJTGKIN2ER7LBNVKOCCWN7",
+        None,
+        "CRYPTO",
+        "GAAZI4TCR3TY5OJHCTJC2A4QSY6CJWJH5IAJTGKIN2ER7LBNVKOCCWN7",
+    ),
+    # --- phones after Portuguese and Dutch cues ---
+    ("meu zap 11 98765-4321", None, "PHONE_NUMBER", "11 98765-4321"),
     # --- e-mails with a quote or a second '@' before the domain ---
     ("mail 'jane.doe'@gmail.com", None, "EMAIL_ADDRESS", "jane.doe'@gmail.com"),
     ("write jane.doe@@gmail.com", None, "EMAIL_ADDRESS", "jane.doe@@gmail.com"),
@@ -689,6 +722,8 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6b", None, "CRYPTO"),  # CashAddr fails
     ("session 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", ["session", "id"], "CRYPTO"),
     # --- shapes that need their words ---
+    ("order 479606400123", None, None),  # a Unix-time-shaped number needs birth context
+    ("1712619960", ["created", "at"], None),
     ("commit 52908400098527886e0f7030069857d2e4169ee7", None, "CRYPTO"),  # a git commit id
     ("meeting 60-16-13", None, "US_BANK_NUMBER"),
     ("order 536/22/1234", None, "NATIONAL_ID"),

@@ -114,6 +114,10 @@ def test_shipped_policy_loads(shipped: Rules) -> None:
         ("available_balance", "ACCOUNT_BALANCE"),
         ("totalBalanceUsd", "ACCOUNT_BALANCE"),
         ("balances", "ACCOUNT_BALANCE"),
+        ("usdBalance", "ACCOUNT_BALANCE"),
+        ("Account_Balance__c", "ACCOUNT_BALANCE"),
+        ("Kontostand", "ACCOUNT_BALANCE"),
+        ("saldo", "ACCOUNT_BALANCE"),
         # English "address" is as often a wallet, e-mail or IP address: left to the recognizers
         ("address", None),
         ("email_address", None),

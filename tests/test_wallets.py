@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from proxy.wallets import base58check_ok, bech32_ok, cashaddr_ok
+from proxy.wallets import base58check_ok, bech32_ok, cashaddr_ok, stellar_ok
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,16 @@ def test_bech32(address: str, valid: bool) -> None:
 )
 def test_cashaddr(address: str, valid: bool) -> None:
     assert cashaddr_ok(address) is valid
+
+
+@pytest.mark.parametrize(
+    ("address", "valid"),
+    [
+        ("GAAZI4TCR3TY5OJHCTJC2A4QSY6CJWJH5IAJTGKIN2ER7LBNVKOCCWN7", True),
+        ("GAAZI4TCR3TY5OJHCTJC2A4QSY6CJWJH5IAJTGKIN2ER7LBNVKOCCWN6", False),  # the CRC fails
+        ("SAAZI4TCR3TY5OJHCTJC2A4QSY6CJWJH5IAJTGKIN2ER7LBNVKOCCWN7", False),  # not an account id
+        ("GAAZI4TCR3TY5OJHCTJC2A4QSY6CJWJH5IAJTGKIN2ER7LBNVKOCCWN", False),  # too short
+    ],
+)
+def test_stellar(address: str, valid: bool) -> None:
+    assert stellar_ok(address) is valid

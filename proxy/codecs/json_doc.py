@@ -20,14 +20,16 @@ from proxy.model import DROPPED, JsonPath, Replacement, TextField
 # of that value; in typed entries (`{"type": "passport", "number": …}`), the key that says what the
 # entry's number or id is. Kept apart: a person's `name` says nothing about the `id` beside it
 # ("Sara Banks" would make a user's id a bank account).
-_LABEL_KEYS = (
+_LABEL_KEYS: tuple[str, ...] = (
     "name", "label", "title", "field", "key", "field_name", "fieldname", "display_name", "question",
-    "attribute", "property", "caption",
+    "attribute", "property", "caption", "slug", "field_key", "ref",
+    "system",  # FHIR identifiers: `{"system": "http://hl7.org/fhir/sid/us-ssn", "value": …}`
 )  # fmt: skip
 _VALUE_KEYS = frozenset(
     ("value", "val", "v", "content", "text", "field_value", "fieldvalue", "answer", "data", "response")
 )
-_TYPE_KEYS = ("type", "kind", "category")
+# Typed entries, and transfers named by their asset (`{"asset": "SOL", "to": "7EcD…"}`).
+_TYPE_KEYS: tuple[str, ...] = ("type", "kind", "category", "asset", "coin", "currency", "chain", "network")
 # Tables sent as JSON (reporting and export APIs): column names in one list, rows as lists of values
 # in another. A row's values are named by their column, as a CSV cell is by its header.
 _COLUMN_KEYS = ("columns", "cols", "column_names", "headers", "header", "fields")
@@ -35,7 +37,23 @@ _ROW_KEYS = ("rows", "data", "values", "records", "results")
 # A pair `["ssn", "536221234"]`: a label (words only) and the value it names.
 _HAS_DIGIT = re.compile(r"\d")
 _LABEL = re.compile(r"[^\W\d]+(?:[ _-][^\W\d]+){0,4}")
-_TYPED_KEYS = frozenset(("number", "num", "no", "id", "identifier", "value", "val", "v"))
+_TYPED_KEYS = frozenset(
+    (
+        *("number", "num", "no", "id", "identifier", "value", "val", "v"),  # the entry's number or id
+        *("to", "address", "destination", "recipient", "target", "counterparty", "wallet"),  # a transfer's
+    )
+)
+
+
+def _any_case(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """Keys as APIs write them: `name`, `Name` (AWS, Salesforce), `NAME`."""
+    return tuple(dict.fromkeys(v for k in keys for v in (k, k.capitalize(), k.upper())))
+
+
+_LABEL_KEYS = _any_case(_LABEL_KEYS)
+_VALUE_KEYS = frozenset(_any_case(tuple(_VALUE_KEYS)))
+_TYPE_KEYS = _any_case(_TYPE_KEYS)
+_TYPED_KEYS = frozenset(_any_case(tuple(_TYPED_KEYS)))
 
 
 def _named_values(

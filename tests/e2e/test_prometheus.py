@@ -163,7 +163,7 @@ def _plan(db: Path) -> Plan:
         requesters = {row[0] for row in conn.execute("SELECT requester_id FROM tickets")}
         own = conn.execute("SELECT min(id) FROM tickets WHERE assignee_id = ?", (ASSIGNEE,)).fetchone()[0]
     canary = max(set(range(1, CRM_CUSTOMERS + 1)) - requesters)
-    assert canary > 3 * PAGE, "the trainee's pages must not reach the canary"
+    assert canary > 4 * PAGE, "the trainee's pages must not reach the canary"
     assert own is not None, f"no ticket assigned to {ASSIGNEE} in the seeded CRM"
     return Plan(canary, own)
 
@@ -171,12 +171,14 @@ def _plan(db: Path) -> Plan:
 def _controls(plan: Plan) -> Iterator[tuple[str, list[tuple[str, str]], int | None]]:
     """Once, before the steady traffic: requests that trigger each control event once."""
     trainee = [_bearer(TRAINEE, AGENTS[TRAINEE])]
-    reason = ("X-Scrim-Justification", "e2e: reviewing a disputed batch")
+    reason = ("X-Scrim-Justification", "TICKET-42 reviewing a disputed charge")
     users = f"/api/v2/users?per_page={PAGE}&page="
     yield users + "1", trainee, 200  # 8 ticketless > soft 5: quota_soft
+    yield "/api/v2/users/9", trainee, 200
+    yield "/api/v2/users/10", trainee, 200  # 10: at justify
     yield users + "2", trainee, 429  # 16 > justify 10: justification_required
-    yield users + "2", [*trainee, reason], 200  # justified
-    yield users + "3", [*trainee, reason], 429  # 24 > hard 20: quota_exceeded
+    yield "/api/v2/users/11", [*trainee, reason], 200  # justified: one customer per reason
+    yield f"/api/v2/users?per_page={2 * PAGE}&page=2", [*trainee, reason], 429  # 27 > hard 20: quota_exceeded
     yield f"/api/v2/users/{plan.canary}", [_bearer("agent-eve", AGENTS["agent-eve"])], 200  # canary
     glass = [_bearer("agent-cy", AGENTS["agent-cy"]), ("X-Scrim-Break-Glass", "e2e: fraud callback")]
     yield "/api/v2/users/7", glass, 200  # break_glass
@@ -421,8 +423,9 @@ def test_dashboard_shows_the_controls(stack: Stack) -> None:
         (sample,) = q(f"scrim_ledger_distinct_customers{{{selector}}}")
         return float(sample["value"][1])
 
-    # two pages served (the third was withheld), all outside the trainee's tickets
-    assert ledger(TRAINEE, "1h", "ticketless") == 2 * PAGE
+    # a page and three single customers served (the other pages were withheld), all outside the
+    # trainee's tickets
+    assert ledger(TRAINEE, "1h", "ticketless") == PAGE + 3
     assert ledger(ASSIGNEE, "24h", "assigned") == 1 and ledger(ASSIGNEE, "24h", "ticketless") == 0
     assert [float(s["value"][1]) for s in q('scrim_ledger_shared{job="scrim"}')] == [0.0]  # no Redis
 

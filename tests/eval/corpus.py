@@ -638,6 +638,10 @@ class _Gen:
     def decoy(self, kind: str | None = None) -> str:
         """A decoy value, labelled."""
         kind = kind or self.pick(_DECOY_KINDS)
+        return self.d(kind, self.decoy_text(kind))
+
+    def decoy_text(self, kind: str) -> str:
+        """A value shaped like a decoy of `kind`, unlabelled (the caller labels it)."""
         pick, digits = self.pick, self.digits
         maker: dict[str, Callable[[], str]] = {
             "ORDER": lambda: pick((f"ORD-{digits(6)}", f"#{digits(6, '123456789')}", f"A-2024-{digits(5)}")),
@@ -676,7 +680,7 @@ class _Gen:
             "REF": lambda: f"REF-{digits(3)}-{''.join(pick('ABCDEFGHJKLMNPQRSTUVWXYZ') for _ in range(3))}",
             "DURATION": lambda: f"{self.rng.randint(2, 14)} business days",
         }
-        return self.d(kind, maker[kind]())
+        return maker[kind]()
 
 
 _DECOY_KINDS = (
@@ -1540,7 +1544,8 @@ def admin(g: _Gen) -> tuple[str, Any]:
         k["address"]: g.p("STREET_ADDRESS", person.street),
         k["iban"]: g.p("IBAN_CODE", g.iban(person.country)),
         k["created"]: g.decoy("TIMESTAMP"),
-        k["balance"]: g.decoy("AMOUNT"),
+        # The customer's own balance: tier1 sees nothing of it (not an order's amount, a decoy).
+        k["balance"]: g.p("ACCOUNT_BALANCE", g.decoy_text("AMOUNT")),
     }
     if g.chance(0.6):
         record[k["id"]] = g.p("NATIONAL_ID", g.national_id(person.country)[1])

@@ -93,15 +93,18 @@ _LABELLED = frozenset({"value", "val", "v", "text", "content", "fieldvalue", "an
 
 
 def _hinted(fields: Sequence[TextField], hints: Mapping[str, str]) -> dict[int, str]:
-    """Values whose key a hint names, or whose parent's key does (`balances: {"BTC": 1.2}`,
+    """Values whose key a hint names, with its parent's key (`name.last`) or alone, or whose
+    parent's key does (`balances: {"BTC": 1.2}`,
     `adresse: {"strasse": …}`), or whose label or column does (`{"name": "Balance", "value": …}`,
     a JSON table's `balance` column): strings and numbers alike (a balance is a number)."""
     declared: dict[int, str] = {}
     for field in fields:
         if field.is_key or field.value is None or isinstance(field.value, bool) or not field.path:
             continue
-        # The value's key, then its parent's (list indices are no level: `balances.ETH[0]`).
-        names = [hint_key(part) for part in reversed(field.path) if isinstance(part, str)][:2]
+        # The value's key, then both together (`name.last`), then its parent's (list indices are
+        # no level: `balances.ETH[0]`).
+        keys = [hint_key(part) for part in reversed(field.path) if isinstance(part, str)][:2]
+        names = [keys[0], keys[1] + keys[0], keys[1]] if len(keys) == 2 else keys
         last = field.path[-1]
         if field.context and (isinstance(last, int) or hint_key(last) in _LABELLED):
             # The context starts with the words of the label or column that names the value.

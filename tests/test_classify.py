@@ -105,6 +105,22 @@ def test_hints_name_values_by_their_label_or_column() -> None:
     }
 
 
+def test_a_hint_may_name_a_key_under_its_parent() -> None:
+    # `last` alone says nothing (`logins.last` is a date); under `name` it is a surname.
+    body = {
+        "name": {"first": "Jane", "last": "Doe"},
+        "logins": {"last": "2024-02-01"},
+        "n": [{"family": "Roe"}],
+    }
+    doc = parse_json(json.dumps(body), LIMITS)
+    hints = {"namelast": "LAST_NAME", "nfamily": "LAST_NAME"}
+    by_slot = {f.slot: f.path for f in doc.fields}
+    assert {by_slot[slot]: e for slot, e in declared_entities(doc.fields, None, hints).items()} == {
+        ("name", "last"): "LAST_NAME",
+        ("n", 0, "family"): "LAST_NAME",
+    }
+
+
 def test_first_matching_rule_wins() -> None:
     doc = parse_json('{"contact": {"email": "x"}}', LIMITS)
     fields = {"contact.email": "EMAIL_ADDRESS", "**.email": "PERSON"}

@@ -194,6 +194,9 @@ def test_name_value_pairs_give_the_label_to_the_value(
         ({"customer": {"ssn": {"v": "536221234"}}}, ("customer", "ssn", "v"), ("v", "ssn")),
         # one level only: a grandparent's key is not the value's name
         ({"a": {"b": {"c": "x"}}}, ("a", "b", "c"), ("c", "b")),
+        # keys that only structure a response name nothing (GraphQL's node, JSON:API's attributes)
+        ({"edges": [{"node": {"id": "4155550134"}}]}, ("edges", 0, "node", "id"), ("id",)),
+        ({"attributes": {"ssn": "x"}}, ("attributes", "ssn"), ("ssn",)),
     ],
 )
 def test_an_objects_key_and_type_name_its_values(

@@ -95,3 +95,36 @@ def test_too_large(text: str, limits: Limits, reason: str) -> None:
 def test_exactly_at_the_limits() -> None:
     assert len(parse("a\nb\n", Limits(max_fields=2)).fields) == 2
     assert len(parse("x" * 10, Limits(max_string_chars=10)).fields) == 1
+
+
+def test_a_line_holding_only_a_label_names_the_next_line() -> None:
+    doc = parse("SSN:\n536221234\nDate of birth: \n14/03/1985\nthanks\n", LIMITS)
+    assert [f.context for f in doc.fields] == [
+        ("ssn",),
+        ("ssn",),
+        ("date", "of", "birth"),
+        ("date", "of", "birth"),
+        (),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        # a number wrapped onto the next line is read across the break
+        ("card 4539 1488\n0343 6467 thanks\n", ["card 4539 1488 0343 6467 thanks"]),
+        ("iban DE89 3704 0044\r\n0532 0130 00", ["iban DE89 3704 0044 0532 0130 00"]),
+        # a line of words, or a next line starting with a letter, is no wrapped number
+        ("thanks,\nJane\n", []),
+        ("order 12\nshipped\n", []),
+    ],
+)
+def test_a_number_wrapped_onto_the_next_line_is_joined(text: str, joined: list[str]) -> None:
+    doc = parse(text, LIMITS)
+    found = doc.joined(())
+    assert [j.text for j in found] == joined
+    for j in found:  # each piece is its line without the line break
+        assert [j.text[start:end] for _, start, end in j.pieces] == [
+            doc.fields[slot].value.rstrip("\r\n")
+            for slot, _, _ in j.pieces  # type: ignore[union-attr]
+        ]

@@ -94,6 +94,8 @@ def rules() -> Rules:
         ("hint", "Madonna", "PERSON", "Madonna"),
         ("hint", "   ", "PERSON", ""),
         ("hint", "Doe, Jane", "PERSON", "Jane"),  # the family name first
+        ("hint", "DUPONT Jean-Pierre", "PERSON", "Jean-Pierre"),  # the family name first, in capitals
+        ("hint", "JANE DOE", "PERSON", "JANE"),
         ("hint", "O'Brien-Smith Jr.", "PERSON", "O'Brien-Smith"),
         # a name field holding what is no name (a tool's fallback display name): nothing shown
         ("hint", "jane.doe@gmail.com", "PERSON", "****.***@*****.***"),

@@ -159,6 +159,7 @@ EXPECTED_RECOGNIZERS = {
     "ScrimIbanRecognizer",
     "ScrimUpperCaseBech32Recognizer",
     "ScrimIpFormsRecognizer",
+    "ScrimHonorificNameRecognizer",
     "ScrimBase58checkWalletRecognizer",
     "ScrimBech32WalletRecognizer",
     "ScrimCashaddrWalletRecognizer",
@@ -168,6 +169,7 @@ EXPECTED_RECOGNIZERS = {
 
 EXPECTED_ENTITIES = {
     "PERSON",
+    "LAST_NAME",
     "LOCATION",
     "CREDIT_CARD",
     "US_SSN",
@@ -487,6 +489,9 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ),
     # --- phones after Portuguese and Dutch cues ---
     ("meu zap 11 98765-4321", None, "PHONE_NUMBER", "11 98765-4321"),
+    # --- a surname after an honorific ---
+    ("please ask Mr. Stevenson to call back", None, "LAST_NAME", "Stevenson"),
+    ("Sra. García llamó ayer", None, "LAST_NAME", "García"),
     # --- e-mails with a quote or a second '@' before the domain ---
     ("mail 'jane.doe'@gmail.com", None, "EMAIL_ADDRESS", "jane.doe'@gmail.com"),
     ("write jane.doe@@gmail.com", None, "EMAIL_ADDRESS", "jane.doe@@gmail.com"),

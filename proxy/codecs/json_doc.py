@@ -34,6 +34,11 @@ _TYPE_KEYS: tuple[str, ...] = ("type", "kind", "category", "asset", "coin", "cur
 # in another. A row's values are named by their column, as a CSV cell is by its header.
 _COLUMN_KEYS = ("columns", "cols", "column_names", "headers", "header", "fields")
 _ROW_KEYS = ("rows", "data", "values", "records", "results")
+# Keys that only structure a response (GraphQL's edges and nodes, JSON:API's attributes) name
+# nothing inside them: `node.id` read as "id node" met the national-id word "idno".
+_STRUCTURAL = frozenset(
+    ("node", "nodes", "edge", "edges", "attributes", "items", "item", "results", "result", "payload")
+)
 # A pair `["ssn", "536221234"]`: a label (words only) and the value it names.
 _HAS_DIGIT = re.compile(r"\d")
 _LABEL = re.compile(r"[^\W\d]+(?:[ _-][^\W\d]+){0,4}")
@@ -177,7 +182,8 @@ class JsonDocument:
                 kind = type(value)
                 if kind is dict or kind is list:
                     columns = table[1] if table is not None and key == table[0] else None
-                    self._walk(value, child, key_context, depth + 1, rows_of=columns)
+                    inherited = () if key in _STRUCTURAL else key_context
+                    self._walk(value, child, inherited, depth + 1, rows_of=columns)
                 else:
                     if kind is str and len(value) > max_chars:
                         raise BodyTooLarge("string_too_long")

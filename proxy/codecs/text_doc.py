@@ -1,4 +1,7 @@
-"""Plain text: each line is a field, so one huge body never becomes one unbounded analyzer call."""
+"""Plain text: each line is a field, so one huge body never becomes one unbounded analyzer call.
+
+A line that is only a label (`SSN:`) names the next line's value, and a number wrapped onto the next
+line (`card 4539 1488` / `0343 6467`) is also read joined across the break."""
 
 from __future__ import annotations
 
@@ -10,6 +13,9 @@ from proxy.errors import BodyTooLarge
 from proxy.model import DROPPED, Replacement, TextField
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+_LABEL_ONLY = re.compile(r"\s*([^:\r\n]{1,40}):\s*")
+_WRAPS = re.compile(r"[0-9A-Za-z][ \t]*[\r\n]+")  # a line ending in a character of a number…
+_WRAPPED = re.compile(r"[0-9]")  # …and the next one starting with a digit
 
 
 class TextDocument:
@@ -23,12 +29,15 @@ class TextDocument:
         self._fields: list[TextField] = []
         if len(self._lines) > limits.max_fields:
             raise BodyTooLarge("too_many_fields")
+        named_by: tuple[str, ...] = ()  # the label of a line that held only a label
         for i, line in enumerate(self._lines):
             if len(line) > limits.max_string_chars:
                 raise BodyTooLarge("string_too_long")
             label, sep, _ = line.partition(":")
-            context = words(label) if sep and len(label) < 40 else ()
+            context = words(label) if sep and len(label) < 40 else named_by
             self._fields.append(TextField(i, (i,), line, context))
+            label_only = _LABEL_ONLY.fullmatch(line)
+            named_by = words(label_only.group(1)) if label_only else ()
 
     @property
     def fields(self) -> list[TextField]:
@@ -39,7 +48,16 @@ class TextDocument:
         return None
 
     def joined(self, declared: Container[int]) -> list[JoinedText]:
-        return []
+        out = []
+        for i in range(len(self._lines) - 1):
+            line, following = self._lines[i], self._lines[i + 1]
+            if _WRAPS.search(line) and _WRAPPED.match(following) and i not in declared:
+                first = line.rstrip("\r\n")
+                second = following.rstrip("\r\n")
+                text = f"{first} {second}"
+                pieces = ((i, 0, len(first)), (i + 1, len(first) + 1, len(text)))
+                out.append(JoinedText(text, pieces))
+        return out
 
     def render(self, replacements: Mapping[int, Replacement]) -> str:
         lines = list(self._lines)

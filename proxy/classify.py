@@ -93,10 +93,10 @@ _LABELLED = frozenset({"value", "val", "v", "text", "content", "fieldvalue", "an
 
 
 def _hinted(fields: Sequence[TextField], hints: Mapping[str, str]) -> dict[int, str]:
-    """Values whose key a hint names, with its parent's key (`name.last`) or alone, or whose
-    parent's key does (`balances: {"BTC": 1.2}`,
-    `adresse: {"strasse": …}`), or whose label or column does (`{"name": "Balance", "value": …}`,
-    a JSON table's `balance` column): strings and numbers alike (a balance is a number)."""
+    """Values whose key a hint names, alone or after its parent's key (`name.last`), whose parent's
+    key does (`balances: {"BTC": 1.2}`, `adresse: {"strasse": …}`), or whose label or column does
+    (`{"name": "Balance", "value": …}`, a JSON table's `balance` column): strings and numbers alike
+    (a balance is a number)."""
     declared: dict[int, str] = {}
     for field in fields:
         if field.is_key or field.value is None or isinstance(field.value, bool) or not field.path:

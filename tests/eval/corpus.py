@@ -120,15 +120,18 @@ def base58check(payload: bytes, alphabet: str = B58) -> str:
     return alphabet[0] * (len(data) - len(data.lstrip(b"\0"))) + out
 
 
-def _bech32_polymod(values: Sequence[int]) -> int:
-    gen = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
-    chk = 1
+def _polymod(values: Sequence[int], gen: tuple[int, ...], shift: int) -> int:
+    chk, mask = 1, (1 << shift) - 1
     for v in values:
-        top = chk >> 25
-        chk = (chk & 0x1FFFFFF) << 5 ^ v
+        top = chk >> shift
+        chk = (chk & mask) << 5 ^ v
         for i in range(5):
             chk ^= gen[i] if (top >> i) & 1 else 0
     return chk
+
+
+def _bech32_polymod(values: Sequence[int]) -> int:
+    return _polymod(values, (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3), 25)
 
 
 def _hrp_expand(hrp: str) -> list[int]:
@@ -170,13 +173,7 @@ def cashaddr(payload: bytes) -> str:
     """A Bitcoin Cash P2PKH address (CashAddr), with its prefix."""
     gen = (0x98F2BC8E61, 0x79B76D99E2, 0xF33E5FB3C4, 0xAE2EABE2A8, 0x1E4F43E470)
     data = _five_bit(b"\0" + payload)
-    chk = 1
-    for v in [*(ord(c) & 31 for c in "bitcoincash"), 0, *data, 0, 0, 0, 0, 0, 0, 0, 0]:
-        top = chk >> 35
-        chk = ((chk & 0x07FFFFFFFF) << 5) ^ v
-        for i in range(5):
-            chk ^= gen[i] if (top >> i) & 1 else 0
-    chk ^= 1
+    chk = _polymod([*(ord(c) & 31 for c in "bitcoincash"), 0, *data, *[0] * 8], gen, 35) ^ 1
     return "bitcoincash:" + "".join(BECH32[d] for d in data + [(chk >> 5 * (7 - i)) & 31 for i in range(8)])
 
 

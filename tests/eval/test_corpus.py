@@ -96,25 +96,25 @@ def _base58check(address: str, alphabet: str = _B58) -> bool:
     return hashlib.sha256(hashlib.sha256(raw[:-4]).digest()).digest()[:4] == raw[-4:]
 
 
+def _polymod(values: list[int], generators: tuple[int, ...], shift: int) -> int:
+    chk, mask = 1, (1 << shift) - 1
+    for v in values:
+        top, chk = chk >> shift, (chk & mask) << 5 ^ v
+        for i, g in enumerate(generators):
+            chk ^= g if (top >> i) & 1 else 0
+    return chk
+
+
 def _bech32(address: str) -> bool:
     hrp, _, data = address.rpartition("1")
     values = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp] + [_BECH32.index(c) for c in data]
-    chk = 1
-    for v in values:
-        top, chk = chk >> 25, (chk & 0x1FFFFFF) << 5 ^ v
-        for i, g in enumerate((0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)):
-            chk ^= g if (top >> i) & 1 else 0
-    return chk == 1
+    return _polymod(values, (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3), 25) == 1
 
 
 def _cashaddr(address: str) -> bool:
     values = [ord(c) & 31 for c in "bitcoincash"] + [0] + [_BECH32.index(c) for c in address.split(":")[-1]]
-    chk = 1
-    for v in values:
-        top, chk = chk >> 35, (chk & 0x07FFFFFFFF) << 5 ^ v
-        for i, g in enumerate((0x98F2BC8E61, 0x79B76D99E2, 0xF33E5FB3C4, 0xAE2EABE2A8, 0x1E4F43E470)):
-            chk ^= g if (top >> i) & 1 else 0
-    return chk == 1
+    generators = (0x98F2BC8E61, 0x79B76D99E2, 0xF33E5FB3C4, 0xAE2EABE2A8, 0x1E4F43E470)
+    return _polymod(values, generators, 35) == 1
 
 
 def test_wallets_are_valid(samples: list[Sample]) -> None:

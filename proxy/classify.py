@@ -98,18 +98,24 @@ def _hinted(fields: Sequence[TextField], hints: Mapping[str, str]) -> dict[int, 
     (`{"name": "Balance", "value": …}`, a JSON table's `balance` column): strings and numbers alike
     (a balance is a number)."""
     declared: dict[int, str] = {}
+    parent: JsonPath | None = None
+    above: list[str] = []  # the two nearest keys above the value (list indices are no level)
     for field in fields:
-        if field.is_key or field.value is None or isinstance(field.value, bool) or not field.path:
+        path = field.path
+        if field.is_key or field.value is None or type(field.value) is bool or not path:
             continue
-        # The value's key, then both together (`name.last`), then its parent's (list indices are
-        # no level: `balances.ETH[0]`).
-        keys = [hint_key(part) for part in reversed(field.path) if isinstance(part, str)][:2]
-        names = [keys[0], keys[1] + keys[0], keys[1]] if len(keys) == 2 else keys
-        last = field.path[-1]
-        if field.context and (isinstance(last, int) or hint_key(last) in _LABELLED):
+        if path[:-1] != parent:  # a record's fields come one after another: once per parent
+            parent = path[:-1]
+            above = [*[hint_key(p) for p in reversed(parent) if type(p) is str][:2], "", ""]
+        last = path[-1]
+        # The value's own key and its parent's; in a list, the list's key and the one above it
+        # (`balances.ETH[0]`).
+        key, parent_key = (hint_key(last), above[0]) if type(last) is str else (above[0], above[1])
+        entity = hints.get(key) or hints.get(parent_key + key) or hints.get(parent_key)
+        if entity is None and field.context and (type(last) is int or key in _LABELLED):
             # The context starts with the words of the label or column that names the value.
-            names += ["".join(field.context[:n]) for n in (1, 2, 3)]
-        entity = next((hints[name] for name in names if name in hints), None)
+            context = field.context
+            entity = next((e for n in (1, 2, 3) if (e := hints.get("".join(context[:n])))), None)
         if entity is not None:
             declared[field.slot] = entity
     return declared

@@ -248,7 +248,7 @@ def _gated(
             ok = ip_like
         elif entity == "CRYPTO":
             ok = long_token
-        elif entity in _NER_ENTITIES:
+        elif entity in _NER_ENTITIES or entity == "LAST_NAME":
             # Names have pattern recognizers too (after "my name is", in name fields): asked for
             # any text with a word in it; whether spaCy runs is decided on the residual text.
             ok = word

@@ -76,7 +76,6 @@ OFFLOAD_MIN_BYTES = 8 * 1024
 _BODILESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Methods that echo the request back, CRM credential included (cross-site tracing).
 _ECHOING_METHODS = frozenset({"TRACE", "TRACK"})
-_SHORTEST_CREDENTIAL = 8  # shorter parts of the CRM credential ("Bearer") are common words
 _JUSTIFICATION_HEADER = "x-scrim-justification"
 # `<ticket> <reason>`: a ticket reference (a word with a digit) and at least a few characters why.
 _JUSTIFICATION = re.compile(r"\S*\d\S*\s+\S.{2,}")
@@ -147,14 +146,8 @@ class ScrimAddon:
         self._upstream_headers = upstream_headers
         # The credential Scrim adds, and its long parts (the token after "Bearer"): never to reach
         # an agent, who could then reach the CRM without Scrim.
-        self._credentials = tuple(
-            {
-                part.encode("latin-1")
-                for _, value in upstream_headers
-                for part in (value, *value.split())
-                if len(part) >= _SHORTEST_CREDENTIAL
-            }
-        )
+        # (Bodies are checked decoded by the pipeline; static ones and headers, as sent, here.)
+        self._credentials = tuple(c.encode("latin-1") for c in pipeline.credential_parts(upstream_headers))
         self._upstream_timeout = upstream_timeout
         self._timers: weakref.WeakKeyDictionary[http.HTTPFlow, asyncio.TimerHandle] = (
             weakref.WeakKeyDictionary()
@@ -270,13 +263,14 @@ class ScrimAddon:
                 raise Withheld("unexpected_request_body", 400)
             if body and "transfer-encoding" not in request.headers:
                 request.headers["content-length"] = str(len(body))
-        except Withheld as err:
+        except Exception as err:
+            if not isinstance(err, Withheld):
+                log.exception("request hook failed (request %s)", state.request_id)
+            status, reason = _classify_failure(err)
             self._withdraw(flow)
-            self._refuse(flow, state.request_id, err.status, err.reason, Outcome.WITHHELD, state)
-        except Exception:
-            log.exception("request hook failed (request %s)", state.request_id)
-            self._withdraw(flow)
-            self._refuse(flow, state.request_id, 502, "internal_error", Outcome.WITHHELD, state)
+            # The agent's own words are audited only once masked (the response hook does that).
+            unread = replace(state, justification=None, break_glass=None)
+            self._refuse(flow, state.request_id, status, reason, Outcome.WITHHELD, unread)
 
     def _withdraw(self, flow: http.HTTPFlow) -> None:
         """Forget a flow refused before it went upstream: its response is Scrim's own."""

@@ -6,9 +6,10 @@ on to detection. A rule naming a list or object covers every value inside it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
-from proxy.model import JsonPath, Record, TextField
+from proxy.model import JsonPath, Record, TextField, field_text
 from proxy.paths import matches, select
 from proxy.rules import Route, hint_key
 
@@ -88,6 +89,7 @@ def declared_entities(
     return declared
 
 
+_NUMBER = re.compile(r"[-+]?[0-9][0-9.,' ]*")
 # Keys of a value named by a label beside it (`{"name": "Balance", "value": …}`).
 _LABELLED = frozenset({"value", "val", "v", "text", "content", "fieldvalue", "answer", "data"})
 
@@ -111,7 +113,11 @@ def _hinted(fields: Sequence[TextField], hints: Mapping[str, str]) -> dict[int, 
         # The value's own key and its parent's; in a list, the list's key and the one above it
         # (`balances.ETH[0]`).
         key, parent_key = (hint_key(last), above[0]) if type(last) is str else (above[0], above[1])
-        entity = hints.get(key) or hints.get(parent_key + key) or hints.get(parent_key)
+        entity = hints.get(key) or hints.get(parent_key + key)
+        if entity is None and _NUMBER.fullmatch(field_text(field.value)):
+            # A container's hint covers the numbers in it (`balances: {"BTC": 1.2}`), not what
+            # else it holds: an address, an IBAN or a card inside still goes to detection.
+            entity = hints.get(parent_key)
         if entity is None and field.context and (type(last) is int or key in _LABELLED):
             # The context starts with the words of the label or column that names the value.
             context = field.context

@@ -128,18 +128,18 @@ def non_overlapping(spans: Sequence[Span], masked: Callable[[Span], bool]) -> li
 
 
 def _first_name(name: str) -> str:
-    """The first name of a full name ("Jane Doe", "Doe, Jane", "DOE Jane"), or nothing of what is
-    no name: tools fill a name field with the e-mail or phone number when there is no display name."""
+    """The first name of a full name ("Jane Doe", "Doe, Jane"), or nothing of what is no name (tools
+    fill a name field with the e-mail or phone number when there is no display name)."""
     if "," in name:
         name = name.split(",", 1)[1]  # the family name first
     words = name.split()
     if not words:
         return ""
     first = words[0]
-    if len(first) > 1 and first.isupper():
-        # French and Hungarian records write the family name first, in capitals: "DUPONT Jean".
-        first = next((w for w in words[1:] if not w.isupper()), first)
-    if all(ch.isalpha() or ch in _IN_NAMES for ch in first):
+    # "DUPONT Jean" (French records put the family name first, in capitals) or "JR Smith" (initials):
+    # which word is the first name cannot be told, so neither is shown.
+    mixed = len(first) > 1 and first.isupper() and any(not w.isupper() for w in words[1:])
+    if not mixed and all(ch.isalpha() or ch in _IN_NAMES for ch in first):
         return first
     return _ALNUM.sub(_HIDE, name.strip())
 

@@ -119,6 +119,26 @@ class Settings:
     token_key: bytes = b""
     observe: bool = False  # detect, count and audit, but release upstream bytes unchanged
     match_key: bytes = b""  # keys the e-mail/phone hashes in audit records (leak attribution)
+    # The credential Scrim adds upstream (see `credential_parts`): a body holding it is withheld.
+    credentials: tuple[str, ...] = ()
+
+
+_SHORTEST_CREDENTIAL = 8  # shorter parts of a credential ("Bearer") are common words
+
+
+def credential_parts(headers: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """The values of the headers Scrim adds upstream and their long parts (the token after
+    "Bearer"): a debug endpoint echoing the request would hand the agent a way past Scrim."""
+    return tuple(
+        sorted(
+            {
+                part
+                for _, value in headers
+                for part in (value, *value.split())
+                if len(part) >= _SHORTEST_CREDENTIAL
+            }
+        )
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +264,11 @@ def _merge(a: MaskResult, b: MaskResult) -> tuple[dict[str, int], dict[str, int]
 
 
 def _decode(
-    route: Route | None, headers: Sequence[tuple[str, str]], body: bytes, limits: Limits
+    route: Route | None,
+    headers: Sequence[tuple[str, str]],
+    body: bytes,
+    limits: Limits,
+    credentials: Sequence[str] = (),
 ) -> tuple[Document | None, list[str], str]:
     """The parsed document (None for an empty body), its content codings and its charset codec."""
     if not body:
@@ -262,6 +286,8 @@ def _decode(
     raw = encoding.decode(body, codings, limits)
     html = parse is html_doc.parse
     text, codec_name = charset.decode(raw, declared_charset, html)
+    if any(c in text for c in credentials):  # decoded: a compressed echo is an echo too
+        raise Withheld("upstream_credential_echoed")
     return parse(text, limits), codings, codec_name
 
 
@@ -305,7 +331,7 @@ async def inspect(
     if len(body) > limits.max_body_bytes:
         raise BodyTooLarge()
 
-    document, codings, codec_name = _decode(route, headers, body, limits)
+    document, codings, codec_name = _decode(route, headers, body, limits, settings.credentials)
 
     header_doc = HeaderDocument(headers)
     masker = Masker(role, rules.masks, settings.token_key)

@@ -35,7 +35,7 @@ from proxy.identity import IdentityConfig, Verifier
 from proxy.ledger import Ledger, MemoryLedger
 from proxy.ledger_redis import FallbackLedger, RedisLedger
 from proxy.metrics import Metrics, create
-from proxy.pipeline import Generation, Settings
+from proxy.pipeline import Generation, Settings, credential_parts
 from proxy.record import Recorder
 from proxy.status import StatusServer
 from proxy.workers import DetectionPool, Offload, settle_heap
@@ -284,7 +284,13 @@ async def serve(config: ServeConfig, on_ready: Callable[[], None] | None = None)
     # The chain is keyed only with a configured key: a per-process one could not be verified later.
     audit = AuditLog(config.audit_log, key=config.audit_key or None, max_bytes=config.audit_max_bytes)
     ledger = await _ledger(config, metrics)
-    settings = Settings(config.limits, config.token_key, config.observe, audit_key)
+    settings = Settings(
+        config.limits,
+        config.token_key,
+        config.observe,
+        audit_key,
+        credentials=credential_parts(config.upstream_headers),
+    )
     service = Service(config, metrics, settings)
     service.generation = await service.build(loaded)
     metrics.rules_info.labels(loaded.version).set(1)

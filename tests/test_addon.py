@@ -647,3 +647,17 @@ async def test_a_justification_names_a_ticket_and_a_reason(
     audit.close()
     line = json.loads((tmp_path / "audit.jsonl").read_text().splitlines()[-1])
     assert line.get("justification") == recorded
+
+
+async def test_a_request_refused_once_its_body_arrives_audits_none_of_the_agents_words(
+    addon: ScrimAddon, audit: AuditLog, tmp_path: Path
+) -> None:
+    # The agent's words are audited only once their personal data is masked.
+    reason = f"T-1 caller {SECRET_VALUE}"
+    f = _http2_flow("GET", "/api/v2/users/7", b"GET /x HTTP/1.1\r\n\r\n")
+    f.request.headers["X-Scrim-Justification"] = reason
+    addon.requestheaders(f)
+    addon.request(f)
+    assert error_of(f)["reason"] == "unexpected_request_body"
+    audit.close()
+    assert SECRET_VALUE not in (tmp_path / "audit.jsonl").read_text()

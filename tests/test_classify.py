@@ -105,6 +105,20 @@ def test_hints_name_values_by_their_label_or_column() -> None:
     }
 
 
+def test_a_hinted_container_names_only_the_numbers_in_it() -> None:
+    # An address, an IBAN or a card inside `balances` is still for detection: declared as a balance,
+    # a role that sees balances got them in clear.
+    body = {"balances": [{"asset": "BTC", "address": "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "amount": 1.2}],
+            "balance": {"iban": "DE89370400440532013000", "total": "1,234.50"}}  # fmt: skip
+    doc = parse_json(json.dumps(body), LIMITS)
+    hints = {"balance": "ACCOUNT_BALANCE", "balances": "ACCOUNT_BALANCE"}
+    by_slot = {f.slot: f.path for f in doc.fields}
+    assert {by_slot[slot]: e for slot, e in declared_entities(doc.fields, None, hints).items()} == {
+        ("balances", 0, "amount"): "ACCOUNT_BALANCE",
+        ("balance", "total"): "ACCOUNT_BALANCE",
+    }
+
+
 def test_a_hint_may_name_a_key_under_its_parent() -> None:
     # `last` alone says nothing (`logins.last` is a date); under `name` it is a surname.
     body = {

@@ -80,6 +80,24 @@ def test_lines_before_the_header_are_no_header(preamble: str) -> None:
     assert doc.render({}).replace("\r\n", "\n").endswith("1,Jane Doe,jane@example.com,536-22-1234\n")
 
 
+@pytest.mark.parametrize(
+    ("text", "columns"),
+    [
+        # delimiters inside a quoted cell split nothing: a customer's "Flat 3;;;;;;; Block B"
+        # made every row one column, outside every column rule
+        (
+            'id,name,street\n1,Jane Doe,"1 Main St"\n2,Kate Smith,"Flat 3;;;;;;; Block B"\n',
+            ["id", "name", "street"],
+        ),
+        ('id;name;notes\n1;Jane Doe;"a, b, c, d, e, f, g"\n2;Kate Smith;x\n', ["id", "name", "notes"]),
+    ],
+)
+def test_the_delimiter_is_the_one_that_splits_the_rows_alike(text: str, columns: list[str]) -> None:
+    doc = parse(text, LIMITS)
+    assert [f.value for f in doc.fields if f.is_key] == columns
+    assert [row["name"] for row in doc.rows_as_objects] == ["Jane Doe", "Kate Smith"]
+
+
 def test_excels_sep_line_names_the_delimiter() -> None:
     doc = parse("sep=;\nid;name\n1;Doe, Jane\n", LIMITS)
     assert {f.path: f.value for f in doc.fields if not f.is_key}[(0, "name")] == "Doe, Jane"

@@ -94,7 +94,10 @@ def rules() -> Rules:
         ("hint", "Madonna", "PERSON", "Madonna"),
         ("hint", "   ", "PERSON", ""),
         ("hint", "Doe, Jane", "PERSON", "Jane"),  # the family name first
-        ("hint", "DUPONT Jean-Pierre", "PERSON", "Jean-Pierre"),  # the family name first, in capitals
+        # a word in capitals before others: a family name first ("DUPONT Jean") or initials ("JR
+        # Smith"), which cannot be told apart: nothing is shown
+        ("hint", "DUPONT Jean-Pierre", "PERSON", "****** ****-******"),
+        ("hint", "JR Smith", "PERSON", "** *****"),
         ("hint", "JANE DOE", "PERSON", "JANE"),
         ("hint", "O'Brien-Smith Jr.", "PERSON", "O'Brien-Smith"),
         # a name field holding what is no name (a tool's fallback display name): nothing shown

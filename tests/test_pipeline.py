@@ -16,7 +16,7 @@ from proxy.codecs import Limits
 from proxy.detect import Item
 from proxy.errors import BodyTooLarge, Undecodable, Withheld
 from proxy.model import Outcome, Span
-from proxy.pipeline import Generation, Inspected, Settings, inspect
+from proxy.pipeline import Generation, Inspected, Settings, credential_parts, inspect
 from proxy.rules import Rules, load_rules
 
 ENTITIES = frozenset(
@@ -495,3 +495,26 @@ async def test_a_persons_name_does_not_name_the_id_beside_it() -> None:
     result = await _shipped("/api/v2/users", "application/json", body)
     users = json.loads(result.body or body)["users"]
     assert users[0]["id"] == 361000000022
+
+
+def test_credential_parts_are_the_values_and_their_long_words() -> None:
+    assert credential_parts([("Authorization", "Bearer crm-secret-XYZ"), ("X-Api-Key", "k")]) == (
+        "Bearer crm-secret-XYZ",
+        "crm-secret-XYZ",
+    )
+
+
+@pytest.mark.parametrize("coding", ["identity", "gzip"])
+async def test_a_body_echoing_the_crm_credential_is_withheld_even_compressed(
+    rules: Rules, coding: str
+) -> None:
+    # A debug endpoint echoing the request hands the agent the credential Scrim adds upstream.
+    plain = b'{"headers": {"authorization": "Bearer crm-secret-XYZ"}}'
+    body = gzip.compress(plain) if coding == "gzip" else plain
+    headers = [("Content-Type", "application/json"), ("Content-Encoding", coding)]
+    settings = Settings(
+        token_key=b"k" * 32, credentials=credential_parts([("Authorization", "Bearer crm-secret-XYZ")])
+    )
+    with pytest.raises(Withheld) as info:
+        await run(rules, "/api/v2/users/7", body, headers, settings=settings)
+    assert info.value.reason == "upstream_credential_echoed"

@@ -160,6 +160,7 @@ EXPECTED_RECOGNIZERS = {
     "ScrimUpperCaseBech32Recognizer",
     "ScrimIpFormsRecognizer",
     "ScrimHonorificNameRecognizer",
+    "ScrimIndianPanRecognizer",
     "ScrimBase58checkWalletRecognizer",
     "ScrimBech32WalletRecognizer",
     "ScrimCashaddrWalletRecognizer",
@@ -728,6 +729,9 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("session 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", ["session", "id"], "CRYPTO"),
     # --- shapes that need their words ---
     ("order 479606400123", None, None),  # a Unix-time-shaped number needs birth context
+    ("Gebühr: 1712345678", None, "DATE_OF_BIRTH"),  # "geb" is no birth word inside "Gebühr"
+    ("987654321", ["payout", "id"], "US_BANK_NUMBER"),  # a payout's id is no bank account
+    ("Invoice INVPA2024X", None, "NATIONAL_ID"),  # a PAN's shape, no PAN word
     ("1712619960", ["created", "at"], None),
     ("commit 52908400098527886e0f7030069857d2e4169ee7", None, "CRYPTO"),  # a git commit id
     ("meeting 60-16-13", None, "US_BANK_NUMBER"),

@@ -28,13 +28,28 @@ _ROWS_SAMPLED = 30
 
 
 def _delimiter(text: str) -> str:
-    """The delimiter of a CSV body: the one Excel's `sep=` line names, else the one a line among
-    the first holds most of, as a header does (a comma on a tie)."""
-    lines = text.split("\n", _MOST_PREAMBLE_ROWS + 1)[: _MOST_PREAMBLE_ROWS + 1]
+    """The delimiter of a CSV body: the one Excel's `sep=` line names, else the one that splits
+    the most of the first rows into the same number of cells (a comma on a tie). Rows are parsed,
+    not counted raw: delimiters inside a quoted cell (a customer's "Flat 3; Block B") split
+    nothing, and must not make the rows one column each, outside every column rule."""
+    lines = text.split("\n", _ROWS_SAMPLED + 1)
     first = lines[0].strip().lower()
     if first.startswith("sep=") and first[4:] in _DELIMITERS:
         return first[4:]
-    return max(_DELIMITERS, key=lambda d: max(line.count(d) for line in lines))
+    sample = "\n".join(lines[:_ROWS_SAMPLED])
+    best, best_score = _DELIMITERS[0], (0, 0)
+    for delimiter in _DELIMITERS:
+        try:
+            widths = Counter(
+                len(r) for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if len(r) > 1
+            )
+        except csv.Error:
+            continue
+        if widths:
+            width, rows = widths.most_common(1)[0]
+            if (rows, width) > best_score:
+                best, best_score = delimiter, (rows, width)
+    return best
 
 
 def _header_row(rows: Sequence[Sequence[str]]) -> int:

@@ -141,20 +141,16 @@ def extract_records(root: object, route: Route | None) -> list[Record]:
     return records
 
 
-# A ticket in one of these states is no longer the agent's work: it teaches no assignment (else
-# every requester an agent ever helped could be brought back to a clear view by listing old tickets).
-_CLOSED_STATUSES = frozenset({"solved", "closed", "resolved", "done", "archived", "deleted", "spam"})
-
-
 def extract_assignments(root: object, route: Route | None) -> list[tuple[str, str]]:
     """(assignee agent, requester customer) pairs named by objects the route declares (tickets),
-    for tickets still open."""
+    for tickets still open: a closed one is no longer the agent's work (else every requester an
+    agent ever helped could be brought back to a clear view by listing old tickets)."""
     if route is None or root is None:
         return []
     pairs: list[tuple[str, str]] = []
     for rule in route.assignments:
         for _, node in select(root, rule.pattern):
-            if isinstance(node, dict) and str(node.get("status", "")).lower() not in _CLOSED_STATUSES:
+            if isinstance(node, dict) and str(node.get(rule.status_key, "")).lower() not in rule.closed:
                 agent, customer = node.get(rule.assignee_key), node.get(rule.requester_key)
                 if isinstance(agent, str | int) and isinstance(customer, str | int):
                     pairs.append((str(agent), str(customer)))

@@ -109,12 +109,27 @@ class RecordSpec(_Strict):
     type: str = "customer"
 
 
+CLOSED_STATUSES: tuple[str | int, ...] = (
+    "solved",
+    "closed",
+    "resolved",
+    "done",
+    "archived",
+    "deleted",
+    "spam",
+)
+
+
 class AssignmentSpec(_Strict):
     """Objects (e.g. tickets) that name an assignee agent and a requester customer."""
 
     path: str
     assignee: str = "assignee_id"
     requester: str = "requester_id"
+    # A ticket whose status is one of these is no longer its assignee's work and assigns nothing
+    # (Freshdesk writes statuses as numbers: `closed: [4, 5]`).
+    status: str = "status"
+    closed: list[str | int] = Field(default_factory=lambda: list(CLOSED_STATUSES))
 
 
 class AssignmentsSpec(_Strict):
@@ -196,6 +211,8 @@ class AssignmentRule:
     pattern: tuple[str, ...]
     assignee_key: str
     requester_key: str
+    status_key: str = "status"
+    closed: frozenset[str] = frozenset()  # statuses, lower-cased, of tickets that assign nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -470,7 +487,14 @@ def _compile(spec: PolicySpec, entities: frozenset[str], version: str, source: P
             fields=tuple(FieldRule(parse_path(p), e) for p, e in r.fields.items()),
             records=tuple(RecordRule(parse_path(x.path), x.id, x.type) for x in r.records),
             assignments=tuple(
-                AssignmentRule(parse_path(a.path), a.assignee, a.requester) for a in r.assignments
+                AssignmentRule(
+                    parse_path(a.path),
+                    a.assignee,
+                    a.requester,
+                    a.status,
+                    frozenset(str(c).lower() for c in a.closed),
+                )
+                for a in r.assignments
             ),
             search=r.search,
         )

@@ -257,7 +257,8 @@ def test_extract_records_nothing(root: Any, the_route: Route | None) -> None:
 def test_assignments_come_only_from_open_tickets() -> None:
     # A ticket solved long ago is no longer the agent's work: listing a customer's old tickets
     # brought that customer back to a clear view.
-    rule = AssignmentRule(parse_path("tickets[*]"), "assignee_id", "requester_id")
+    closed = frozenset({"solved", "closed", "4", "5"})  # Freshdesk writes its statuses as numbers
+    rule = AssignmentRule(parse_path("tickets[*]"), "assignee_id", "requester_id", "status", closed)
     tickets = dataclasses.replace(route(), assignments=(rule,))
     root = {"tickets": [
         {"id": 1, "status": "open", "assignee_id": "agent-7", "requester_id": 41},
@@ -265,5 +266,9 @@ def test_assignments_come_only_from_open_tickets() -> None:
         {"id": 3, "status": "closed", "assignee_id": "agent-7", "requester_id": 43},
         {"id": 4, "status": "pending", "assignee_id": "agent-7", "requester_id": 44},
         {"id": 5, "assignee_id": "agent-7", "requester_id": 45},
+        {"id": 6, "status": 5, "assignee_id": "agent-7", "requester_id": 46},
+        {"id": 7, "status": 2, "assignee_id": "agent-7", "requester_id": 47},
     ]}  # fmt: skip
-    assert extract_assignments(root, tickets) == [("agent-7", "41"), ("agent-7", "44"), ("agent-7", "45")]
+    assert extract_assignments(root, tickets) == [
+        ("agent-7", "41"), ("agent-7", "44"), ("agent-7", "45"), ("agent-7", "47")
+    ]  # fmt: skip

@@ -562,3 +562,14 @@ def test_parse_path(text: str, tokens: tuple[str, ...]) -> None:
 def test_parse_path_refuses(text: str) -> None:
     with pytest.raises(ValueError, match=re.escape(f"invalid path {text!r}")):
         parse_path(text)
+
+
+def test_assignment_rules_name_their_closed_statuses(tmp_path: Path, shipped: Rules) -> None:
+    # The default closed statuses are words; a CRM that writes them as numbers names its own.
+    [default] = {a.closed for r in shipped.routes for a in r.assignments}
+    assert {"solved", "closed"} <= default
+    policy = copy.deepcopy(MINIMAL)
+    policy["routes"][0]["assignments"] = [{"path": "ticket", "closed": [4, 5, "Closed"]}]
+    write_policy(tmp_path, policy)
+    [rule] = load_rules(tmp_path, ENTITIES).routes[0].assignments
+    assert rule.closed == frozenset({"4", "5", "closed"}) and rule.status_key == "status"

@@ -42,6 +42,7 @@ _CARD = (
     rf"(?<!\d)(?<!\d-)(?:4\d{{3}}|5[1-5]\d{{2}}|2[2-7]\d{{2}}|6\d{{3}}|3\d{{3}})"
     rf"{_CARD_GAP}\d{{3,4}}{_CARD_GAP}\d{{3,4}}{_CARD_GAP}\d{{3,5}}(?!\d)(?!-\d)"
 )
+_CARD_SPACED = r"(?<!\d)(?<!\d )[2-6](?: [0-9]){12,18}(?! ?[0-9])"
 _CARD_SEPARATORS = [(sep, "") for sep in (*_CARD_SEPARATORS_TYPED, " ", "\t", "\r", "\n")]
 _BECH32_UPPER = r"\bBC1[02-9AC-HJ-NP-Z]{11,71}\b"
 # Groups separated by a space, dot or dash, or wrapped onto the next line.
@@ -98,7 +99,11 @@ def custom_recognizers() -> list[EntityRecognizer]:
         ),
         CreditCardRecognizer(
             name="ScrimCardRecognizer",
-            patterns=[Pattern("card incl. 2-series", _CARD, 0.3)],
+            patterns=[
+                Pattern("card incl. 2-series", _CARD, 0.3),
+                # "4 5 3 9 1 4 8 8 …": typed one digit at a time (the Luhn check decides)
+                Pattern("card, digits spaced one by one", _CARD_SPACED, 0.3),
+            ],
             replacement_pairs=_CARD_SEPARATORS,  # removed before the Luhn check
         ),
         PatternRecognizer(

@@ -490,6 +490,8 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ),
     # --- phones after Portuguese and Dutch cues ---
     ("meu zap 11 98765-4321", None, "PHONE_NUMBER", "11 98765-4321"),
+    # --- a card typed one digit at a time ---
+    ("card 4 5 3 9 1 4 8 8 0 3 4 3 6 4 6 7 thanks", None, "CREDIT_CARD", "4 5 3 9 1 4 8 8 0 3 4 3 6 4 6 7"),
     # --- a surname after an honorific ---
     ("please ask Mr. Stevenson to call back", None, "LAST_NAME", "Stevenson"),
     ("Sra. García llamó ayer", None, "LAST_NAME", "García"),
@@ -728,6 +730,7 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6b", None, "CRYPTO"),  # CashAddr fails
     ("session 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", ["session", "id"], "CRYPTO"),
     # --- shapes that need their words ---
+    ("scores 4 5 3 9 1 4 8 8 0 3 4 3 6 4 6 8", None, "CREDIT_CARD"),  # the Luhn check fails
     ("order 479606400123", None, None),  # a Unix-time-shaped number needs birth context
     ("Gebühr: 1712345678", None, "DATE_OF_BIRTH"),  # "geb" is no birth word inside "Gebühr"
     ("987654321", ["payout", "id"], "US_BANK_NUMBER"),  # a payout's id is no bank account

@@ -55,6 +55,7 @@ _MACHINE_VALUE = re.compile(
 )
 _LOCAL_MIDNIGHT = re.compile(r":(?:00|30|45):00")  # a timestamp's minutes and seconds
 _NER_ENTITIES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
+_NAME_ENTITIES = _NER_ENTITIES | {"LAST_NAME"}  # need a word in the text (surnames by pattern too)
 _ENCODED = "scrim_base64"  # result metadata: found inside a base64 run
 
 # Necessary conditions for an entity to be present, from the shapes our recognizers accept. A string
@@ -248,7 +249,7 @@ def _gated(
             ok = ip_like
         elif entity == "CRYPTO":
             ok = long_token
-        elif entity in _NER_ENTITIES or entity == "LAST_NAME":
+        elif entity in _NAME_ENTITIES:
             # Names have pattern recognizers too (after "my name is", in name fields): asked for
             # any text with a word in it; whether spaCy runs is decided on the residual text.
             ok = word

@@ -144,10 +144,10 @@ class ScrimAddon:
         self._inflight = 0
         self._inspecting = 0  # responses being inspected now, here or in a worker
         self._upstream_headers = upstream_headers
-        # The credential Scrim adds, and its long parts (the token after "Bearer"): never to reach
-        # an agent, who could then reach the CRM without Scrim.
-        # (Bodies are checked decoded by the pipeline; static ones and headers, as sent, here.)
-        self._credentials = tuple(c.encode("latin-1") for c in pipeline.credential_parts(upstream_headers))
+        # The credential Scrim adds upstream (`settings.credentials`): never to reach an agent, who
+        # could then reach the CRM without Scrim. The pipeline looks for it in decoded data bodies;
+        # here, in headers and in static bodies, as sent.
+        self._credentials = tuple(c.encode("latin-1") for c in settings.credentials)
         self._upstream_timeout = upstream_timeout
         self._timers: weakref.WeakKeyDictionary[http.HTTPFlow, asyncio.TimerHandle] = (
             weakref.WeakKeyDictionary()
@@ -164,8 +164,9 @@ class ScrimAddon:
             self._refuse(flow, request_id, 401, err.reason, Outcome.UNAUTHENTICATED, None)
         except Withheld as err:
             self._refuse(flow, request_id, err.status, err.reason, Outcome.WITHHELD, None)
-        except Exception:
-            log.exception("request hook failed (request %s)", request_id)
+        except Exception as err:
+            # The type only: a message may quote what the agent sent (as the response hook's).
+            log.error("request hook failed (request %s): %s", request_id, type(err).__name__)
             self._refuse(flow, request_id, 502, "internal_error", Outcome.WITHHELD, None)
 
     def _admit(self, flow: http.HTTPFlow, request_id: str) -> None:
@@ -265,7 +266,7 @@ class ScrimAddon:
                 request.headers["content-length"] = str(len(body))
         except Exception as err:
             if not isinstance(err, Withheld):
-                log.exception("request hook failed (request %s)", state.request_id)
+                log.error("request hook failed (request %s): %s", state.request_id, type(err).__name__)
             status, reason = _classify_failure(err)
             self._withdraw(flow)
             # The agent's own words are audited only once masked (the response hook does that).
@@ -275,6 +276,9 @@ class ScrimAddon:
     def _withdraw(self, flow: http.HTTPFlow) -> None:
         """Forget a flow refused before it went upstream: its response is Scrim's own."""
         self._flows.pop(flow, None)
+        self._cancel_upstream_timer(flow)
+
+    def _cancel_upstream_timer(self, flow: http.HTTPFlow) -> None:
         if (timer := self._timers.pop(flow, None)) is not None:
             timer.cancel()
 
@@ -329,8 +333,7 @@ class ScrimAddon:
             flow.response.stream = False
 
     async def response(self, flow: http.HTTPFlow) -> None:
-        if (timer := self._timers.pop(flow, None)) is not None:
-            timer.cancel()
+        self._cancel_upstream_timer(flow)
         if flow.response is not None:
             # The reason phrase is upstream text sent verbatim: never let it carry data.
             flow.response.reason = _reason_phrase(flow.response.status_code)
@@ -352,7 +355,7 @@ class ScrimAddon:
             searched = await self._count_search(state)
             if searched.withheld is not None:
                 raise searched.withheld
-            self._check_inspectable(response)
+            self._check_inspectable(response, state.decision.kind is RouteKind.STATIC)
             if self._inflight + size > self._max_inflight:
                 raise Overloaded
             self._set_inflight(size)
@@ -398,7 +401,7 @@ class ScrimAddon:
         if rewritten and "transfer-encoding" not in response.headers:
             response.headers["content-length"] = str(len(response.raw_content or b""))
 
-    def _check_inspectable(self, response: http.Response) -> None:
+    def _check_inspectable(self, response: http.Response, static: bool) -> None:
         """Raise Withheld for a response no inspection can make safe."""
         if response.status_code < 200:
             # A 101 would turn the connection into a pipe nothing inspects (no agent request
@@ -414,9 +417,10 @@ class ScrimAddon:
         if response.trailers:
             # Trailers (HTTP/2, chunked HTTP/1) are headers sent after the body: never inspected.
             raise Withheld("unexpected_trailers")
+        # A debug endpoint echoing the request (data bodies are searched decoded, by the pipeline).
         head = b"\n".join(value for _, value in response.headers.fields)
-        if any(c in response.raw_content or c in head for c in self._credentials):
-            raise Withheld("upstream_credential_echoed")  # a debug endpoint echoing the request
+        if any(c in head or (static and c in response.raw_content) for c in self._credentials):
+            raise Withheld("upstream_credential_echoed")
 
     def _set_inflight(self, delta: int) -> None:
         self._inflight += delta
@@ -493,8 +497,7 @@ class ScrimAddon:
         )
 
     def error(self, flow: http.HTTPFlow) -> None:
-        if (timer := self._timers.pop(flow, None)) is not None:
-            timer.cancel()
+        self._cancel_upstream_timer(flow)
         state = self._flows.get(flow)
         if state is None:
             return

@@ -19,11 +19,12 @@ from proxy.detect import Item
 from proxy.identity import IdentityConfig, Verifier
 from proxy.metrics import create
 from proxy.model import Outcome, Span
-from proxy.pipeline import Access, Generation, Inspected, InspectRequest, Settings
+from proxy.pipeline import Access, Generation, Inspected, InspectRequest, Settings, credential_parts
 from proxy.record import Recorder
 from proxy.rules import Rules, load_rules
 
 SECRET = b"k" * 64
+UPSTREAM_HEADERS = (("Authorization", "Bearer crm-secret"),)
 ENTITIES = frozenset({"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "IBAN_CODE", "CRYPTO",
                       "IP_ADDRESS", "LOCATION", "STREET_ADDRESS", "DATE_OF_BIRTH", "PASSPORT", "US_PASSPORT",
                       "NATIONAL_ID", "US_BANK_NUMBER"})  # fmt: skip
@@ -94,9 +95,9 @@ def make_addon(
     addon = ScrimAddon(
         lambda: generation,
         Verifier(IdentityConfig(hs256_secret=SECRET)),
-        Settings(token_key=b"t" * 32),
+        Settings(token_key=b"t" * 32, credentials=credential_parts(UPSTREAM_HEADERS)),
         Recorder(create(), audit),
-        upstream_headers=(("Authorization", "Bearer crm-secret"),),
+        upstream_headers=UPSTREAM_HEADERS,
         destination=destination,
     )
     return addon
@@ -661,3 +662,25 @@ async def test_a_request_refused_once_its_body_arrives_audits_none_of_the_agents
     assert error_of(f)["reason"] == "unexpected_request_body"
     audit.close()
     assert SECRET_VALUE not in (tmp_path / "audit.jsonl").read_text()
+
+
+class _Exploding:
+    """A request part that raises, quoting customer data, when mitmproxy's request is read."""
+
+    def __bool__(self) -> bool:
+        raise RuntimeError(SECRET_VALUE)
+
+
+async def test_a_request_hook_failure_refuses_the_request_without_its_message(
+    addon: ScrimAddon, caplog: pytest.LogCaptureFixture
+) -> None:
+    f = _http2_flow("POST", "/api/v2/tickets/7/comments", b"{}")
+    addon.requestheaders(f)
+    f.request.trailers = _Exploding()  # type: ignore[assignment]
+    addon.request(f)
+    assert f.response is not None and f.response.status_code == 502
+    assert error_of(f)["reason"] == "internal_error"
+    assert SECRET_VALUE.encode() not in (f.response.content or b"")
+    await addon.response(f)  # Scrim's own error is released as it is
+    assert error_of(f)["reason"] == "internal_error"
+    assert "RuntimeError" in caplog.text and SECRET_VALUE not in caplog.text  # the type, not the message

@@ -30,7 +30,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from presidio_analyzer.recognizer_registry import RecognizerRegistryProvider
 
-from proxy import emails
+from proxy import emails, seeds
 from proxy.errors import RulesError, StartupError
 from proxy.model import Span
 from proxy.patterns import PatternPass
@@ -228,6 +228,7 @@ def _candidate_entities(text: str, entities: tuple[str, ...]) -> list[str]:
             (digits >= 4 and "." in text) or text.count(":") >= 2,
             _LONG_TOKEN.search(text) is not None,
             _WORD.search(text) is not None,
+            seeds.may_hold_phrase(text),
         )
     )
 
@@ -237,7 +238,13 @@ _MOST_DIGITS_GATED = max(_DIGIT_GATES.values())
 
 @functools.lru_cache(maxsize=1024)  # a few hundred combinations at most, per set of entities
 def _gated(
-    entities: tuple[str, ...], digits: int, at: bool, ip_like: bool, long_token: bool, word: bool
+    entities: tuple[str, ...],
+    digits: int,
+    at: bool,
+    ip_like: bool,
+    long_token: bool,
+    word: bool,
+    many_words: bool,
 ) -> tuple[str, ...]:
     out = []
     for entity in entities:
@@ -249,6 +256,8 @@ def _gated(
             ok = ip_like
         elif entity == "CRYPTO":
             ok = long_token
+        elif entity == "CRYPTO_SECRET":  # a private key is one long token, a seed phrase many words
+            ok = long_token or many_words
         elif entity in _NAME_ENTITIES:
             # Names have pattern recognizers too (after "my name is", in name fields): asked for
             # any text with a word in it; whether spaCy runs is decided on the residual text.

@@ -13,6 +13,8 @@
 - Wallet addresses of any coin that carry a checksum (Base58Check, bech32/bech32m with any prefix,
   CashAddr, Stellar's StrKey: proxy.wallets), without context: a value that passes is an address;
   and Monero's.
+- Wallet secrets (proxy.seeds): BIP-39 seed phrases, Base58Check private keys (WIF, `xprv…`) and
+  64 hex digits named a private key; an address's checksum recognizer leaves private keys to them.
 - Phone numbers as people type them (3-3-4 with separators, national numbers with a trunk 0,
   international numbers dialled with 00),
   because presidio's phonenumbers-based recognizer drops numbers outside assigned ranges, and a
@@ -22,11 +24,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, CryptoRecognizer, IbanRecognizer
 
-from proxy import emails, wallets
+from proxy import emails, seeds, wallets
 
 # Letters of any script in the local part and the domain (`jöse.müller@bücher.de`).
 # A quote or a second '@' typed between the local part and the domain (`'jane.doe'@gmail.com`,
@@ -63,6 +66,10 @@ _STELLAR = r"(?<![\w-])G[A-Z2-7]{55}(?![\w-])"
 _CASHADDR = r"(?<![\w-])(?:bitcoincash:)?[qp][02-9ac-hj-np-z]{41}(?![\w-])"
 # Monero: 95 base58 characters from 4 (8 for a subaddress); 106 for an integrated address.
 _MONERO = r"(?<![\w-])[48][1-9A-HJ-NP-Za-km-z]{94}(?:[1-9A-HJ-NP-Za-km-z]{11})?(?![\w-])"
+# Twelve words or more, as `seeds.phrases` reads them: only a text with such a run is read at all.
+_WORD_RUN = r"(?:[^\W\d_]{3,10}[\W\d_]{1,14}){11}[^\W\d_]{3,10}"
+_HEX_KEY = r"(?<![0-9A-Za-z])(?:0x)?[0-9a-fA-F]{64}(?![0-9A-Za-z])"
+_SECRET_CONTEXT = ["private", "privkey", "priv", "secret", "seed", "mnemonic", "recovery"]
 _WALLET_CONTEXT = ["wallet", "crypto", "deposit", "withdraw", "address", "payout", "monero", "xmr"]
 _EMAIL_CONTEXT = ["email", "mail", "e-mail", "contact"]
 # What people write around an address they spell out: "write to", "registered under", "reply to".
@@ -120,7 +127,16 @@ def custom_recognizers() -> list[EntityRecognizer]:
             name="ScrimUpperCaseBech32Recognizer",
             patterns=[Pattern("bech32, upper case", _BECH32_UPPER, 0.5)],
         ),
-        _ChecksummedWalletRecognizer("base58check", _BASE58_RUN, wallets.base58check_ok),
+        _ChecksummedWalletRecognizer("base58check", _BASE58_RUN, _base58_address),
+        _ChecksummedWalletRecognizer("base58check", _BASE58_RUN, seeds.private_key_ok, "CRYPTO_SECRET"),
+        _SeedPhraseRecognizer(),
+        PatternRecognizer(
+            supported_entity="CRYPTO_SECRET",
+            name="ScrimHexPrivateKeyRecognizer",
+            # 64 hex digits are also a transaction's hash: only next to a word for a secret
+            patterns=[Pattern("64 hex digits (needs context)", _HEX_KEY, 0.3)],
+            context=_SECRET_CONTEXT,
+        ),
         _ChecksummedWalletRecognizer("bech32", _BECH32_ANY, wallets.bech32_ok),
         _ChecksummedWalletRecognizer("cashaddr", _CASHADDR, wallets.cashaddr_ok),
         _ChecksummedWalletRecognizer("stellar", _STELLAR, wallets.stellar_ok),
@@ -161,14 +177,50 @@ class _ChecksummedWalletRecognizer(PatternRecognizer):
     """Any coin's addresses in one encoding: the checksum decides (a pass scores 1.0, a fail drops
     the candidate), so the pattern may be as wide as the encoding's alphabet."""
 
-    def __init__(self, encoding: str, regex: str, valid: Callable[[str], bool]) -> None:
+    def __init__(
+        self, encoding: str, regex: str, valid: Callable[[str], bool], entity: str = "CRYPTO"
+    ) -> None:
+        what = "address" if entity == "CRYPTO" else "private key"
         super().__init__(
-            supported_entity="CRYPTO",
-            name=f"Scrim{encoding.capitalize()}WalletRecognizer",
-            patterns=[Pattern(f"{encoding} address (checksum)", regex, 0.1)],
+            supported_entity=entity,
+            name=f"Scrim{encoding.capitalize()}{'Wallet' if entity == 'CRYPTO' else 'PrivateKey'}Recognizer",
+            patterns=[Pattern(f"{encoding} {what} (checksum)", regex, 0.1)],
             context=_WALLET_CONTEXT,
         )
         self._valid = valid
 
     def validate_result(self, pattern_text: str) -> bool:
         return self._valid(pattern_text)
+
+
+def _base58_address(text: str) -> bool:
+    return wallets.base58check_ok(text) and not seeds.private_key_ok(text)
+
+
+_SEED_PHRASE = "ScrimSeedPhraseRecognizer"
+
+
+class _SeedPhraseRecognizer(PatternRecognizer):
+    """BIP-39 seed phrases: the pattern only says a text has twelve words in a row; `seeds` says
+    which runs are phrases (a checksum confirms, scoring 1.0; an unconfirmed run still scores
+    above the threshold: a phrase with a typo is still the customer's wallet)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="CRYPTO_SECRET",
+            name=_SEED_PHRASE,
+            patterns=[Pattern("twelve words in a row", _WORD_RUN, 0.85)],
+        )
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: Any = None, regex_flags: int | None = None
+    ) -> list[RecognizerResult]:
+        metadata = {
+            RecognizerResult.RECOGNIZER_NAME_KEY: _SEED_PHRASE,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+        }
+        entity = self.supported_entities[0]
+        return [
+            RecognizerResult(entity, start, end, 1.0 if confirmed else 0.85, recognition_metadata=metadata)
+            for start, end, confirmed in seeds.phrases(text)
+        ]

@@ -185,6 +185,9 @@ class PolicySpec(_Strict):
     routes: list[RouteSpec] = Field(default_factory=list)
     assignments: AssignmentsSpec = AssignmentsSpec()
     canaries: list[str] = Field(default_factory=list)
+    # Entities no role sees in clear, whatever it reveals (`"*"` included) and under break-glass
+    # too: a seed phrase or a private key is the customer's wallet itself, not information about it.
+    secrets: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +269,7 @@ class Role:
     reveal_assigned: dict[str, str] = field(default_factory=dict)
     quota: Quota | None = None
     break_glass: BreakGlass | None = None
+    secrets: frozenset[str] = frozenset()  # in `reveal` with a mask, never `clear` (checked at load)
 
     def mask_for(self, entity: str) -> str:
         return self.reveal.get(entity, self.reveal.get(ANY_ENTITY, self.default))
@@ -274,11 +278,12 @@ class Role:
         """This role's view of a customer on one of the agent's own tickets."""
         if not self.reveal_assigned:
             return self
-        return Role(self.name, self.default, {**self.reveal, **self.reveal_assigned})
+        return Role(self.name, self.default, {**self.reveal, **self.reveal_assigned}, secrets=self.secrets)
 
     def break_glass_view(self) -> Role:
-        """Everything in clear: one customer, with a reason, from the shift's budget."""
-        return Role(self.name, self.default, {ANY_ENTITY: CLEAR})
+        """Everything in clear but secrets: one customer, with a reason, from the shift's budget."""
+        kept = {entity: self.mask_for(entity) for entity in self.secrets}
+        return Role(self.name, self.default, {ANY_ENTITY: CLEAR, **kept}, secrets=self.secrets)
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,6 +420,8 @@ def _cross_check(file: str, spec: PolicySpec, entities: frozenset[str]) -> list[
                 problems.append(f"{loc}: {unknown('entity', entity, known_entities)}")
             if mask not in reveal_values:
                 problems.append(f"{loc}: {unknown('mask', mask, reveal_values)}")
+            if mask == CLEAR and entity in spec.secrets:
+                problems.append(f"{loc}: a secret is never revealed in clear ({mask!r}; allowed: {masks})")
     for group, role_name in spec.bindings.items():
         if role_name not in spec.roles:
             problems.append(f"{file}: bindings.{group}: {unknown('role', role_name, sorted(spec.roles))}")
@@ -446,6 +453,9 @@ def _cross_check(file: str, spec: PolicySpec, entities: frozenset[str]) -> list[
             problems.append(
                 f"{file}: detection.field_hints.{name}: {unknown('entity', entity, known_entities)}"
             )
+    for i, entity in enumerate(spec.secrets):
+        if entity not in entities:
+            problems.append(f"{file}: secrets[{i}]: {unknown('entity', entity, known_entities)}")
     for i, entity in enumerate(spec.entities):
         if not ENTITY_NAME.match(entity):
             problems.append(f"{file}: entities[{i}]: entity names are UPPER_SNAKE_CASE ({entity!r})")
@@ -455,11 +465,13 @@ def _cross_check(file: str, spec: PolicySpec, entities: frozenset[str]) -> list[
 
 
 def _compile(spec: PolicySpec, entities: frozenset[str], version: str, source: Path) -> Rules:
+    secrets = frozenset(spec.secrets)
     roles = {
         name: Role(
             name,
             r.default,
-            dict(r.reveal),
+            # A secret the role does not name gets its default mask, not what `"*"` grants.
+            {**{e: r.default for e in secrets}, **r.reveal},
             dict(r.reveal_assigned),
             Quota(
                 r.quota.window,
@@ -473,6 +485,7 @@ def _compile(spec: PolicySpec, entities: frozenset[str], version: str, source: P
             if r.quota
             else None,
             BreakGlass(r.break_glass.budget, parse_duration(r.break_glass.shift)) if r.break_glass else None,
+            secrets,
         )
         for name, r in spec.roles.items()
     }

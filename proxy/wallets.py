@@ -23,21 +23,28 @@ _CASHADDR_PREFIX = "bitcoincash"
 _SHORTEST_PAYLOAD = 21  # a version byte and a 20-byte hash: shorter payloads are no address
 
 
-def base58check_ok(text: str) -> bool:
-    """Whether `text` is Base58Check: a payload of at least 21 bytes and the first 4 bytes of its
-    double SHA-256."""
+def base58_payload(text: str) -> bytes | None:
+    """The payload of `text` read as Base58Check (version bytes included), or None if it is not:
+    a payload and the first 4 bytes of its double SHA-256."""
     number = 0
     for ch in text:
         value = _BASE58_VALUES.get(ch)
         if value is None:
-            return False
+            return None
         number = number * 58 + value
     zeros = len(text) - len(text.lstrip("1"))  # leading '1's are leading zero bytes
     raw = b"\0" * zeros + number.to_bytes((number.bit_length() + 7) // 8, "big")
     payload, checksum = raw[:-4], raw[-4:]
-    if len(payload) < _SHORTEST_PAYLOAD:
-        return False
-    return hashlib.sha256(hashlib.sha256(payload).digest()).digest()[:4] == checksum
+    if not payload or hashlib.sha256(hashlib.sha256(payload).digest()).digest()[:4] != checksum:
+        return None
+    return payload
+
+
+def base58check_ok(text: str) -> bool:
+    """Whether `text` is Base58Check with a payload of at least 21 bytes (a version byte and a
+    20-byte hash: shorter payloads are no address)."""
+    payload = base58_payload(text)
+    return payload is not None and len(payload) >= _SHORTEST_PAYLOAD
 
 
 def _polymod(values: list[int], generator: tuple[int, ...], shift: int, mask: int) -> int:

@@ -22,12 +22,11 @@ from proxy.model import Outcome, Span
 from proxy.pipeline import Access, Generation, Inspected, InspectRequest, Settings, credential_parts
 from proxy.record import Recorder
 from proxy.rules import Rules, load_rules
+from tests.shipped import RECOGNIZER_ENTITIES
 
 SECRET = b"k" * 64
 UPSTREAM_HEADERS = (("Authorization", "Bearer crm-secret"),)
-ENTITIES = frozenset({"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "IBAN_CODE", "CRYPTO",
-                      "IP_ADDRESS", "LOCATION", "STREET_ADDRESS", "DATE_OF_BIRTH", "PASSPORT", "US_PASSPORT",
-                      "NATIONAL_ID", "US_BANK_NUMBER"})  # fmt: skip
+ENTITIES = RECOGNIZER_ENTITIES
 SECRET_VALUE = "jane.doe@example.com"
 
 

@@ -11,15 +11,9 @@ import pytest
 from proxy.mask import Masker
 from proxy.model import DROPPED, Dropped, MaskResult, Replacement, Scalar, Span, TextField
 from proxy.rules import NO_ROLE, MaskSpec, Role, Rules, load_rules
+from tests.shipped import RECOGNIZER_ENTITIES
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
-RECOGNIZER_ENTITIES = frozenset(
-    {
-        "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "IBAN_CODE", "CRYPTO",
-        "IP_ADDRESS", "LOCATION", "STREET_ADDRESS", "DATE_OF_BIRTH", "PASSPORT", "US_PASSPORT",
-        "NATIONAL_ID", "US_BANK_NUMBER",
-    }
-)  # fmt: skip
 KEY = b"test-token-key"
 MASKS = {
     "hidden": MaskSpec(style="redact"),

@@ -78,7 +78,10 @@ def test_results_carry_the_recognizer_id_for_context() -> None:
 
 def test_recognizers_with_their_own_analyze_are_delegated(shipped: list[EntityRecognizer]) -> None:
     engine = PatternPass(shipped)
-    assert [(r.name, guards is not None) for r, _, guards in engine.delegated] == [("IbanRecognizer", True)]
+    assert [(r.name, guards is not None) for r, _, guards in engine.delegated] == [
+        ("IbanRecognizer", True),
+        ("ScrimSeedPhraseRecognizer", True),
+    ]
 
 
 @pytest.mark.parametrize(

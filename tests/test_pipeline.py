@@ -18,11 +18,9 @@ from proxy.errors import BodyTooLarge, Undecodable, Withheld
 from proxy.model import Outcome, Span
 from proxy.pipeline import Generation, Inspected, Settings, credential_parts, inspect
 from proxy.rules import Rules, load_rules
+from tests.shipped import RECOGNIZER_ENTITIES
 
-ENTITIES = frozenset(
-    {"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "IBAN_CODE", "CRYPTO", "IP_ADDRESS",
-     "LOCATION", "STREET_ADDRESS", "DATE_OF_BIRTH", "PASSPORT", "US_PASSPORT", "NATIONAL_ID", "US_BANK_NUMBER"}
-)  # fmt: skip
+ENTITIES = RECOGNIZER_ENTITIES
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 
@@ -300,9 +298,9 @@ async def test_pieces_declared_are_not_joined(rules: Rules) -> None:
 
 
 async def _shipped(
-    path: str, content_type: str, body: bytes, headers: Sequence[tuple[str, str]] = ()
+    path: str, content_type: str, body: bytes, headers: Sequence[tuple[str, str]] = (), role: str = "tier1"
 ) -> Inspected:
-    """`body` (and `headers`) through the shipped rules and recognizers (no NER) for tier1."""
+    """`body` (and `headers`) through the shipped rules and recognizers (no NER) for `role`."""
     from proxy.detect import Detector, DetectorConfig
     from proxy.server import load_rules as load_shipped
     from tests.eval.run import RULES, InProcessDetector
@@ -312,8 +310,24 @@ async def _shipped(
     decision, route = policy.decide(shipped, "GET", path)
     return await inspect(
         Generation(shipped, InProcessDetector(Detector(config))), Settings(token_key=b"k" * 32), decision,
-        route, shipped.role("tier1"), 200, [("Content-Type", content_type), *headers], body,
+        route, shipped.role(role), 200, [("Content-Type", content_type), *headers], body,
     )  # fmt: skip
+
+
+@pytest.mark.parametrize("role", ["tier1", "tier2", "fraud"])
+async def test_no_role_sees_a_wallet_secret(role: str) -> None:
+    # fraud reveals "*": a seed phrase pasted into a ticket is the customer's wallet, not evidence
+    seed = "skin rose dwarf neither rookie tornado twelve economy receive speed warfare opinion"
+    body = {"comments": [{"body": f"my seed phrase is {seed}, is my money safe?"}], "mnemonic": seed}
+    result = await _shipped(
+        "/api/v2/tickets/9/comments", "application/json", json.dumps(body).encode(), role=role
+    )
+    assert result.body is not None
+    assert "rookie" not in result.body.decode()
+    assert (
+        json.loads(result.body)["comments"][0]["body"]
+        == "my seed phrase is <CRYPTO_SECRET>, is my money safe?"
+    )
 
 
 @pytest.mark.parametrize(

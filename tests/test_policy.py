@@ -10,11 +10,10 @@ import yaml
 from proxy.model import Decision, RouteKind
 from proxy.policy import STATIC, UNDECLARED, ambiguous_path, decide
 from proxy.rules import Rules, load_rules
+from tests.shipped import RECOGNIZER_ENTITIES
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
-ENTITIES = frozenset({"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "IBAN_CODE",
-                      "CRYPTO", "IP_ADDRESS", "LOCATION", "STREET_ADDRESS", "DATE_OF_BIRTH", "PASSPORT",
-                      "US_PASSPORT", "NATIONAL_ID", "US_BANK_NUMBER"})  # fmt: skip
+ENTITIES = RECOGNIZER_ENTITIES
 
 
 @pytest.fixture(scope="module")

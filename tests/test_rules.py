@@ -26,15 +26,10 @@ from proxy.rules import (
     parse_path,
     template_to_regex,
 )
+from tests.shipped import RECOGNIZER_ENTITIES
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
-ENTITIES = frozenset(
-    {
-        "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "IBAN_CODE", "CRYPTO",
-        "IP_ADDRESS", "LOCATION", "STREET_ADDRESS", "DATE_OF_BIRTH", "PASSPORT", "US_PASSPORT",
-        "NATIONAL_ID", "US_BANK_NUMBER",
-    }
-)  # fmt: skip
+ENTITIES = RECOGNIZER_ENTITIES
 
 MINIMAL: dict[str, Any] = {
     "version": 1,
@@ -131,7 +126,13 @@ def test_shipped_roles(shipped: Rules) -> None:
     tier1 = shipped.roles["tier1"]
     assert (tier1.default, tier1.reveal) == (
         "label",
-        {"PERSON": "hint", "EMAIL_ADDRESS": "hint", "PHONE_NUMBER": "last4", "CREDIT_CARD": "last4"},
+        {
+            "PERSON": "hint",
+            "EMAIL_ADDRESS": "hint",
+            "PHONE_NUMBER": "last4",
+            "CREDIT_CARD": "last4",
+            "CRYPTO_SECRET": "label",  # a secret gets the role's default unless the role names it
+        },
     )
     assert tier1.for_assigned().mask_for("EMAIL_ADDRESS") == CLEAR  # only on the agent's own tickets
     assert tier1.quota == Quota(
@@ -141,6 +142,7 @@ def test_shipped_roles(shipped: Rules) -> None:
     assert shipped.field_hints["lastname"] == "LAST_NAME"
     assert "999001" in shipped.canaries
     assert shipped.roles["fraud"].mask_for("US_SSN") == CLEAR
+    assert shipped.roles["fraud"].mask_for("CRYPTO_SECRET") == "label"  # "*": clear is not for secrets
     assert shipped.roles["tier2"].mask_for("CRYPTO") == "pseudonym"
     assert shipped.roles["tier2"].mask_for("DATE_OF_BIRTH") == "label"
     # an agent with no role gets the most opaque mask for everything
@@ -182,6 +184,23 @@ def test_version_hashes_policy_and_recognizers(tmp_path: Path) -> None:
     assert second != first
     write_policy(tmp_path, {**MINIMAL, "static": ["/other"]})
     assert load_rules(tmp_path, ENTITIES).version not in {first, second}
+
+
+def test_secrets_are_never_clear(tmp_path: Path) -> None:
+    policy = copy.deepcopy(MINIMAL)
+    policy["secrets"] = ["CRYPTO", "IBAN_CODE"]
+    policy["roles"]["tier1"]["reveal"]["IBAN_CODE"] = "last4"  # a mask other than clear is the role's choice
+    policy["roles"]["tier1"]["break_glass"] = {"budget": 1}
+    write_policy(tmp_path, policy)
+    rules = load_rules(tmp_path, ENTITIES)
+    fraud, tier1 = rules.roles["fraud"], rules.roles["tier1"]
+    assert (
+        fraud.mask_for("US_SSN") == CLEAR and fraud.mask_for("CRYPTO") == "hidden"
+    )  # "*" is not for secrets
+    glass = tier1.break_glass_view()
+    assert glass.mask_for("US_SSN") == CLEAR
+    assert (glass.mask_for("CRYPTO"), glass.mask_for("IBAN_CODE")) == ("hidden", "last4")
+    assert fraud.for_assigned().mask_for("CRYPTO") == "hidden"
 
 
 def test_x_keys_are_free(tmp_path: Path) -> None:
@@ -229,6 +248,11 @@ def _duplicate_route(policy: dict[str, Any]) -> None:
     policy["routes"].append(copy.deepcopy(policy["routes"][0]))
 
 
+def _secret_in_clear(policy: dict[str, Any]) -> None:
+    policy["secrets"] = ["CRYPTO"]
+    policy["roles"]["fraud"]["reveal"]["CRYPTO"] = "clear"
+
+
 BROKEN: list[tuple[str, Mutation, str]] = [
     # unknown keys, at the top and nested
     ("top key", _set("colour", value="blue"), "colour: unknown key"),
@@ -249,6 +273,10 @@ BROKEN: list[tuple[str, Mutation, str]] = [
      "roles.tier1.reveal.CREDITCARD: unknown entity 'CREDITCARD' (known: ACCOUNT_BALANCE, CREDIT_CARD, "),
     ("field entity", _set("routes", 0, "fields", "**.ssn", value="SSN"),
      "routes[0].fields.**.ssn: unknown entity 'SSN' (known: ACCOUNT_BALANCE, CREDIT_CARD, "),
+    ("secret entity", _set("secrets", value=["SEED"]),
+     "secrets[0]: unknown entity 'SEED' (known: ACCOUNT_BALANCE, CREDIT_CARD, "),
+    ("secret in clear", _secret_in_clear,
+     "roles.fraud.reveal.CRYPTO: a secret is never revealed in clear ('clear'; allowed: ['hidden', 'last4'])"),
     ("entity case", _set("entities", value=["account_balance"]),
      "entities[0]: entity names are UPPER_SNAKE_CASE ('account_balance')"),
     # mask specs

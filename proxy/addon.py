@@ -76,6 +76,10 @@ OFFLOAD_MIN_BYTES = 8 * 1024
 _BODILESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Methods that echo the request back, CRM credential included (cross-site tracing).
 _ECHOING_METHODS = frozenset({"TRACE", "TRACK"})
+_UPSTREAM_CUT = "scrim_upstream_cut"  # flow metadata: Scrim closed the upstream mid-response
+# What a support console sends (CONNECT opens a tunnel in regular mode). Any other token would reach
+# the CRM and the audit log as the agent typed it.
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "CONNECT"})
 _JUSTIFICATION_HEADER = "x-scrim-justification"
 # `<ticket> <reason>`: a ticket reference (a word with a digit) and at least a few characters why.
 _JUSTIFICATION = re.compile(r"\S*\d\S*\s+\S.{2,}")
@@ -179,7 +183,7 @@ class ScrimAddon:
             raise Withheld("bad_request_target", 400)
         if policy.ambiguous_path(request.path):
             raise Withheld("ambiguous_path", 400)  # the CRM could route it elsewhere than we do
-        if request.method.upper() in _ECHOING_METHODS:
+        if request.method.upper() in _ECHOING_METHODS or request.method.upper() not in _METHODS:
             raise Withheld("method_not_allowed", 405)
         if any(b"\r" in value or b"\n" in value for _, value in request.headers.fields):
             # A folded line (obs-fold) hides a header inside another; mitmproxy keeps it as sent.
@@ -351,6 +355,8 @@ class ScrimAddon:
         state = replace(state, justification=None, break_glass=None)
         searched = Verdict()
         try:
+            if flow.metadata.get(_UPSTREAM_CUT):
+                raise Withheld("upstream_timeout", 504)
             state = await _with_agent_text_masked(typed)
             searched = await self._count_search(state)
             if searched.withheld is not None:
@@ -628,6 +634,9 @@ def _cut_upstream(flow: http.HTTPFlow) -> None:
     transport = handler.transports.get(flow.server_conn) if handler is not None else None
     if transport is not None and transport.handler is not None:
         log.warning("upstream silent for too long; cutting it (flow %s)", flow.id)
+        # A body read until the connection closes ends here as if complete: what has arrived is a
+        # prefix (a card's first 14 digits), which must not be taken for the response.
+        flow.metadata[_UPSTREAM_CUT] = True
         transport.handler.cancel("scrim upstream timeout")
 
 

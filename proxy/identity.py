@@ -60,6 +60,9 @@ _JWKS_MAX_BYTES = 256 * 1024
 # with every request) for at most a minute, so a key taken out of the JWKS stops working soon.
 _VERIFIED_SECONDS = 60.0
 _VERIFIED_MAX = 4096
+_MAX_AGENT_ID = 128
+# Far more groups than any identity provider sends one user; a token or header with more is refused.
+_MAX_GROUPS = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,8 +217,8 @@ class Verifier:
                 # authenticating proxy that strips only the exact name lets the other through.
                 raise IdentityError("ambiguous_identity")
             if len(users) == 1 and users[0].strip():
-                groups = tuple(g.strip() for raw in groups_raw for g in raw.split(",") if g.strip())
-                return Claims(users[0].strip()[:128], groups[:32], IdentitySource.TRUSTED_HEADER)
+                groups = [g.strip() for raw in groups_raw for g in raw.split(",") if g.strip()]
+                return _claims(users[0], groups, IdentitySource.TRUSTED_HEADER, "invalid_identity")
         token = self._token(headers, cookies)
         return self._remembered(token)
 
@@ -300,20 +303,30 @@ class Verifier:
             raise IdentityError("invalid_token") from err
         self._check_lifetime(claims)
         agent = claims.get(self.config.agent_claim)
-        if not isinstance(agent, str) or not agent.strip() or len(agent) > 128:
-            raise IdentityError("invalid_token")
         groups = claims.get(self.config.groups_claim, [])
         if isinstance(groups, str):
             groups = [groups]
-        if not isinstance(groups, list) or not all(isinstance(g, str) for g in groups):
+        if not isinstance(agent, str) or not isinstance(groups, list):
             raise IdentityError("invalid_token")
-        return Claims(agent.strip(), tuple(groups[:32]), IdentitySource.JWT), float(claims["exp"])
+        return _claims(agent, groups, IdentitySource.JWT, "invalid_token"), float(claims["exp"])
 
     def _check_lifetime(self, claims: Mapping[str, Any]) -> None:
         # PyJWT has checked that exp, and iat when present, are numbers and iat is not ahead.
         issued = claims.get("iat", time.time())
         if claims["exp"] - issued > self.config.max_lifetime_seconds + self.config.leeway_seconds:
             raise IdentityError("token_lifetime_too_long")
+
+
+def _claims(agent: str, groups: list[Any], source: IdentitySource, invalid: str) -> Claims:
+    """Claims from a verified credential, refused (`invalid`) rather than cut short: two agent ids
+    sharing their first characters would become one agent, and a group list cut at any length
+    could drop the least privileged group, which decides the role."""
+    agent = agent.strip()
+    if not agent or len(agent) > _MAX_AGENT_ID or any(ch in agent for ch in ",\t\r\n"):
+        raise IdentityError(invalid)
+    if len(groups) > _MAX_GROUPS or not all(isinstance(g, str) for g in groups):
+        raise IdentityError(invalid)
+    return Claims(agent, tuple(groups), source)
 
 
 def mint_dev_token(

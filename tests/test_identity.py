@@ -311,3 +311,47 @@ def test_identity_like_headers_are_stripped(verifier: Verifier, name: str, strip
 
 def test_cookie_parsing_first_value_wins() -> None:
     assert parse_cookies(['a=1; b="2"', "a=3; c=4"]) == {"a": "1", "b": "2", "c": "4"}
+
+
+def test_every_group_is_kept_for_the_role_decision(verifier: Verifier) -> None:
+    # The least privileged group decides the role: cut at 32, a token listing it 33rd made an
+    # in-house agent's frontline membership vanish (tier2 instead of tier1).
+    groups = [f"team-{i}" for i in range(32)] + ["support-frontline", "support-inhouse"]
+    claims = verifier.identify(bearer(hs(valid_claims(groups=groups))), {}, "")
+    assert claims.groups == tuple(groups)
+    from proxy.server import load_rules
+    from tests.eval.run import RULES
+
+    assert load_rules(RULES).role_for_groups(claims.groups) == "tier1"
+
+
+@pytest.mark.parametrize(
+    ("claims", "reason"),
+    [
+        (valid_claims(groups=[f"g{i}" for i in range(257)]), "invalid_token"),  # refused, not cut
+        (valid_claims(sub="a" * 129), "invalid_token"),
+        (valid_claims(sub="alice,bob"), "invalid_token"),
+    ],
+)
+def test_oversized_claims_are_refused_not_cut(
+    verifier: Verifier, claims: dict[str, object], reason: str
+) -> None:
+    with pytest.raises(IdentityError) as caught:
+        verifier.identify(bearer(hs(claims)), {}, "")
+    assert caught.value.reason == reason
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        # cut at 128, two users sharing their first 128 characters became one agent
+        {"x-forwarded-user": ["a" * 128 + "x"], "x-forwarded-groups": ["support-frontline"]},
+        {"x-forwarded-user": ["alice\tbob"], "x-forwarded-groups": ["support-frontline"]},
+        {"x-forwarded-user": ["alice"], "x-forwarded-groups": [",".join(f"g{i}" for i in range(300))]},
+    ],
+)
+def test_trusted_headers_oversized_are_refused(headers: dict[str, list[str]]) -> None:
+    v = Verifier(IdentityConfig(hs256_secret=SECRET, trusted_peers=("10.1.0.0/16",)))
+    with pytest.raises(IdentityError) as caught:
+        v.identify(headers, {}, "10.1.2.3")
+    assert caught.value.reason == "invalid_identity"

@@ -31,6 +31,7 @@ from .conftest import (
     assert_no_canary,
     assert_scrim_error,
     free_port,
+    raw_request,
     running_scrim,
     token,
 )
@@ -203,6 +204,21 @@ def test_upstream_hang_is_cut_off_within_a_bounded_time(scrim: ScrimProcess, ups
     assert reply.seconds < bound
 
 
+def test_a_body_cut_off_by_the_upstream_timeout_is_withheld(scrim: ScrimProcess, upstream: Upstream) -> None:
+    # Read until the connection closes, a body cut by Scrim's own timeout looked complete: the
+    # first 14 digits of a card (no Luhn digit, nothing to find) went out as a 200.
+    prefix = b"Customer card: 4539 1488 0343 64"
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n"
+    path = upstream.script(
+        upstream.unique_path("cut"),
+        Scripted(raw=head + prefix, behaviour="raw", linger_seconds=DEADLINE_SECONDS * 5),
+    )
+    reply = scrim.get(path, timeout=DEADLINE_SECONDS * 6)
+    assert_scrim_error(reply, (504,))
+    assert b"1488" not in reply.body
+    assert orjson.loads(reply.body)["reason"] == "upstream_timeout"
+
+
 def test_range_requests_never_reach_upstream_on_data_routes(scrim: ScrimProcess, upstream: Upstream) -> None:
     path = upstream.set_json(upstream.unique_path("range"), {"email": CANARY_EMAIL})
     reply = scrim.get(path, headers=[("Range", "bytes=0-9"), ("If-Range", '"etag"')])
@@ -303,3 +319,13 @@ def test_upstream_bytes_never_reach_scrims_own_log(
     assert CANARY_EMAIL not in log and CANARY_CARD not in log, [
         line for line in log.splitlines() if CANARY_EMAIL in line
     ]
+
+
+@pytest.mark.parametrize("method", ["PROPFIND", "JANE.DOE", "X" * 300])
+def test_unknown_methods_are_refused(scrim: ScrimProcess, upstream: Upstream, method: str) -> None:
+    # Any token went to the CRM and into the audit log as the agent typed it.
+    path = upstream.set_json(upstream.unique_path("method"), {"ok": True})
+    head = f"{method} {path} HTTP/1.1\r\nHost: crm\r\nAuthorization: Bearer {token('fraud')}\r\nConnection: close\r\n\r\n"
+    reply = raw_request(scrim.port, head.encode(), timeout=15)
+    assert reply.status == 405
+    assert upstream.received(path) == []

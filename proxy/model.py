@@ -104,6 +104,8 @@ class ServedRecord:
     clear: tuple[str, ...] = ()
     masked: tuple[str, ...] = ()
     keys: tuple[str, ...] = ()
+    # The id itself holds personal data (a CRM keyed by e-mail): the audit keeps only its hash.
+    personal_id: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,8 @@ from proxy.model import Identity, IdentitySource, Outcome, ServedRecord
 from proxy.scope import CUSTOMER
 
 log = logging.getLogger(__name__)
+# Longer than any CRM's record id: a value stored where the id should be, audited by its hash alone.
+_AUDITED_ID = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +85,11 @@ class Recorder:
             "records": [
                 {
                     "type": s.record.record_type,
-                    "id": s.record.record_id,
+                    # An id that holds personal data, or is too long to be an id, is known by
+                    # its keyed hash alone (in `keys`).
+                    "id": None
+                    if s.personal_id or len(s.record.record_id) > _AUDITED_ID
+                    else s.record.record_id,
                     "assigned": s.assigned,
                     "clear": list(s.clear),
                     "masked": list(s.masked),

@@ -106,15 +106,19 @@ def served_records(
     clear: dict[int, set[str]] = {}
     masked: dict[int, set[str]] = {}
     keys: dict[int, set[str]] = {}
+    personal_ids: set[int] = set()
     for f in fields:
         index = owner.get(f.slot)
         if index is None or f.is_key:
             continue
         name = next((p for p in reversed(f.path) if isinstance(p, str)), "")
         entity = declared.get(f.slot)
+        found = entity is not None or f.slot in spans
+        if found and f.path[:-1] == records[index].path and str(f.value) == records[index].record_id:
+            personal_ids.add(index)
         if f.slot in result.replacements:
             masked.setdefault(index, set()).add(name)
-        elif entity is not None or f.slot in spans:
+        elif found:
             clear.setdefault(index, set()).add(name)
         if entity in MATCHABLE and isinstance(f.value, str | int) and match_key:
             keys.setdefault(index, set()).add(match_hash(match_key, MATCHABLE[entity], str(f.value)))
@@ -130,6 +134,7 @@ def served_records(
                 clear=tuple(sorted(clear.get(i, set()) - masked.get(i, set()))),
                 masked=tuple(sorted(masked.get(i, set()))),
                 keys=tuple(sorted(record_keys)),
+                personal_id=i in personal_ids,
             )
         )
     return tuple(out)

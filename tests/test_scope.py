@@ -143,3 +143,34 @@ def test_emails_and_phones_outside_customer_records_are_served_as_contacts() -> 
         ("contact", (match_hash(b"k" * 32, "phone", "+1 415 555 0100"),), (), ("phone",)),
     ]
     assert contacts(doc.fields, declared, spans, result, customer_of, b"") == ()
+
+
+def test_a_record_id_holding_personal_data_is_marked() -> None:
+    # A CRM keyed by e-mail: the id is the customer's address, which the audit must not carry.
+    from proxy.model import MaskResult, Span
+
+    doc = parse(json.dumps({"users": [{"id": "jane.doe@example.com"}, {"id": 7}]}), Limits())
+    records = [
+        Record("customer", "jane.doe@example.com", ("users", 0)),
+        Record("customer", "7", ("users", 1)),
+    ]
+    nearest, _ = owners(doc.fields, records)
+    email_id = next(f.slot for f in doc.fields if f.value == "jane.doe@example.com")
+    spans = {email_id: (Span(0, 20, "EMAIL_ADDRESS", 1.0),)}
+    served = served_records(records, doc.fields, {}, spans, MaskResult(), nearest, set(), b"m" * 32)
+    assert [s.personal_id for s in served] == [True, False]
+
+
+def test_the_audit_names_a_record_by_its_id_only_when_the_id_is_no_personal_data() -> None:
+    from proxy.model import Outcome, ServedRecord
+    from proxy.record import Recorder, View
+
+    served = (
+        ServedRecord(Record("customer", "17")),
+        ServedRecord(Record("customer", "jane.doe@example.com"), keys=("h",), personal_id=True),
+        ServedRecord(Record("customer", "9" * 20_000)),  # no id is that long: a value put there
+    )
+    view = View("r1", None, "users.list", "GET", 200, Outcome.MASKED, "v1", 0.01, records=served)
+    line = Recorder._audit_line(view)
+    assert [r["id"] for r in line["records"]] == ["17", None, None]  # type: ignore[attr-defined]
+    assert "jane.doe" not in json.dumps(line)

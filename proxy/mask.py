@@ -7,6 +7,7 @@ Scrim — an agent pasting a masked email into a note — never degrades further
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import hmac
 import re
@@ -120,11 +121,21 @@ def non_overlapping(spans: Sequence[Span], masked: Callable[[Span], bool]) -> li
     """Of overlapping spans, a masked one wins over a revealed one (never reveal what another
     recognizer would hide), then the longest (a short winner would leave the rest of a long value
     in clear), then the highest score; result in text order."""
+    # Chosen spans never overlap, so in start order their ends are ordered too: a candidate can
+    # only overlap its neighbours there (linear in the spans of a string, not quadratic).
     chosen: list[Span] = []
+    starts: list[int] = []
     for span in sorted(spans, key=lambda s: (not masked(s), -(s.end - s.start), -s.score, s.start)):
-        if all(span.end <= c.start or span.start >= c.end for c in chosen):
-            chosen.append(span)
-    return sorted(chosen, key=lambda s: s.start)
+        if span.end <= span.start:
+            continue  # covers nothing
+        at = bisect.bisect_left(starts, span.start)
+        if at > 0 and chosen[at - 1].end > span.start:
+            continue
+        if at < len(chosen) and chosen[at].start < span.end:
+            continue
+        chosen.insert(at, span)
+        starts.insert(at, span.start)
+    return chosen
 
 
 def _first_name(name: str) -> str:

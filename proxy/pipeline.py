@@ -6,6 +6,7 @@ plain values and returns what to release. The addon adapts flows to it, guards i
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -227,11 +228,15 @@ def _pieces(
     where one piece holds the entity on its own (`own`: spans found in the fields themselves)."""
     out: list[tuple[int, tuple[Span, ...]]] = []
     for index, spans in found.items():
-        pieces = joined[index].pieces
+        # Pieces follow each other in the joined text: the ones a span covers are found by
+        # bisection (one HTML line can hold tens of thousands of pieces and of spans).
+        pieces = sorted(joined[index].pieces, key=lambda p: p[1])
+        starts = [p[1] for p in pieces]
+        ends = [p[2] for p in pieces]
         for span in spans:
             if joined[index].checksummed_only and span.entity not in _CONFIRMED_BY_CHECKSUM:
                 continue
-            covered = [p for p in pieces if p[1] < span.end and span.start < p[2]]
+            covered = pieces[bisect.bisect_right(ends, span.start) : bisect.bisect_left(starts, span.end)]
             split = len(covered) > 1
             if joined[index].separate_values and (not split or _held_by_one(covered, span.entity, own)):
                 continue  # separate values: only a span joining pieces of one value is new

@@ -378,6 +378,23 @@ async def test_large_bodies_are_inspected_whole_in_a_worker_small_ones_here(
     )
 
 
+async def test_a_small_compressed_body_is_inspected_in_a_worker(rules: Rules, audit: AuditLog) -> None:
+    # 8 KB of gzip decoded to 800 KB held the event loop, and every other agent, for 50 s.
+    import gzip
+
+    offload = RecordingOffload()
+    addon = make_addon(rules, audit, offload=offload)
+    with taddons.context(addon):
+        f = agent_flow(path="/api/v2/users/7")
+        addon.requestheaders(f)
+        raw = b'{"user": {"id": 7, "notes": "' + b"a@b.co " * 20_000 + b'"}}'
+        f.response = http.Response.make(
+            200, gzip.compress(raw), {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+        )
+        await addon.response(f)
+    assert [r.decision.route for r in offload.requests] == ["users.get"]
+
+
 async def _until(condition: Callable[[], bool]) -> None:
     for _ in range(100):
         if condition():

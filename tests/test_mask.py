@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import random
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import pytest
 
-from proxy.mask import Masker
+from proxy.mask import Masker, non_overlapping
 from proxy.model import DROPPED, Dropped, MaskResult, Replacement, Scalar, Span, TextField
 from proxy.rules import NO_ROLE, MaskSpec, Role, Rules, load_rules
 from tests.shipped import RECOGNIZER_ENTITIES
@@ -467,3 +468,24 @@ def test_email_hint_of_spelled_out_addresses(value: str, hint: str) -> None:
     once = whole("hint", value, "EMAIL_ADDRESS")
     assert once == hint
     assert whole("hint", once, "EMAIL_ADDRESS") == once
+
+
+def _overlap_free_reference(spans: list[Span], masked: Callable[[Span], bool]) -> list[Span]:
+    chosen: list[Span] = []
+    for span in sorted(spans, key=lambda s: (not masked(s), -(s.end - s.start), -s.score, s.start)):
+        if span.end > span.start and all(span.end <= c.start or span.start >= c.end for c in chosen):
+            chosen.append(span)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_non_overlapping_chooses_as_the_pairwise_rule_does(seed: int) -> None:
+    # Linear in the spans (one line of 50,000 e-mails took the quadratic version 50 s).
+    rng = random.Random(seed)
+    spans = []
+    for _ in range(rng.randrange(1, 60)):
+        start = rng.randrange(0, 80)
+        entity = rng.choice(["EMAIL_ADDRESS", "PHONE_NUMBER", "PERSON"])
+        spans.append(Span(start, start + rng.randrange(0, 15), entity, rng.choice([0.5, 0.85, 1.0])))
+    masked = lambda s: s.entity != "PERSON"  # noqa: E731
+    assert non_overlapping(spans, masked) == _overlap_free_reference(spans, masked)

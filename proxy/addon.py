@@ -25,7 +25,7 @@ from proxy.access import LedgerAccess
 from proxy.codecs import encoding
 from proxy.detect import Item
 from proxy.enforce import Verdict, admit_search, enforce
-from proxy.errors import DetectionTimeout, IdentityError, Overloaded, Withheld
+from proxy.errors import AuditUnavailable, DetectionTimeout, IdentityError, Overloaded, Withheld
 from proxy.identity import Verifier, normalise_header, parse_cookies
 from proxy.ledger import Ledger, MemoryLedger
 from proxy.mask import non_overlapping
@@ -185,6 +185,8 @@ class ScrimAddon:
             raise Withheld("ambiguous_path", 400)  # the CRM could route it elsewhere than we do
         if request.method.upper() in _ECHOING_METHODS or request.method.upper() not in _METHODS:
             raise Withheld("method_not_allowed", 405)
+        if self._recorder.failing:
+            raise AuditUnavailable  # a request the CRM acted on would leave no audit line
         if any(b"\r" in value or b"\n" in value for _, value in request.headers.fields):
             # A folded line (obs-fold) hides a header inside another; mitmproxy keeps it as sent.
             raise Withheld("malformed_header", 400)
@@ -537,7 +539,8 @@ class ScrimAddon:
             request_id,
             state.identity if state else None,
             state.decision.route if state else policy.UNDECLARED,
-            flow.request.method,
+            # A method refused as unknown is what the agent typed: the audit says only "other".
+            flow.request.method if flow.request.method.upper() in _METHODS else "other",
             status,
             outcome,
             generation.rules.version,

@@ -23,9 +23,9 @@ the newest file that holds a record.
 that was edited, removed, inserted or reordered. What it cannot see: lines cut off the *end* of the
 newest file (or whole newest files removed) leave a shorter chain that is still intact. Detecting
 that needs an anchor kept elsewhere — the `seq` and `mac` of a recent line shipped to another system
-(`AuditLog.last_seq` / `last_mac`, e.g. the `scrim_audit_last_seq` metric) — compared with the last
-line the verifier reports. Likewise a chain whose old files were archived starts after seq 1; the
-report says where it starts.
+(`AuditLog.last_seq` / `last_mac`; the `scrim_audit_last_seq` metric, which Prometheus keeps) —
+compared with the last line the verifier reports. Likewise a chain whose old files were archived
+starts after seq 1; the report says where it starts.
 
 One writer per file: replicas write separate files (each its own chain), and the file is rotated
 only by `AuditLog` itself — an external rename would split the chain where nobody can follow it.
@@ -38,6 +38,7 @@ import errno
 import hashlib
 import hmac
 import json
+import logging
 import os
 import re
 import sys
@@ -49,6 +50,8 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 from proxy.errors import AuditUnavailable, StartupError
+
+log = logging.getLogger(__name__)
 
 GENESIS = "0" * 64
 RESUMED = "resumed_after_torn_line"
@@ -184,6 +187,14 @@ class AuditLog:
         return (json.dumps(body, separators=(",", ":"), sort_keys=True) + "\n").encode(), seq, mac
 
     def _open(self) -> int:
+        if self._fd is not None and not self._still_at_path(self._fd):
+            # Removed or renamed by someone else: lines written on would go to a file nobody can
+            # find. They go to a new file at the path, the chain continuing (its first `prev` is
+            # the last line's mac), so the verifier sees exactly where the missing file was.
+            log.error("audit log %s was removed or replaced; continuing in a new file", self.path)
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+            self._fd = None
         if self._fd is None:
             fd = os.open(self.path, _FLAGS, 0o640)
             try:
@@ -194,6 +205,13 @@ class AuditLog:
                 raise
             self._fd = fd
         return self._fd
+
+    def _still_at_path(self, fd: int) -> bool:
+        try:
+            here, there = os.fstat(fd), os.stat(self.path)
+        except OSError:
+            return False
+        return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
 
     def _rotate_if_needed(self, incoming: int) -> None:
         if self._max_bytes is None or self._size == 0 or self._size + incoming <= self._max_bytes:

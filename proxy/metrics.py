@@ -113,6 +113,7 @@ class Metrics:
     rules_info: Gauge
     ready: Gauge
     audit_failures: Counter
+    audit_last_seq: Gauge
     inflight_bytes: Gauge
     control_events: Counter
     ledger_distinct: Gauge
@@ -203,6 +204,12 @@ def create(max_agents: int = 1000) -> Metrics:
             "scrim_rules_info", "The loaded rules version (value 1).", ["version"], registry=registry
         ),
         ready=Gauge("scrim_ready", "1 once rules, keys, model and audit sink are loaded.", registry=registry),
+        audit_last_seq=Gauge(
+            "scrim_audit_last_seq",
+            "Seq of the last audit line written (hash-chained logs): lines cut off the end of the log "
+            "show as a file ending before it.",
+            registry=registry,
+        ),
         audit_failures=Counter(
             "scrim_audit_failures_total", "Audit records that could not be written.", registry=registry
         ),

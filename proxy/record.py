@@ -50,15 +50,24 @@ class Recorder:
     def __init__(self, metrics: Metrics, audit: AuditLog) -> None:
         self.metrics = metrics
         self.audit = audit
+        # Whether the last write failed: requests are then refused before they reach the CRM (a
+        # change it made would have no audit line); each refusal's own line is the next attempt.
+        self.failing = False
+        if audit.last_seq is not None:  # where the log goes on from: a restart shows a cut-off tail
+            metrics.audit_last_seq.set(audit.last_seq)
 
     def record(self, view: View) -> None:
         """Audit, then count. Raises AuditUnavailable (after counting the failure)."""
         try:
             self.audit.write(self._audit_line(view))
         except AuditUnavailable:
+            self.failing = True
             self.metrics.audit_failures.inc()
             log.error("audit write failed; withholding data responses")
             raise
+        self.failing = False
+        if self.audit.last_seq is not None:
+            self.metrics.audit_last_seq.set(self.audit.last_seq)
         self._count(view)
 
     def record_failure(self, view: View) -> None:

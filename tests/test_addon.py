@@ -16,6 +16,7 @@ from mitmproxy.test import taddons, tflow
 from proxy.addon import OFFLOAD_MIN_BYTES, ScrimAddon
 from proxy.audit import AuditLog
 from proxy.detect import Item
+from proxy.errors import AuditUnavailable
 from proxy.identity import IdentityConfig, Verifier
 from proxy.metrics import create
 from proxy.model import Outcome, Span
@@ -223,6 +224,49 @@ async def test_audit_failure_withholds_data(rules: Rules, audit: AuditLog, tmp_p
         await addon.response(f)
         assert f.response is not None and f.response.status_code == 503
         assert error_of(f)["reason"] == "audit_unavailable"
+
+
+async def test_while_the_audit_fails_requests_do_not_reach_the_crm(
+    rules: Rules, audit: AuditLog, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A POST the CRM carried out while the audit could not be written left no trace of who did it.
+    addon = make_addon(rules, audit)
+    working = audit.write
+
+    def broken(record: dict[str, object]) -> None:
+        raise AuditUnavailable
+
+    monkeypatch.setattr(audit, "write", broken)
+    with taddons.context(addon):
+        first = agent_flow()
+        addon.requestheaders(first)
+        respond(first, b'{"status": "ok"}')
+        await addon.response(first)
+        assert error_of(first)["reason"] == "audit_unavailable"
+        second = agent_flow()
+        addon.requestheaders(second)  # answered here: never forwarded
+        assert second.response is not None and error_of(second)["reason"] == "audit_unavailable"
+        monkeypatch.setattr(audit, "write", working)
+        third = agent_flow()
+        addon.requestheaders(third)  # refused too, but its audit line is written: the audit is back
+        fourth = agent_flow()
+        addon.requestheaders(fourth)
+        assert fourth.response is None
+    audit.close()
+    lines = [json.loads(x) for x in (tmp_path / "audit.jsonl").read_text().splitlines()]
+    assert [line["reason"] for line in lines] == ["audit_unavailable"]
+
+
+async def test_an_unknown_method_is_audited_as_other(rules: Rules, audit: AuditLog, tmp_path: Path) -> None:
+    addon = make_addon(rules, audit)
+    with taddons.context(addon):
+        f = agent_flow()
+        f.request.method = "JANE.DOE"
+        addon.requestheaders(f)
+        assert f.response is not None and f.response.status_code == 405
+    audit.close()
+    [line] = [json.loads(x) for x in (tmp_path / "audit.jsonl").read_text().splitlines()]
+    assert line["method"] == "other"
 
 
 async def test_streamed_body_is_withheld(addon: ScrimAddon) -> None:

@@ -691,3 +691,18 @@ def test_verify_main_usage_errors(
     monkeypatch.chdir(tmp_path)
     assert verify_main(args) == 2
     assert capsys.readouterr().err
+
+
+@pytest.mark.parametrize("how", ["unlink", "rename"])
+def test_a_log_removed_while_open_is_continued_in_a_new_file(tmp_path: Path, how: str) -> None:
+    # Lines went on to the removed file's inode: written, acknowledged, and gone.
+    path = tmp_path / "scrim.jsonl"
+    audit = _chained(path, 2)
+    if how == "unlink":
+        path.unlink()
+    else:
+        path.rename(tmp_path / "moved.jsonl")
+    audit.write({"request_id": "after"})
+    audit.close()
+    [line] = [json.loads(x) for x in path.read_text().splitlines()]
+    assert (line["request_id"], line["seq"]) == ("after", 3)  # the chain goes on where it was

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -201,3 +202,20 @@ def test_ledger_counts_of_quiet_agents_are_dropped() -> None:
     body = m.render().decode()
     assert 'scrim_ledger_distinct_customers{agent="agent-new",scope="ticketless",window="1h"} 5.0' in body
     assert "agent-old" not in body
+
+
+def test_the_last_audit_seq_is_exported(tmp_path: Path) -> None:
+    # The anchor the audit module names for a log cut short at its end: it did not exist.
+    from proxy.audit import AuditLog
+    from proxy.model import Outcome
+    from proxy.record import Recorder, View
+
+    metrics = create()
+    recorder = Recorder(metrics, AuditLog(tmp_path / "audit.jsonl", key=b"k" * 32))
+    for i in range(3):
+        recorder.record(View(f"r{i}", None, "users.get", "GET", 200, Outcome.PASSED, "v1", 0.01))
+    assert metrics.registry.get_sample_value("scrim_audit_last_seq") == 3.0
+    recorder.audit.close()
+    restarted = create()
+    Recorder(restarted, AuditLog(tmp_path / "audit.jsonl", key=b"k" * 32))  # where the log goes on from
+    assert restarted.registry.get_sample_value("scrim_audit_last_seq") == 3.0

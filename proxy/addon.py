@@ -8,12 +8,13 @@ Request: identify → strip → decide. Response: inspect (pipeline) → record 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 import time
 import uuid
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, replace
 from http import HTTPStatus
 
@@ -135,6 +136,7 @@ class ScrimAddon:
         upstream_timeout: float = 30.0,
         ledger: Ledger | None = None,
         destination: tuple[str, int] | None = None,
+        inspections_per_agent: int | None = None,
     ) -> None:
         self._generation = generation
         # Regular (explicit proxy) mode: the one CRM host:port agents may reach through Scrim.
@@ -147,6 +149,10 @@ class ScrimAddon:
         self._max_inflight = max_inflight_bytes
         self._inflight = 0
         self._inspecting = 0  # responses being inspected now, here or in a worker
+        # At most this many of one agent's responses inspected at once (None: no limit): two slow
+        # responses of one agent held every worker, and every other agent's answers timed out.
+        self._per_agent = inspections_per_agent
+        self._agent_shares: dict[str, _AgentShare] = {}
         self._upstream_headers = upstream_headers
         # The credential Scrim adds upstream (`settings.credentials`): never to reach an agent, who
         # could then reach the CRM without Scrim. The pipeline looks for it in decoded data bodies;
@@ -434,7 +440,31 @@ class ScrimAddon:
         self._inflight += delta
         self._recorder.metrics.inflight_bytes.set(self._inflight)
 
+    @contextlib.asynccontextmanager
+    async def _agent_share(self, agent: str) -> AsyncIterator[None]:
+        """Wait for one of the agent's inspection slots (within the response deadline)."""
+        if self._per_agent is None:
+            yield
+            return
+        share = self._agent_shares.get(agent)
+        if share is None:
+            share = self._agent_shares[agent] = _AgentShare(asyncio.Semaphore(self._per_agent))
+        share.users += 1
+        try:
+            async with share.slots:
+                yield
+        finally:
+            share.users -= 1
+            if share.users == 0:
+                del self._agent_shares[agent]
+
     async def _inspect(self, state: FlowState, response: http.Response) -> tuple[pipeline.Inspected, Verdict]:
+        async with self._agent_share(state.identity.agent):
+            return await self._inspect_now(state, response)
+
+    async def _inspect_now(
+        self, state: FlowState, response: http.Response
+    ) -> tuple[pipeline.Inspected, Verdict]:
         headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in response.headers.fields]
         rules = state.generation.rules
         role = rules.role(state.identity.role)
@@ -628,6 +658,12 @@ def _reason_phrase(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return ""
+
+
+@dataclass(slots=True)
+class _AgentShare:
+    slots: asyncio.Semaphore
+    users: int = 0  # holding or waiting for a slot
 
 
 def _compressed(response: http.Response) -> bool:

@@ -310,6 +310,8 @@ async def serve(config: ServeConfig, on_ready: Callable[[], None] | None = None)
         upstream_timeout=config.upstream_timeout,
         ledger=ledger,
         destination=_destination(config.upstream) if config.mode == "regular" else None,
+        # One agent never holds every worker: the others' responses are inspected meanwhile.
+        inspections_per_agent=max(1, config.workers - 1) if config.workers > 1 else None,
     )
     master = _master(config, addon)
     if config.observe:

@@ -62,10 +62,10 @@ def rules() -> Rules:
     return load_rules(Path(__file__).resolve().parent.parent / "rules", ENTITIES)
 
 
-def token(role: str = "tier1") -> str:
+def token(role: str = "tier1", agent: str = "agent-1") -> str:
     now = int(time.time())
     return jwt.encode(
-        {"sub": "agent-1", "groups": [role], "iat": now, "exp": now + 60}, SECRET, algorithm="HS256"
+        {"sub": agent, "groups": [role], "iat": now, "exp": now + 60}, SECRET, algorithm="HS256"
     )
 
 
@@ -90,6 +90,7 @@ def make_addon(
     detector: EmailDetector | None = None,
     destination: tuple[str, int] | None = None,
     offload: RecordingOffload | None = None,
+    inspections_per_agent: int | None = None,
 ) -> ScrimAddon:
     generation = Generation(rules, detector or EmailDetector(), offload)
     addon = ScrimAddon(
@@ -99,6 +100,7 @@ def make_addon(
         Recorder(create(), audit),
         upstream_headers=UPSTREAM_HEADERS,
         destination=destination,
+        inspections_per_agent=inspections_per_agent,
     )
     return addon
 
@@ -478,6 +480,29 @@ async def test_a_small_body_goes_to_a_worker_while_another_response_is_being_ins
         offload.release.set()
         await asyncio.gather(first, second)
     assert [len(r.body) for r in offload.requests] == [19 + OFFLOAD_MIN_BYTES, 19]
+
+
+async def test_one_agent_never_holds_every_worker(rules: Rules, audit: AuditLog) -> None:
+    # Two slow responses of one agent held both workers: every other agent's answer timed out.
+    offload = HoldingOffload()
+    addon = make_addon(rules, audit, offload=offload, inspections_per_agent=1)
+    big = b'{"user": {"id": 7}}' + b" " * OFFLOAD_MIN_BYTES
+    with taddons.context(addon):
+        first, second = agent_flow(path="/api/v2/users/7"), agent_flow(path="/api/v2/users/7")
+        other = flow_with({"Authorization": f"Bearer {token(agent='agent-other')}"}, "/api/v2/users/8")
+        for f in (first, second, other):
+            addon.requestheaders(f)
+            respond(f, big.replace(b"7", b"8") if f is other else big)
+        tasks = [asyncio.create_task(addon.response(f)) for f in (first, second)]
+        await _until(lambda: len(offload.requests) == 1)
+        tasks.append(asyncio.create_task(addon.response(other)))
+        await _until(lambda: len(offload.requests) == 2)
+        # the other agent's response is in a worker; the first agent's second one waits its turn
+        assert [r.body[:19] for r in offload.requests] == [b'{"user": {"id": 7}}', b'{"user": {"id": 8}}']
+        assert not tasks[1].done()
+        offload.release.set()
+        await asyncio.gather(*tasks)
+    assert len(offload.requests) == 3
 
 
 class FailingSecondOffload(HoldingOffload):

@@ -7,6 +7,7 @@ plain values and returns what to release. The addon adapts flows to it, guards i
 from __future__ import annotations
 
 import bisect
+import contextlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -268,6 +269,9 @@ def _merge(a: MaskResult, b: MaskResult) -> tuple[dict[str, int], dict[str, int]
     return masked, revealed
 
 
+_JSON_LEAD = "\ufeff \t\r\n"
+
+
 def _decode(
     route: Route | None,
     headers: Sequence[tuple[str, str]],
@@ -293,6 +297,11 @@ def _decode(
     text, codec_name = charset.decode(raw, declared_charset, html)
     if any(c in text for c in credentials):  # decoded: a compressed echo is an echo too
         raise Withheld("upstream_credential_echoed")
+    if parse is not json_doc.parse and text.lstrip(_JSON_LEAD)[:1] in ("{", "["):
+        # JSON sent as text (a CRM's mislabelled endpoint): a console's `fetch().json()` reads it
+        # all the same, so it is read as JSON too, where field names and hints apply.
+        with contextlib.suppress(Undecodable):
+            return json_doc.parse(text, limits), codings, codec_name
     return parse(text, limits), codings, codec_name
 
 

@@ -532,3 +532,16 @@ async def test_a_body_echoing_the_crm_credential_is_withheld_even_compressed(
     with pytest.raises(Withheld) as info:
         await run(rules, "/api/v2/users/7", body, headers, settings=settings)
     assert info.value.reason == "upstream_credential_echoed"
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "text/html", "text/csv"])
+async def test_json_sent_as_text_is_read_as_json(content_type: str) -> None:
+    # As text, the field names were lost: a surname and a balance, masked as JSON, passed in clear.
+    body = b'\xef\xbb\xbf {"last_name": "stevenson", "available_balance": 98765.43, "note": "hi"}'
+    result = await _shipped("/api/v9/profile", content_type, body)
+    assert result.body is not None
+    assert json.loads(result.body) == {
+        "last_name": "<LAST_NAME>",
+        "available_balance": "<ACCOUNT_BALANCE>",
+        "note": "hi",
+    }

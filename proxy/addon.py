@@ -77,6 +77,9 @@ OFFLOAD_MIN_BYTES = 8 * 1024
 _BODILESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Methods that echo the request back, CRM credential included (cross-site tracing).
 _ECHOING_METHODS = frozenset({"TRACE", "TRACK"})
+# Header bytes are bounded as bodies are (each header is scanned): far beyond any browser's or CRM's.
+_MAX_HEADERS = 256
+_MAX_HEADER_BYTES = 64 * 1024
 _UPSTREAM_CUT = "scrim_upstream_cut"  # flow metadata: Scrim closed the upstream mid-response
 # What a support console sends (CONNECT opens a tunnel in regular mode). Any other token would reach
 # the CRM and the audit log as the agent typed it.
@@ -183,19 +186,9 @@ class ScrimAddon:
         request = flow.request
         if not self._may_reach(request.host, request.port):
             raise Withheld("destination_not_allowed", 403)  # not an open proxy, nor a tunnel
-        if not request.path.startswith("/"):
-            # HTTP/2 passes `:path` as sent: `http://other.example/…` or `*` would reach the CRM
-            # as the request target, past the origin form below.
-            raise Withheld("bad_request_target", 400)
-        if policy.ambiguous_path(request.path):
-            raise Withheld("ambiguous_path", 400)  # the CRM could route it elsewhere than we do
-        if request.method.upper() in _ECHOING_METHODS or request.method.upper() not in _METHODS:
-            raise Withheld("method_not_allowed", 405)
+        _check_request_form(request)
         if self._recorder.failing:
             raise AuditUnavailable  # a request the CRM acted on would leave no audit line
-        if any(b"\r" in value or b"\n" in value for _, value in request.headers.fields):
-            # A folded line (obs-fold) hides a header inside another; mitmproxy keeps it as sent.
-            raise Withheld("malformed_header", 400)
         if (
             request.authority
             and request.method.upper() != "CONNECT"
@@ -417,6 +410,8 @@ class ScrimAddon:
 
     def _check_inspectable(self, response: http.Response, static: bool) -> None:
         """Raise Withheld for a response no inspection can make safe."""
+        if _oversized(response.headers):
+            raise Withheld("headers_too_large")
         if response.status_code < 200:
             # A 101 would turn the connection into a pipe nothing inspects (no agent request
             # asks for an upgrade: those are refused). Any other 1xx reaching this hook is
@@ -658,6 +653,28 @@ def _reason_phrase(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return ""
+
+
+def _check_request_form(request: http.Request) -> None:
+    """Raise Withheld for a request whose form alone is refused, before anything else is read."""
+    if not request.path.startswith("/"):
+        # HTTP/2 passes `:path` as sent: `http://other.example/…` or `*` would reach the CRM
+        # as the request target, past the origin form `_admit` enforces.
+        raise Withheld("bad_request_target", 400)
+    if policy.ambiguous_path(request.path):
+        raise Withheld("ambiguous_path", 400)  # the CRM could route it elsewhere than we do
+    if request.method.upper() in _ECHOING_METHODS or request.method.upper() not in _METHODS:
+        raise Withheld("method_not_allowed", 405)
+    if _oversized(request.headers):
+        raise Withheld("request_headers_too_large", 431)
+    if any(b"\r" in value or b"\n" in value for _, value in request.headers.fields):
+        # A folded line (obs-fold) hides a header inside another; mitmproxy keeps it as sent.
+        raise Withheld("malformed_header", 400)
+
+
+def _oversized(headers: http.Headers) -> bool:
+    fields = headers.fields
+    return len(fields) > _MAX_HEADERS or sum(len(k) + len(v) for k, v in fields) > _MAX_HEADER_BYTES
 
 
 @dataclass(slots=True)

@@ -769,3 +769,29 @@ async def test_a_request_hook_failure_refuses_the_request_without_its_message(
     await addon.response(f)  # Scrim's own error is released as it is
     assert error_of(f)["reason"] == "internal_error"
     assert "RuntimeError" in caplog.text and SECRET_VALUE not in caplog.text  # the type, not the message
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [[("X-Big", "a" * 70_000)], [(f"X-H{i}", "1") for i in range(300)]],
+    ids=["one huge header", "300 headers"],
+)
+async def test_oversized_headers_are_refused(
+    rules: Rules, audit: AuditLog, headers: list[tuple[str, str]]
+) -> None:
+    # A 1 MB header and 20,000 headers were accepted from the CRM, and scanned, and passed.
+    addon = make_addon(rules, audit)
+    with taddons.context(addon):
+        f = agent_flow()
+        addon.requestheaders(f)
+        respond(f, b'{"status": "ok"}')
+        assert f.response is not None
+        for name, value in headers:
+            f.response.headers.add(name, value)
+        await addon.response(f)
+        assert error_of(f)["reason"] == "headers_too_large"
+        request = agent_flow()
+        for name, value in headers:
+            request.request.headers.add(name, value)
+        addon.requestheaders(request)
+        assert request.response is not None and request.response.status_code == 431

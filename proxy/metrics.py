@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -25,24 +25,39 @@ OVERFLOW = "_overflow"
 LEDGER_QUIET_SECONDS = 3600.0
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 WINDOWS = {"1h": 3600.0, "24h": 86400.0}
+_RECORDS_LABELS = ("agent", "role", "record_type")
+_EVENT_LABELS = ("agent", "role", "event")
+_LEDGER_LABELS = ("agent", "window", "scope")
 
 
 class AgentLabels:
-    """Admits up to `limit` distinct agent label values; later agents share `_overflow`."""
+    """Admits up to `limit` agent label values at a time. An agent idle for `idle_seconds` (past
+    every window a per-agent alert reads) gives its label up to a newcomer; while every label is
+    in recent use, newcomers share `_overflow`. (Kept for the life of the process, the first 1,000
+    agents held every label, and every later agent, a harvester too, was only `_overflow`.)"""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, idle_seconds: float = max(WINDOWS.values())) -> None:
         self._limit = limit
-        self._seen: set[str] = set()
+        self._idle = idle_seconds
+        self._seen: OrderedDict[str, float] = OrderedDict()  # agent → last seen, oldest first
         self._lock = threading.Lock()
 
-    def label(self, agent: str) -> str:
+    def admit(self, agent: str, now: float) -> tuple[str, str | None]:
+        """The agent's label, and the agent whose label it took (whose series must go), if any."""
         with self._lock:
             if agent in self._seen:
-                return agent
-            if len(self._seen) < self._limit:
-                self._seen.add(agent)
-                return agent
-        return OVERFLOW
+                self._seen.move_to_end(agent)
+                self._seen[agent] = now
+                return agent, None
+            evicted = None
+            if len(self._seen) >= self._limit:
+                oldest = next(iter(self._seen.items()), None)
+                if oldest is None or now - oldest[1] < self._idle:
+                    return OVERFLOW, None
+                evicted = oldest[0]
+                del self._seen[evicted]
+            self._seen[agent] = now
+            return agent, evicted
 
 
 class DistinctCustomers:
@@ -62,6 +77,10 @@ class DistinctCustomers:
                 seen[customer] = stamp
             while len(seen) > self._max:
                 seen.pop(next(iter(seen)))
+
+    def forget(self, agent: str) -> None:
+        with self._lock:
+            self._seen.pop(agent, None)
 
     def counts(self, window: float, now: float | None = None) -> dict[str, int]:
         now = time.time() if now is None else now
@@ -125,6 +144,31 @@ class Metrics:
     # dropped, because a gauge set only on activity would otherwise show a stale count forever.
     ledger_updated: dict[str, float] = field(default_factory=dict)
 
+    def agent_label(self, agent: str, now: float | None = None) -> str:
+        """The agent's label; an idle agent whose label it takes loses its series."""
+        label, evicted = self.agents.admit(agent, time.time() if now is None else now)
+        if evicted is not None:
+            self._forget(evicted)
+        return label
+
+    def _forget(self, agent: str) -> None:
+        for metric, names in (
+            (self.records_viewed, _RECORDS_LABELS),
+            (self.control_events, _EVENT_LABELS),
+            (self.ledger_distinct, _LEDGER_LABELS),
+        ):
+            series = {
+                tuple(sample.labels[n] for n in names)
+                for family in metric.collect()
+                for sample in family.samples
+                if sample.labels.get("agent") == agent
+            }
+            for values in series:
+                with contextlib.suppress(KeyError):
+                    metric.remove(*values)
+        self.distinct.forget(agent)
+        self.ledger_updated.pop(agent, None)
+
     def set_ledger_counts(self, agent_label: str, counts: Counts, now: float | None = None) -> None:
         now = time.time() if now is None else now
         for scope, by_window in (("ticketless", counts.ticketless), ("assigned", counts.assigned)):
@@ -154,7 +198,7 @@ def create(max_agents: int = 1000) -> Metrics:
         records_viewed=Counter(
             "scrim_records_viewed_total",
             "Customer records served to each agent.",
-            ["agent", "role", "record_type"],
+            _RECORDS_LABELS,
             registry=registry,
         ),
         entities_masked=Counter(
@@ -220,14 +264,14 @@ def create(max_agents: int = 1000) -> Metrics:
             "scrim_control_events_total",
             "Insider-threat controls triggered: canary, quota_soft, justification_required, justified,"
             " quota_exceeded, break_glass, search.",
-            ["agent", "role", "event"],
+            _EVENT_LABELS,
             registry=registry,
         ),
         ledger_distinct=Gauge(
             "scrim_ledger_distinct_customers",
             "Distinct customers served to each agent per window and scope (assigned or ticketless),"
             " as the shared ledger counts them across replicas (last value seen by this replica).",
-            ["agent", "window", "scope"],
+            _LEDGER_LABELS,
             registry=registry,
         ),
         ledger_shared=Gauge(

@@ -131,7 +131,7 @@ class Recorder:
                 m.entities_masked.labels(entity, identity.role).inc(n)
             for entity, n in view.revealed.items():
                 m.entities_revealed.labels(entity, identity.role).inc(n)
-            agent = m.agents.label(identity.agent)
+            agent = m.agent_label(identity.agent)
             for event in view.events:
                 m.control_events.labels(agent, identity.role, event).inc()
             if view.outcome in (Outcome.WITHHELD, Outcome.UNAUTHENTICATED):

@@ -22,19 +22,35 @@ T0 = 1_700_000_000.0
 
 def test_agent_labels_cap_and_overflow() -> None:
     labels = AgentLabels(3)
-    assert [labels.label(a) for a in ["a", "b", "c"]] == ["a", "b", "c"]
+    assert [labels.admit(a, T0)[0] for a in ["a", "b", "c"]] == ["a", "b", "c"]
     # past the cap every new agent shares the overflow bucket
-    assert [labels.label(f"forged-{i}") for i in range(100)] == [OVERFLOW] * 100
+    assert [labels.admit(f"forged-{i}", T0)[0] for i in range(100)] == [OVERFLOW] * 100
     # admitted agents keep their own label
-    assert [labels.label(a) for a in ["c", "a", "b"]] == ["c", "a", "b"]
+    assert [labels.admit(a, T0)[0] for a in ["c", "a", "b"]] == ["c", "a", "b"]
 
 
 @pytest.mark.parametrize("limit", [0, 1, 5])
 def test_agent_labels_distinct_values_never_exceed_the_cap(limit: int) -> None:
     labels = AgentLabels(limit)
-    seen = {labels.label(f"agent-{i % 50}") for i in range(500)}
+    seen = {labels.admit(f"agent-{i % 50}", T0)[0] for i in range(500)}
     assert len(seen - {OVERFLOW}) == limit
     assert (OVERFLOW in seen) is (limit < 50)
+
+
+def test_an_idle_agent_gives_its_label_and_its_series_up() -> None:
+    # Kept for the life of the process, the first agents held every label: a harvester who came
+    # later was only `_overflow`, which every per-agent alert leaves out.
+    metrics = create(max_agents=2)
+    for agent in ("alice", "bob"):
+        label = metrics.agent_label(agent, now=T0)
+        metrics.records_viewed.labels(label, "tier1", "customer").inc()
+        metrics.distinct.add(label, ["c1"], now=T0)
+    assert metrics.agent_label("mallory", now=T0 + HOUR) == OVERFLOW  # both active within a day
+    assert metrics.agent_label("bob", now=T0 + 2 * HOUR) == "bob"
+    assert metrics.agent_label("mallory", now=T0 + DAY + HOUR) == "mallory"  # alice idle a day
+    text = metrics.render().decode()
+    assert 'agent="alice"' not in text and 'agent="bob"' in text
+    assert metrics.agent_label("carol", now=T0 + DAY + HOUR) == OVERFLOW
 
 
 def test_agent_labels_under_concurrency() -> None:
@@ -43,7 +59,7 @@ def test_agent_labels_under_concurrency() -> None:
     lock = threading.Lock()
 
     def work(base: int) -> None:
-        got = [labels.label(f"agent-{base}-{i}") for i in range(50)]
+        got = [labels.admit(f"agent-{base}-{i}", T0)[0] for i in range(50)]
         with lock:
             out.extend(got)
 
@@ -188,8 +204,8 @@ def test_each_create_has_its_own_registry() -> None:
 
 def test_agent_label_cap_from_create() -> None:
     metrics = create(max_agents=1)
-    assert metrics.agents.label("alice") == "alice"
-    assert metrics.agents.label("mallory") == OVERFLOW
+    assert metrics.agent_label("alice") == "alice"
+    assert metrics.agent_label("mallory") == OVERFLOW
 
 
 def test_ledger_counts_of_quiet_agents_are_dropped() -> None:

@@ -122,19 +122,19 @@ def _runs(text: str) -> list[list[tuple[int, int, str]]]:
 
 
 def _close(run: list[tuple[int, int, int]], found: list[tuple[int, int, bool]]) -> None:
-    """Report a run long and varied enough: the longest phrase in it the checksum confirms (the
-    words around it, `please help`, are the customer's), else the whole run."""
+    """Report a run long and varied enough, whole: a phrase the checksum confirms inside a longer
+    run may be chance (one 12-word window in 16 passes), and the rest of the run its other half."""
     if len(run) < _SHORTEST:
         return
     indexes = [index for _, _, index in run]
     if len(set(indexes)) * 4 < len(indexes) * 3:
         return
-    for length in _LENGTHS:
-        for first in range(len(run) - length + 1):
-            if checksum_ok(indexes[first : first + length]):
-                found.append((run[first][0], run[first + length - 1][1], True))
-                return
-    found.append((run[0][0], run[-1][1], False))
+    confirmed = any(
+        checksum_ok(indexes[first : first + length])
+        for length in _LENGTHS
+        for first in range(len(run) - length + 1)
+    )
+    found.append((run[0][0], run[-1][1], confirmed))
 
 
 def private_key_ok(text: str) -> bool:

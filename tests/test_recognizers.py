@@ -673,6 +673,10 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("jane.doe@gmail[.]com", None, "EMAIL_ADDRESS", "jane.doe@gmail[.]com"),
     ("jane.doe\n[at]\ngmail\n[dot]\ncom", None, "EMAIL_ADDRESS", "jane.doe\n[at]\ngmail\n[dot]\ncom"),
     ("new address: jane @ gmail.com", None, "EMAIL_ADDRESS", "jane @ gmail.com"),
+    # --- a Dutch passport's single digit; an id acronym in lower case before a colon ---
+    ("NPZ4UNAD9", ["passport"], "PASSPORT", "NPZ4UNAD9"),
+    ("it cost 383.99 reference REF-483-WVQ sin: 756056628 the transfer", None, "NATIONAL_ID", "756056628"),
+    ("bsn:123456782", None, "NATIONAL_ID", "123456782"),
     # --- wallet secrets: seed phrases, private keys ---
     (f"my seed phrase is {SEED} thanks", None, "CRYPTO_SECRET", SEED),
     (f"key {WIF}", None, "CRYPTO_SECRET", WIF),
@@ -833,6 +837,9 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("Still waiting for an answer here.", None, "PERSON"),
     ("my wife and I share the account", None, "PERSON"),
     ("Order status: pending", ["name"], "PERSON"),
+    ("NPZ4UNAD9", None, "PASSPORT"),
+    ("basin: 756056628", None, "NATIONAL_ID"),
+    ("sin embargo 756056628", None, "NATIONAL_ID"),
     # --- a transaction hash is 64 hex digits too; a private key is no address ---
     (f"tx 0x{HEX64} confirmed", None, "CRYPTO_SECRET"),
     (f"key {WIF}", None, "CRYPTO"),

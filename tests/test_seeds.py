@@ -19,19 +19,23 @@ WIF_BAD_FLAG = "L1b4HjRQdHWjJCiaS9MNCf5gjGpwRJL1Z3y2aeXRUyTAmG9XvmE6"  # 34 byte
 XPRV = "xprv9s21ZrQH143K2XCgXuh37stVQZkKC5KQVKgkQ7uxKm4mKZFruLSnkzK34vSArU9YNeSv6EE3ab8P2tTBXts94HyKChwo4uCAJdjy6QTCvuU"
 XPUB = "xpub661MyMwAqRbcF1H9dwE3V1qDxbaobY3FrYcMCWKZt6bkCMb1Ssm3JndWvBTwJ7CCVEFNGKWP4W7qYyCXFnb87ZFEHzQPQXP1DodyqiQ5xts"
 TYPO = EN12.replace("tornado", "tomato")  # still a run of list words, no longer the checksum's
+# 24 words with a typo: no longer a phrase, but 12 of its words may pass the checksum by chance (1
+# window in 16); reported as a confirmed 12, the other 12 words were shown.
+TYPO24 = EN24.replace("hobby", "habit")
 
 # (text, the phrase found in it, confirmed by the checksum)
 FOUND = [
     (EN12, EN12, True),
-    (f"my recovery words are {EN12} please help", EN12, True),  # list words around it stay
+    (f"my recovery words are {EN12} please help", f"{EN12} please help", True),  # the run, whole
     (EN24.upper(), EN24.upper(), True),
-    ("seed:\n" + "\n".join(EN12.split()), "\n".join(EN12.split()), True),
+    ("seed:\n" + "\n".join(EN12.split()), "seed:\n" + "\n".join(EN12.split()), True),  # "seed" is a list word
     (", ".join(EN12.split()), ", ".join(EN12.split()), True),
     (" ".join(f"{i}. {w}" for i, w in enumerate(EN12.split(), 1)), " ".join(
         f"{i}. {w}" for i, w in enumerate(EN12.split(), 1))[3:], True),
     (ES12, ES12, True),
     (ES12.replace("ilusión", "ilusion"), ES12.replace("ilusión", "ilusion"), True),  # typed without accents
     (f"words: {TYPO}", TYPO, False),  # a phrase with a typo is still the customer's wallet
+    (TYPO24, TYPO24, True),
 ]  # fmt: skip
 
 NOT_FOUND = [

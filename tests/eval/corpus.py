@@ -37,6 +37,7 @@ from typing import Any
 
 import phonenumbers
 from faker import Faker
+from mnemonic import Mnemonic
 
 SEED = 20250501
 RESPONSES = 480
@@ -49,6 +50,7 @@ ZERO_LEAK = (
     "US_SSN",
     "IBAN_CODE",
     "CRYPTO",
+    "CRYPTO_SECRET",
     "IP_ADDRESS",
     "PASSPORT",
     "NATIONAL_ID",
@@ -1652,7 +1654,40 @@ def exchange(g: _Gen) -> tuple[str, Any]:
                 ]
             ],
         }
+    # Its own random stream (seeded by the account), so every value drawn above stays as it was.
+    body["support_note"] = _seed_note(g, random.Random(account["uid"]))
     return f"/backoffice/v2/accounts/{g.rng.randint(1000, 999999)}", body
+
+
+_SEED_NOTES = (
+    "Customer pasted their recovery phrase: {v} - asked whether the funds are safe.",
+    "my seed words are {v} pls check",
+    "{v}\nis that enough to restore my wallet?",
+    "Backup words (from the customer's photo): {v}",
+)
+
+
+def _seed_note(g: _Gen, rng: random.Random) -> str:
+    """A BIP-39 phrase as customers send one: 12 or 24 words, spaced, numbered, comma-separated or
+    one per line, sometimes with a typo that breaks its checksum, in English, Spanish or French."""
+    language = rng.choice(("english", "english", "english", "spanish", "french"))
+    entropy = bytes(rng.getrandbits(8) for _ in range(rng.choice((16, 32))))
+    # The lists are stored decomposed (NFKD); people type accents composed.
+    words = unicodedata.normalize("NFC", Mnemonic(language).to_mnemonic(entropy)).split()
+    if rng.random() < 0.2:
+        words[rng.randrange(len(words))] = unicodedata.normalize(
+            "NFC", rng.choice(Mnemonic(language).wordlist)
+        )
+    style = rng.choice(("spaces", "commas", "numbered", "lines", "upper"))
+    if style == "commas":
+        typed = ", ".join(words)
+    elif style == "numbered":
+        typed = " ".join(f"{i}. {w}" for i, w in enumerate(words, 1))
+    elif style == "lines":
+        typed = "\n".join(words)
+    else:
+        typed = " ".join(words).upper() if style == "upper" else " ".join(words)
+    return rng.choice(_SEED_NOTES).format(v=g.p("CRYPTO_SECRET", typed))
 
 
 def custom_fields(g: _Gen) -> tuple[str, Any]:
@@ -1752,6 +1787,10 @@ def transcript(g: _Gen) -> tuple[str, Any]:
         },
         "messages": messages,
     }
+    # Its own random stream (seeded by the chat), so every value drawn above stays as it was.
+    pasted = random.Random(body["chat_id"])
+    if pasted.random() < 0.6:
+        messages.append({"from": "visitor", "text": _seed_note(g, pasted), "ts": messages[-1]["ts"]})
     return f"/livechat/v3.5/chats/{body['chat_id']}", body
 
 

@@ -206,6 +206,10 @@ def beyond_policy(label: Label, field_text: str) -> bool:
         return False
     if entity in ("LOCATION", "POSTAL_CODE", "FIRST_NAME"):
         return False
+    if entity == "CRYPTO_SECRET":  # three words of a seed phrase in a row narrow it down
+        words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+        shown = " ".join(w.lower() for w in re.findall(r"[^\W\d_]+", rest))
+        return any(" ".join(words[i : i + 3]) in shown for i in range(len(words) - 2))
     value = _alnum(text).lower()
     runs = ["".join(c for c in m.group().lower() if c.isalnum()) for m in _ALNUM_RUN.finditer(rest)]
     return any(g in run for g in _grams(value, 4, True) for run in runs)

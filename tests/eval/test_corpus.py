@@ -9,6 +9,7 @@ from __future__ import annotations
 import collections
 import hashlib
 import re
+import unicodedata
 
 import phonenumbers
 import pytest
@@ -156,3 +157,19 @@ def test_phone_numbers_are_valid_somewhere(samples: list[Sample]) -> None:
 
     phones = _labels(samples, "PHONE_NUMBER")
     assert [p for p in phones if not valid(p)] == []
+
+
+def test_seed_phrases_are_bip39_mostly(samples: list[Sample]) -> None:
+    from mnemonic import Mnemonic
+
+    phrases = _labels(samples, "CRYPTO_SECRET")
+    passed = 0
+    for phrase in phrases:
+        # The lists are stored decomposed; the corpus writes accents composed, as people type them.
+        words = [unicodedata.normalize("NFKD", w.lower()) for w in re.findall(r"[^\W\d_]+", phrase)]
+        assert len(words) in (12, 24), phrase
+        lists = {lang: set(Mnemonic(lang).wordlist) for lang in ("english", "spanish", "french")}
+        language = max(lists, key=lambda lang: len(lists[lang].intersection(words)))
+        assert len(lists[language].intersection(words)) == len(set(words)), phrase
+        passed += Mnemonic(language).check(" ".join(words))
+    assert passed >= len(phrases) // 2  # one in five carries a typo that breaks the checksum

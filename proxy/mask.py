@@ -122,7 +122,8 @@ def non_overlapping(spans: Sequence[Span], masked: Callable[[Span], bool]) -> li
     recognizer would hide), then the longest (a short winner would leave the rest of a long value
     in clear), then the highest score; result in text order."""
     # Chosen spans never overlap, so in start order their ends are ordered too: a candidate can
-    # only overlap its neighbours there (linear in the spans of a string, not quadratic).
+    # only overlap its neighbours there, found by bisection (comparing it with every chosen span
+    # took 50 s on one line of 50,000 e-mails).
     chosen: list[Span] = []
     starts: list[int] = []
     for span in sorted(spans, key=lambda s: (not masked(s), -(s.end - s.start), -s.score, s.start)):

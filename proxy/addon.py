@@ -541,7 +541,7 @@ class ScrimAddon:
         view = View(
             state.request_id, state.identity, state.decision.route, flow.request.method, 502,
             Outcome.WITHHELD, state.generation.rules.version, time.monotonic() - state.started,
-            reason="upstream_error",
+            reason=upstream_failure(flow.error.msg if flow.error else ""),
         )  # fmt: skip
         self._recorder.record_failure(view)
 
@@ -653,6 +653,26 @@ def _reason_phrase(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return ""
+
+
+# What mitmproxy's error message says happened, as a reason for the audit and the metrics (the
+# agent sees `upstream_error` whatever it was): first match wins, in this order.
+_UPSTREAM_FAILURES = (
+    ("scrim upstream timeout", "upstream_timeout"),
+    ("client disconnected", "client_closed"),
+    ("protocol error", "upstream_protocol_error"),
+    ("reset", "upstream_closed"),
+    ("closed", "upstream_closed"),
+    ("disconnect", "upstream_closed"),
+    ("connect", "upstream_unreachable"),
+)
+UPSTREAM_FAILURE_REASONS = frozenset({"upstream_error", *(reason for _, reason in _UPSTREAM_FAILURES)})
+
+
+def upstream_failure(message: str) -> str:
+    """A fixed reason for mitmproxy's error message (which may quote upstream bytes: never kept)."""
+    lowered = message.lower()
+    return next((reason for words, reason in _UPSTREAM_FAILURES if words in lowered), "upstream_error")
 
 
 def _check_request_form(request: http.Request) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jwt
 import pytest
-from mitmproxy import http
+from mitmproxy import flow, http
 from mitmproxy.test import taddons, tflow
 
 from proxy.addon import OFFLOAD_MIN_BYTES, ScrimAddon
@@ -795,3 +795,36 @@ async def test_oversized_headers_are_refused(
             request.request.headers.add(name, value)
         addon.requestheaders(request)
         assert request.response is not None and request.response.status_code == 431
+
+
+@pytest.mark.parametrize(
+    ("message", "reason"),
+    [
+        ("scrim upstream timeout", "upstream_timeout"),
+        ("HTTP/1 protocol error: Invalid chunk size", "upstream_protocol_error"),
+        ("Multiple exceptions: [Errno 111] Connect call failed ('127.0.0.1', 9)", "upstream_unreachable"),
+        ("peer closed connection", "upstream_closed"),
+        ("[Errno 104] Connection reset by peer", "upstream_closed"),
+        ("Client disconnected", "client_closed"),
+        ("something else <ssn 536-22-1234>", "upstream_error"),
+    ],
+)
+def test_upstream_failures_get_a_reason_of_their_own(message: str, reason: str) -> None:
+    # Every fault was `upstream_error`: chunk errors, resets, hangs and refusals looked alike.
+    from proxy.addon import upstream_failure
+
+    assert upstream_failure(message) == reason
+
+
+async def test_the_error_hook_audits_the_failures_reason(
+    rules: Rules, audit: AuditLog, tmp_path: Path
+) -> None:
+    addon = make_addon(rules, audit)
+    with taddons.context(addon):
+        f = agent_flow()
+        addon.requestheaders(f)
+        f.error = flow.Error("HTTP/1 protocol error: Invalid chunk size 536-22-1234")
+        addon.error(f)
+    audit.close()
+    [line] = [json.loads(x) for x in (tmp_path / "audit.jsonl").read_text().splitlines()]
+    assert line["reason"] == "upstream_protocol_error" and "536" not in json.dumps(line)

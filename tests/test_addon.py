@@ -505,6 +505,25 @@ async def test_one_agent_never_holds_every_worker(rules: Rules, audit: AuditLog)
     assert len(offload.requests) == 3
 
 
+async def test_an_agents_small_responses_do_not_wait_for_its_share(rules: Rules, audit: AuditLog) -> None:
+    # A small plain response holds a worker for milliseconds: the share is for the large ones.
+    offload = HoldingOffload()
+    addon = make_addon(rules, audit, offload=offload, inspections_per_agent=1)
+    with taddons.context(addon):
+        large, small = agent_flow(path="/api/v2/users/7"), agent_flow(path="/api/v2/users/8")
+        for f in (large, small):
+            addon.requestheaders(f)
+        respond(large, b'{"user": {"id": 7}}' + b" " * OFFLOAD_MIN_BYTES)
+        respond(small, b'{"user": {"id": 8}}')
+        tasks = [asyncio.create_task(addon.response(large))]
+        await _until(lambda: len(offload.requests) == 1)
+        tasks.append(asyncio.create_task(addon.response(small)))
+        await _until(lambda: len(offload.requests) == 2)
+        assert [len(r.body) for r in offload.requests] == [19 + OFFLOAD_MIN_BYTES, 19]
+        offload.release.set()
+        await asyncio.gather(*tasks)
+
+
 class FailingSecondOffload(HoldingOffload):
     """Holds the first response; fails on the next one, quoting it (as a careless error would)."""
 

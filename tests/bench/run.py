@@ -249,13 +249,13 @@ def run_wrk(
     duration: float,
     variants: int,
     start: int,
-    token: str,
+    tokens: Sequence[str],
 ) -> WrkResult:
+    """`tokens`: one per agent; requests go to them in turn (rotate.lua)."""
     result = WrkResult(target, size, mode, threads, connections, duration)
     argv = [
         "wrk", f"-t{threads}", f"-c{connections}", f"-d{duration:g}s", "--latency", "--timeout", "30s",
-        "-H", f"Authorization: Bearer {token}", "-s", str(LUA), url,
-        "--", size, str(variants), str(start), str(threads),
+        "-s", str(LUA), url, "--", size, str(variants), str(start), str(threads), *tokens,
     ]  # fmt: skip
     try:
         done = subprocess.run(argv, capture_output=True, text=True, timeout=duration + 45, check=False)
@@ -278,7 +278,7 @@ class Setup:
     upstream: str
     proxies: dict[str, str]  # target name → base URL
     metrics: str
-    token: str
+    tokens: list[str]  # one per bench agent; the first is the one light-load runs use
     services: Services
     variants: dict[str, int]
     scrim_pid: int = 0
@@ -355,7 +355,9 @@ def start_everything(args: argparse.Namespace, workdir: Path, services: Services
     wait_until_ok(bare, f"http://127.0.0.1:{bare_port}/healthz", 30)
     wait_until_ok(lazy, f"http://127.0.0.1:{lazy_port}/healthz", 30)
     wait_until_ok(scrim, f"http://127.0.0.1:{metrics_port}/readyz", 180)
-    token = mint_dev_token(secret.encode(), AGENT, ROLE, 3600, None, None)
+    tokens = [
+        mint_dev_token(secret.encode(), f"{AGENT}-{n}", ROLE, 3600, None, None) for n in range(args.agents)
+    ]
     return Setup(
         upstream=upstream,
         proxies={
@@ -364,7 +366,7 @@ def start_everything(args: argparse.Namespace, workdir: Path, services: Services
             "scrim": f"http://127.0.0.1:{scrim_port}",
         },
         metrics=f"http://127.0.0.1:{metrics_port}",
-        token=token,
+        tokens=tokens,
         services=services,
         variants=dict(args.variants),
         scrim_pid=scrim.process.pid,
@@ -385,7 +387,7 @@ def _cards(body: bytes) -> list[str]:
 
 def sanity(setup: Setup, size: str, variant: int) -> tuple[list[str], int, int, float, float]:
     """Scrim masks and bare mitmproxy passes through. Raises BenchError; returns notes and timings."""
-    auth = {"Authorization": f"Bearer {setup.token}"}
+    auth = {"Authorization": f"Bearer {setup.tokens[0]}"}
     path = f"{USERS_PATH}?size={size}&v={variant}"
     status, original = http_get(setup.upstream + path)
     if status != 200:
@@ -443,7 +445,7 @@ def drain_scrim(setup: Setup, timeout: float) -> float:
     not stop inspecting): a cheap probe must come back 200 within 0.5 s. Returns seconds waited."""
     started = time.monotonic()
     path = f"{USERS_PATH}?size=2k&v={setup.variants['2k'] - 1}"
-    auth = {"Authorization": f"Bearer {setup.token}"}
+    auth = {"Authorization": f"Bearer {setup.tokens[0]}"}
     while time.monotonic() - started < timeout:
         t0 = time.monotonic()
         with contextlib.suppress(OSError):
@@ -487,7 +489,8 @@ def run_size(setup: Setup, args: argparse.Namespace, size: str, offsets: dict[st
         base = setup.upstream if target == "upstream" else setup.proxies[target.partition("@")[0]]
         result = run_wrk(
             base, target=target, size=size, mode=mode, threads=threads, connections=conns,
-            duration=duration, variants=variants, start=offsets[size], token=setup.token,
+            duration=duration, variants=variants, start=offsets[size],
+            tokens=setup.tokens if mode == "throughput" else setup.tokens[:1],
         )  # fmt: skip
         if is_scrim:
             span = _sent_span(result)
@@ -671,7 +674,7 @@ def profile(setup: Setup, args: argparse.Namespace, workdir: Path, offsets: dict
         result = run_wrk(
             setup.proxies["scrim"], target="scrim", size=size, mode="profile", threads=2,
             connections=connections, duration=duration, variants=setup.variants[size],
-            start=offsets[size], token=setup.token,
+            start=offsets[size], tokens=setup.tokens,
         )  # fmt: skip
         offsets[size] += _sent_span(result)
         _, err = spy_proc.communicate(timeout=duration + 30)
@@ -770,6 +773,11 @@ def _parser() -> argparse.ArgumentParser:
         help="scrim serve --deadline (its default, 5 s, is shorter than the queue at -c16/-c4)",
     )
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--agents", type=int, default=8,
+        help="agents the throughput runs' requests rotate through (light-load runs use one); Scrim inspects "
+        "at most workers-1 responses of one agent at a time, so one agent alone measures that limit",
+    )  # fmt: skip
     parser.add_argument("--profile", action="store_true", help="extra Scrim run under py-spy (if installed)")
     parser.add_argument("--profile-size", default="20k", choices=[s.name for s in SIZES])
     parser.add_argument("--output", type=Path, default=OUT)
@@ -834,7 +842,7 @@ def main(argv: list[str] | None = None) -> int:
             "light_duration_s": args.light_duration,
             "connections": args.connections,
             "connections_200k": args.connections_200k,
-            "agent": AGENT,
+            "agents": args.agents,
             "role": ROLE,
             "scrim": "default workers, shipped rules, real spaCy model",
             "scrim_deadline_s": args.scrim_deadline,

@@ -2,13 +2,21 @@
 
 Data fails closed, telemetry fails open: an audit write that fails raises AuditUnavailable, so the
 response is withheld; a metrics update can never block or alter a response.
+
+Audit lines are written by one thread, and a write that has not finished within a second fails:
+on a file system whose writes block (a hung network mount, a stuck log pipe) the event loop, and
+every agent, waited for as long as the write did. While that write still hangs, every later one
+fails at once. A line that hung and then lands records a response the agent did not get (it was
+withheld): the log errs towards more, never less.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from proxy.audit import AuditLog
 from proxy.errors import AuditUnavailable
@@ -18,6 +26,7 @@ from proxy.model import Identity, IdentitySource, Outcome, ServedRecord
 from proxy.scope import CUSTOMER
 
 log = logging.getLogger(__name__)
+AUDIT_WRITE_SECONDS = 1.0
 # Longer than any CRM's record id: a value stored where the id should be, audited by its hash alone.
 _AUDITED_ID = 64
 
@@ -47,9 +56,12 @@ class View:
 class Recorder:
     """Writes each View to the audit log and the metrics."""
 
-    def __init__(self, metrics: Metrics, audit: AuditLog) -> None:
+    def __init__(self, metrics: Metrics, audit: AuditLog, write_timeout: float = AUDIT_WRITE_SECONDS) -> None:
         self.metrics = metrics
         self.audit = audit
+        self._writer = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="scrim-audit")
+        self._write_timeout = write_timeout
+        self._last_write: concurrent.futures.Future[None] | None = None
         # Whether the last write failed: requests are then refused before they reach the CRM (a
         # change it made would have no audit line); each refusal's own line is the next attempt.
         self.failing = False
@@ -59,7 +71,7 @@ class Recorder:
     def record(self, view: View) -> None:
         """Audit, then count. Raises AuditUnavailable (after counting the failure)."""
         try:
-            self.audit.write(self._audit_line(view))
+            self._write(self._audit_line(view))
         except AuditUnavailable:
             self.failing = True
             self.metrics.audit_failures.inc()
@@ -69,6 +81,15 @@ class Recorder:
         if self.audit.last_seq is not None:
             self.metrics.audit_last_seq.set(self.audit.last_seq)
         self._count(view)
+
+    def _write(self, line: dict[str, Any]) -> None:
+        if self._last_write is not None and not self._last_write.done():
+            raise AuditUnavailable  # the previous write still hangs
+        self._last_write = self._writer.submit(self.audit.write, line)
+        try:
+            self._last_write.result(timeout=self._write_timeout)
+        except concurrent.futures.TimeoutError as err:
+            raise AuditUnavailable from err
 
     def record_failure(self, view: View) -> None:
         """For responses that are already an error: best effort audit, never raises."""

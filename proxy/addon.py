@@ -663,6 +663,7 @@ def _reason_phrase(status: int) -> str:
 # What mitmproxy's error message says happened, as a reason for the audit and the metrics (the
 # agent sees `upstream_error` whatever it was): first match wins, in this order.
 _UPSTREAM_FAILURES = (
+    ("request trailers", "request_trailers"),  # the agent's request, not the CRM (server.py)
     ("scrim upstream timeout", "upstream_timeout"),
     ("client disconnected", "client_closed"),
     ("protocol error", "upstream_protocol_error"),

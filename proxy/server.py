@@ -18,13 +18,15 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from mitmproxy import options
 from mitmproxy.addons import core, errorcheck, next_layer, proxyserver, tlsconfig
 from mitmproxy.master import Master
+from mitmproxy.proxy import commands
 from mitmproxy.proxy.layers.http import _http1, _http2, _http3
+from mitmproxy.proxy.layers.http._base import ReceiveHttp
 
 from proxy import detect, rules
 from proxy.addon import ScrimAddon, error_body
@@ -79,7 +81,30 @@ def _scrim_error_body(status_code: int, message: str = "") -> bytes:
     """Replacement for the body of mitmproxy's HTML error page (HTTP/2 and HTTP/3 send it with
     their own headers): fixed JSON, never the upstream's words."""
     del message  # may quote upstream bytes
-    return error_body(status_code, "upstream_error", uuid.uuid4().hex[:16])
+    reason = "bad_request" if status_code < 500 else "upstream_error"  # the agent's request, or the CRM
+    return error_body(status_code, reason, uuid.uuid4().hex[:16])
+
+
+_read_body = _http1.Http1Connection.read_body
+
+
+def _read_body_refusing_trailers(self: Any, event: Any) -> Any:
+    """mitmproxy's HTTP/1 body reader, with trailers a protocol error like any other: it raises
+    NotImplementedError on them, which stopped the connection's layer and left the agent's request
+    (or the CRM's response, until the upstream timeout) hanging."""
+    try:
+        return (yield from _read_body(self, event))
+    except NotImplementedError:
+        agent = isinstance(self, _http1.Http1Server)
+        side = "request" if agent else "response"
+        if agent:  # the request has not been forwarded: the agent gets Scrim's answer
+            yield commands.SendData(self.conn, _scrim_error_page(400))
+        yield commands.CloseConnection(self.conn)
+        error = self.ReceiveProtocolError(
+            self.stream_id, f"HTTP/1 protocol error: {side} trailers", code=self.ReceiveProtocolError.code
+        )
+        yield ReceiveHttp(error)
+        return None
 
 
 def _scrim_error_page(status_code: int, message: str = "") -> bytes:
@@ -249,6 +274,7 @@ def _master(config: ServeConfig, addon: ScrimAddon) -> Master:
     """mitmproxy with only the addons a proxy needs, and Scrim's JSON in place of its error page."""
     quiet_mitmproxy_log()
     _http1.make_error_response = _scrim_error_page
+    _http1.Http1Connection.read_body = _read_body_refusing_trailers  # type: ignore[method-assign]
     _http2.format_error = _scrim_error_body  # type: ignore[attr-defined]
     _http3.format_error = _scrim_error_body  # type: ignore[attr-defined]
     master = Master(options.Options())

@@ -42,6 +42,9 @@ async def test_error_pages_of_every_http_version_are_scrim_json_without_upstream
         assert b"jane.doe" not in page and b"4111" not in page
         body = json.loads(page.split(b"\r\n\r\n", 1)[-1])
         assert body["reason"] == "upstream_error"
+    # mitmproxy's 4xx pages answer the agent's own malformed request, not the CRM
+    client = json.loads(_http1.make_error_response(400, SECRET).split(b"\r\n\r\n", 1)[-1])
+    assert client["reason"] == "bad_request"
 
 
 async def test_no_raw_tcp_or_websocket_passes_uninspected() -> None:

@@ -333,3 +333,34 @@ def test_unknown_methods_are_refused(scrim: ScrimProcess, upstream: Upstream, me
     reply = raw_request(scrim.port, head.encode(), timeout=15)
     assert reply.status == 405
     assert upstream.received(path) == []
+
+
+def test_a_chunked_request_with_trailers_is_refused_not_hung(scrim: ScrimProcess, upstream: Upstream) -> None:
+    # mitmproxy raised on HTTP/1 trailers: the agent's connection hung for minutes, nothing answered.
+    path = upstream.set_json(upstream.unique_path("trailers"), {"ok": True})
+    head = f"POST {path} HTTP/1.1\r\nHost: crm\r\nAuthorization: Bearer {token('tier1')}\r\n"
+    framing = "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\nX-Role: fraud\r\n\r\n"
+    reply = raw_request(scrim.port, (head + framing).encode(), timeout=DEADLINE_SECONDS * 3)
+    assert_scrim_error(reply, (400,), "bad_request")
+    assert upstream.received(path) == []
+
+
+def test_a_response_with_trailers_is_withheld_at_once(scrim: ScrimProcess, upstream: Upstream) -> None:
+    # It waited for the upstream timeout (30 s by default) before the agent got anything.
+    raw = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + f"{len(CANARY_JSON):x}\r\n".encode()
+        + CANARY_JSON
+        + b"\r\n0\r\nX-Secret: "
+        + CANARY_EMAIL.encode()
+        + b"\r\n\r\n"
+    )
+    path = upstream.script(
+        upstream.unique_path("resp-trailers"), Scripted(behaviour="raw", raw=raw, linger_seconds=30)
+    )
+    reply = scrim.get(path, timeout=DEADLINE_SECONDS * 6)
+    assert_scrim_error(reply, (502,))
+    assert_no_canary(reply)
+    assert (
+        reply.seconds < DEADLINE_SECONDS * 2 - 1
+    )  # before the upstream timeout (twice the deadline) cuts it

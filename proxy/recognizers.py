@@ -69,7 +69,15 @@ _MONERO = r"(?<![\w-])[48][1-9A-HJ-NP-Za-km-z]{94}(?:[1-9A-HJ-NP-Za-km-z]{11})?(
 # Twelve words or more, as `seeds.phrases` reads them: only a text with such a run is read at all.
 _WORD_RUN = r"(?:[^\W\d_]{3,10}[\W\d_]{1,14}){11}[^\W\d_]{3,10}"
 _HEX_KEY = r"(?<![0-9A-Za-z])(?:0x)?[0-9a-fA-F]{64}(?![0-9A-Za-z])"
-_SECRET_CONTEXT = ["private", "privkey", "priv", "secret", "seed", "mnemonic", "recovery"]
+# A secret key in bech32 (`nsec1…`, Cardano's `root_xsk1…`): the prefix may hold an underscore.
+_BECH32_SECRET = r"(?<![\w-])[a-z][a-z0-9_]{0,20}1[02-9ac-hj-np-z]{20,300}(?![\w-])"
+_STELLAR_SEED = r"(?<![\w-])S[A-Z2-7]{55}(?![\w-])"
+# Solana's (Phantom's) exported key: 64 bytes in base58 with no checksum, so only named.
+_SOLANA_KEY = r"(?<![\w-])[1-9A-HJ-NP-Za-km-z]{86,88}(?![\w-])"
+_SECRET_CONTEXT = [
+    *("private", "privkey", "priv", "secret", "seed", "mnemonic", "recovery"),
+    *("key", "pk", "metamask", "phantom", "exported"),
+]
 _WALLET_CONTEXT = ["wallet", "crypto", "deposit", "withdraw", "address", "payout", "monero", "xmr"]
 _EMAIL_CONTEXT = ["email", "mail", "e-mail", "contact"]
 # What people write around an address they spell out: "write to", "registered under", "reply to".
@@ -134,10 +142,15 @@ def custom_recognizers() -> list[EntityRecognizer]:
             supported_entity="CRYPTO_SECRET",
             name="ScrimHexPrivateKeyRecognizer",
             # 64 hex digits are also a transaction's hash: only next to a word for a secret
-            patterns=[Pattern("64 hex digits (needs context)", _HEX_KEY, 0.3)],
+            patterns=[
+                Pattern("64 hex digits (needs context)", _HEX_KEY, 0.3),
+                Pattern("solana key, 64 bytes in base58 (needs context)", _SOLANA_KEY, 0.3),
+            ],
             context=_SECRET_CONTEXT,
         ),
-        _ChecksummedWalletRecognizer("bech32", _BECH32_ANY, wallets.bech32_ok),
+        _ChecksummedWalletRecognizer("bech32", _BECH32_ANY, _bech32_address),
+        _ChecksummedWalletRecognizer("bech32", _BECH32_SECRET, _bech32_secret_key, "CRYPTO_SECRET"),
+        _ChecksummedWalletRecognizer("stellar", _STELLAR_SEED, _stellar_seed, "CRYPTO_SECRET"),
         _ChecksummedWalletRecognizer("cashaddr", _CASHADDR, wallets.cashaddr_ok),
         _ChecksummedWalletRecognizer("stellar", _STELLAR, wallets.stellar_ok),
         PatternRecognizer(
@@ -195,6 +208,18 @@ class _ChecksummedWalletRecognizer(PatternRecognizer):
 
 def _base58_address(text: str) -> bool:
     return wallets.base58check_ok(text) and not seeds.private_key_ok(text)
+
+
+def _bech32_address(text: str) -> bool:
+    return wallets.bech32_ok(text) and not seeds.bech32_secret(text)
+
+
+def _bech32_secret_key(text: str) -> bool:
+    return seeds.bech32_secret(text) and wallets.bech32_ok(text)
+
+
+def _stellar_seed(text: str) -> bool:
+    return wallets.stellar_ok(text, wallets.STELLAR_SEED)
 
 
 _SEED_PHRASE = "ScrimSeedPhraseRecognizer"

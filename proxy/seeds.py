@@ -33,11 +33,12 @@ _WORD = regex.compile(r"[^\W\d_]+")
 _GAP = regex.compile(r"[\s,;:.|/()#*'\"-]{1,8}(?:\d{1,2}[\s,;:.|/()#*-]{0,6})?")
 # The cheapest test for "twelve words or more": the separators a phrase needs (callers gate on it).
 _SEPARATORS = (" ", "\n", ",", "-", "\t")
-# Version bytes of a Base58Check private key: WIF (main and test networks), then extended private
-# keys (xprv, yprv, zprv, tprv, uprv, vprv).
-_WIF_VERSIONS = (0x80, 0xEF)
-_EXTENDED_PRIVATE = frozenset({0x0488ADE4, 0x049D7878, 0x04B2430C, 0x04358394, 0x044A4E28, 0x045F18BC})
+# An extended key is 78 bytes whatever the coin (xprv, Yprv, Ltpv, dgpv…): its key data starts
+# with 0x00 for a private key, 0x02 or 0x03 for a public one.
 _EXTENDED_LENGTH = 78
+_EXTENDED_KEY_DATA = 45
+# Tezos secret keys (Ed25519, secp256k1, P-256), prefixed as Base58Check strings.
+_TEZOS_SECRET = ("edsk", "spsk", "p2sk", "edesk")
 
 
 def _folded(word: str) -> str:
@@ -138,11 +139,20 @@ def _close(run: list[tuple[int, int, int]], found: list[tuple[int, int, bool]]) 
 
 
 def private_key_ok(text: str) -> bool:
-    """Whether `text` is a Base58Check private key: WIF (32 bytes, and a flag byte for a compressed
-    key) or an extended private key."""
+    """Whether `text` is a Base58Check private key, of any coin: WIF (a version byte and 32 bytes of
+    key, and a flag byte 0x01 for a compressed one), an extended private key, or Tezos's."""
     payload = base58_payload(text)
     if payload is None:
         return False
-    if payload[0] in _WIF_VERSIONS and len(payload) in (33, 34):
-        return len(payload) == 33 or payload[-1] == 0x01
-    return len(payload) == _EXTENDED_LENGTH and int.from_bytes(payload[:4], "big") in _EXTENDED_PRIVATE
+    if len(payload) == 33 or (len(payload) == 34 and payload[-1] == 0x01):
+        return True  # an address is a version and a 20-byte hash: 21 bytes, 23 for Tezos
+    if len(payload) == _EXTENDED_LENGTH:
+        return payload[_EXTENDED_KEY_DATA] == 0x00
+    return text.startswith(_TEZOS_SECRET)
+
+
+def bech32_secret(text: str) -> bool:
+    """Whether a bech32 string's prefix names a secret key: Nostr's `nsec`, Cardano's `…_sk`
+    and `…_xsk` (`ed25519_sk1…`, `root_xsk1…`)."""
+    hrp = text.lower().rpartition("1")[0]
+    return hrp == "nsec" or hrp.endswith(("_sk", "_xsk"))

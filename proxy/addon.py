@@ -188,6 +188,10 @@ class ScrimAddon:
         if not self._may_reach(request.host, request.port):
             raise Withheld("destination_not_allowed", 403)  # not an open proxy, nor a tunnel
         _check_request_form(request)
+        if request.method.upper() == "CONNECT" and self._destination is None:
+            raise Withheld("method_not_allowed", 405)  # a tunnel is for regular (explicit proxy) mode
+        # As audited: `get` reached the CRM as typed while the audit said GET.
+        request.method = request.method.upper()
         if self._recorder.failing:
             raise AuditUnavailable  # a request the CRM acted on would leave no audit line
         if (
@@ -666,6 +670,7 @@ _UPSTREAM_FAILURES = (
     ("request trailers", "request_trailers"),  # the agent's request, not the CRM (server.py)
     ("scrim upstream timeout", "upstream_timeout"),
     ("client disconnected", "client_closed"),
+    ("killed", "connection_killed"),
     ("protocol error", "upstream_protocol_error"),
     ("reset", "upstream_closed"),
     ("closed", "upstream_closed"),

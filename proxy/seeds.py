@@ -4,12 +4,14 @@ A BIP-39 seed phrase (12 to 24 words from one of the standard word lists) and a 
 Base58Check (WIF, or an extended key `xprv…`) give whoever reads them the wallet itself: a customer
 who pastes one into a ticket must not hand it to every agent who opens the ticket.
 
-Phrases are found as runs of at least 12 words of one list, separated as people write them
-(spaces, commas, line breaks, numbering `1. abandon 2. ability`), mostly distinct (a list of
-`True, False, …` is not a phrase). BIP-39's checksum confirms a run, but a run without it is still
-reported: a phrase with a typo is a phrase an attacker can repair. In 116 million characters of
-English prose and code (this machine's documentation and packages), the longest run of English
-list words was 11, and only `True, False, …` lists reached 12.
+Phrases are found as runs of words written as people write them: separated by anything but
+letters (spaces, commas, pipes, slashes, bullets, emoji, line breaks, quote marks), numbered
+(`1. abandon`, `#2 ability`, `3rd able`, `Word 4: about`), with a typo or an `and` or two among
+them. A run of one list holding at least 10 of its words in 12 or more, at most two words from
+outside it, and mostly distinct words (a list of `True, False, …` is not a phrase) is reported
+whole. BIP-39's checksum confirms a phrase, but one that fails it is still reported: a phrase with
+a typo is a phrase an attacker can repair. Over 116 million characters of English prose and code
+(this machine's documentation and packages), only `True, False, …` lists came that close.
 """
 
 from __future__ import annotations
@@ -28,11 +30,18 @@ from proxy.wallets import base58_payload
 _LANGUAGES = ("english", "spanish", "french", "italian", "portuguese", "czech")
 _SHORTEST = 12
 _LENGTHS = (24, 21, 18, 15, 12)  # phrase lengths BIP-39 defines
+_LEAST_LISTED = 10  # words of the list in a phrase of 12 or more
+_MOST_FOREIGN = 2  # words from outside the list (typos, "and") inside a phrase
+_SHORTEST_WORD, _LONGEST_WORD = 3, 10  # of the lists' words: a typo of one is about as long
 _WORD = regex.compile(r"[^\W\d_]+")
-# What may stand between two words of a written phrase: separators and a number before the word.
-_GAP = regex.compile(r"[\s,;:.|/()#*'\"-]{1,8}(?:\d{1,2}[\s,;:.|/()#*-]{0,6})?")
-# The cheapest test for "twelve words or more": the separators a phrase needs (callers gate on it).
-_SEPARATORS = (" ", "\n", ",", "-", "\t")
+# What may stand between two words of a phrase: anything but letters, short, and no longer number
+# than an index (a year or an amount between two words ends the run).
+_GAP = regex.compile(r"[\W\d_]{1,16}")
+_LONG_NUMBER = regex.compile(r"\d{4}")
+# Index labels, skipped with their number: "Word 1: abandon", "palabra #2 …", "3rd able".
+_LABELS = frozenset({"word", "words", "wort", "palabra", "mot", "parola", "palavra", "slovo"})
+_LABEL_NUMBER = regex.compile(r"[\s#:.-]{0,3}\d{1,3}")
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "er", "re", "e", "o", "a", "º", "ª"})
 # An extended key is 78 bytes whatever the coin (xprv, Yprv, Ltpv, dgpv…): its key data starts
 # with 0x00 for a private key, 0x02 or 0x03 for a public one.
 _EXTENDED_LENGTH = 78
@@ -66,8 +75,8 @@ def _any_list() -> frozenset[str]:
 
 
 def may_hold_phrase(text: str) -> bool:
-    """False for a text too short or with too few separators to hold twelve words."""
-    return len(text) >= 47 and sum(map(text.count, _SEPARATORS)) >= _SHORTEST - 1
+    """False for a text too short to hold twelve words (the recognizer's guard decides the rest)."""
+    return len(text) >= _SHORTEST * 4 - 1
 
 
 def checksum_ok(indexes: list[int]) -> bool:
@@ -83,59 +92,141 @@ def checksum_ok(indexes: list[int]) -> bool:
 
 
 def phrases(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, confirmed by the checksum) of every seed phrase in `text`."""
+    """(start, end, confirmed by the checksum) of every seed phrase in `text`; overlapping readings
+    (two lists, two stretches of one run) are one phrase."""
     found: list[tuple[int, int, bool]] = []
     for run in _runs(text):
         for word_list in _word_lists():
-            phrase: list[tuple[int, int, int]] = []  # start, end, index in the list
-            for start, end, word in run:
-                index = word_list.get(word)
-                if index is not None:
-                    phrase.append((start, end, index))
-                else:
-                    _close(phrase, found)
-                    phrase = []
-            _close(phrase, found)
-    return found
+            found += _phrases_of_list(run, word_list)
+    merged: list[tuple[int, int, bool]] = []
+    for start, end, confirmed in sorted(found):
+        if merged and start < merged[-1][1]:
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], end), last[2] or confirmed)
+        else:
+            merged.append((start, end, confirmed))
+    return merged
 
 
 def _runs(text: str) -> list[list[tuple[int, int, str]]]:
-    """Runs of twelve or more words, each in some list, written as a phrase is: one pass, before
-    any list is looked at on its own (prose has short runs)."""
+    """Runs of words with only short non-letter gaps between them (index labels and ordinals are
+    part of the gap), holding enough listed words for a phrase: one pass over the text."""
     vocabulary = _any_list()
     runs: list[list[tuple[int, int, str]]] = []
     run: list[tuple[int, int, str]] = []
+    end = 0  # of the last word, or of a label or ordinal after it: the gap is measured from there
     for match in _WORD.finditer(text):
-        word = _folded(match.group())
-        if word not in vocabulary:
-            if len(run) >= _SHORTEST:
-                runs.append(run)
+        if run and not _joined(text, end, match.start()):
+            _keep(run, runs, vocabulary)
             run = []
-            continue
-        if run and _GAP.fullmatch(text, run[-1][1], match.start()) is None:
-            if len(run) >= _SHORTEST:
-                runs.append(run)
-            run = []
-        run.append((match.start(), match.end(), word))
-    if len(run) >= _SHORTEST:
-        runs.append(run)
+        end = match.end()
+        if not _in_gap(text, match):
+            run.append((match.start(), match.end(), _folded(match.group())))
+    _keep(run, runs, vocabulary)
     return runs
 
 
-def _close(run: list[tuple[int, int, int]], found: list[tuple[int, int, bool]]) -> None:
-    """Report a run long and varied enough, whole: a phrase the checksum confirms inside a longer
-    run may be chance (one 12-word window in 16 passes), and the rest of the run its other half."""
-    if len(run) < _SHORTEST:
-        return
-    indexes = [index for _, _, index in run]
-    if len(set(indexes)) * 4 < len(indexes) * 3:
-        return
+def _in_gap(text: str, match: regex.Match[str]) -> bool:
+    """An index label with its number ("Word 1:") or an ordinal's letters ("3rd")."""
+    word = match.group().lower()
+    if word in _LABELS:
+        return _LABEL_NUMBER.match(text, match.end()) is not None
+    return word in _ORDINAL_SUFFIXES and match.start() > 0 and text[match.start() - 1].isdigit()
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    gap = _GAP.fullmatch(text, end, start)
+    return gap is not None and _LONG_NUMBER.search(gap.group()) is None
+
+
+def _keep(
+    run: list[tuple[int, int, str]], runs: list[list[tuple[int, int, str]]], vocabulary: frozenset[str]
+) -> None:
+    if sum(1 for _, _, word in run if word in vocabulary) >= _LEAST_LISTED:
+        runs.append(run)
+
+
+def _phrases_of_list(
+    run: list[tuple[int, int, str]], word_list: dict[str, int]
+) -> list[tuple[int, int, bool]]:
+    """The longest stretches of `run` with at most two words outside `word_list`, from a listed
+    word to a listed word (two pointers: one pass), long and varied enough to be phrases."""
+    listed = [word_list.get(word) for _, _, word in run]
+    found = []
+    left = foreign = 0
+    for right, index in enumerate(listed):
+        foreign += index is None
+        while foreign > _MOST_FOREIGN:
+            foreign -= listed[left] is None
+            left += 1
+        if right + 1 < len(listed) and (listed[right + 1] is not None or foreign < _MOST_FOREIGN):
+            continue  # the stretch goes on
+        phrase = _phrase(run[left : right + 1], listed[left : right + 1])
+        if phrase is not None:
+            found.append(phrase)
+    return found
+
+
+def _phrase(stretch: list[tuple[int, int, str]], indexes: list[int | None]) -> tuple[int, int, bool] | None:
+    """The phrase in a stretch, if it is long and varied enough: from its first listed word to its
+    last, less a word or two cut off by a foreign one at either end ("seed phrase is abandon…":
+    `seed` is a listed word). Whole otherwise: a phrase the checksum confirms inside a longer run
+    may be chance (one 12-word window in 16 passes), and the rest its other half."""
+    first, last = _ends(indexes)
+    if first > last:
+        return None
+    if last - first + 1 == _SHORTEST - 1:  # a typo in the first or last word: it is still the phrase's
+        if first > 0 and _typo_like(stretch[first - 1][2]):
+            first -= 1
+        elif last + 1 < len(indexes) and _typo_like(stretch[last + 1][2]):
+            last += 1
+    for trimmed in (
+        (_cut_head(indexes, first, last), last),
+        (first, _cut_tail(indexes, first, last)),
+        (first, last),
+    ):
+        listed = [index for index in indexes[trimmed[0] : trimmed[1] + 1] if index is not None]
+        long_enough = trimmed[1] - trimmed[0] + 1 >= _SHORTEST and _varied(listed)
+        # cut only where what is left is a phrase of listed words alone
+        if long_enough and (trimmed == (first, last) or len(listed) >= _SHORTEST):
+            break
+    else:
+        return None
     confirmed = any(
-        checksum_ok(indexes[first : first + length])
+        checksum_ok(listed[start : start + length])
         for length in _LENGTHS
-        for first in range(len(run) - length + 1)
+        for start in range(len(listed) - length + 1)
     )
-    found.append((run[0][0], run[-1][1], confirmed))
+    return stretch[trimmed[0]][0], stretch[trimmed[1]][1], confirmed
+
+
+def _ends(indexes: list[int | None]) -> tuple[int, int]:
+    listed = [i for i, index in enumerate(indexes) if index is not None]
+    return (listed[0], listed[-1]) if listed else (1, 0)
+
+
+def _cut_head(indexes: list[int | None], first: int, last: int) -> int:
+    """Past one or two listed words that a foreign word separates from the rest."""
+    for cut in (first + 1, first + 2):
+        if cut <= last and indexes[cut] is None and all(i is not None for i in indexes[first:cut]):
+            return _ends(indexes[cut:])[0] + cut if any(i is not None for i in indexes[cut:]) else first
+    return first
+
+
+def _cut_tail(indexes: list[int | None], first: int, last: int) -> int:
+    """Before one or two listed words that a foreign word separates from the rest."""
+    for cut in (last - 1, last - 2):
+        if cut >= first and indexes[cut] is None and all(i is not None for i in indexes[cut + 1 : last + 1]):
+            return _ends(indexes[: cut + 1])[1] if any(i is not None for i in indexes[:cut]) else last
+    return last
+
+
+def _typo_like(word: str) -> bool:
+    return _SHORTEST_WORD <= len(word) <= _LONGEST_WORD
+
+
+def _varied(listed: list[int]) -> bool:
+    return len(listed) >= _LEAST_LISTED and len(set(listed)) * 4 >= len(listed) * 3
 
 
 def private_key_ok(text: str) -> bool:

@@ -825,6 +825,7 @@ async def test_oversized_headers_are_refused(
         ("peer closed connection", "upstream_closed"),
         ("[Errno 104] Connection reset by peer", "upstream_closed"),
         ("Client disconnected", "client_closed"),
+        ("Connection killed: scrim", "connection_killed"),  # not "connect": the CRM was reached
         ("something else <ssn 536-22-1234>", "upstream_error"),
     ],
 )
@@ -847,3 +848,17 @@ async def test_the_error_hook_audits_the_failures_reason(
     audit.close()
     [line] = [json.loads(x) for x in (tmp_path / "audit.jsonl").read_text().splitlines()]
     assert line["reason"] == "upstream_protocol_error" and "536" not in json.dumps(line)
+
+
+async def test_methods_reach_the_crm_as_audited(rules: Rules, audit: AuditLog) -> None:
+    # `get` passed the allow-list, reached the CRM as typed, and was audited as GET.
+    addon = make_addon(rules, audit)
+    with taddons.context(addon):
+        f = agent_flow()
+        f.request.method = "get"
+        addon.requestheaders(f)
+        assert f.response is None and f.request.data.method == b"GET"
+        tunnel = agent_flow()
+        tunnel.request.method = "CONNECT"  # reverse mode: no tunnels
+        addon.requestheaders(tunnel)
+        assert tunnel.response is not None and tunnel.response.status_code == 405

@@ -505,23 +505,31 @@ async def test_one_agent_never_holds_every_worker(rules: Rules, audit: AuditLog)
     assert len(offload.requests) == 3
 
 
-async def test_an_agents_small_responses_do_not_wait_for_its_share(rules: Rules, audit: AuditLog) -> None:
-    # A small plain response holds a worker for milliseconds: the share is for the large ones.
+async def test_an_agents_small_responses_in_workers_count_against_its_share(
+    rules: Rules, audit: AuditLog
+) -> None:
+    # Small responses go to workers under load too: 48 connections of 7 KB of fresh text from one
+    # agent queued ahead of everyone else's, whose answers timed out.
     offload = HoldingOffload()
     addon = make_addon(rules, audit, offload=offload, inspections_per_agent=1)
     with taddons.context(addon):
         large, small = agent_flow(path="/api/v2/users/7"), agent_flow(path="/api/v2/users/8")
-        for f in (large, small):
+        other = flow_with({"Authorization": f"Bearer {token(agent='agent-other')}"}, "/api/v2/users/9")
+        for f in (large, small, other):
             addon.requestheaders(f)
         respond(large, b'{"user": {"id": 7}}' + b" " * OFFLOAD_MIN_BYTES)
         respond(small, b'{"user": {"id": 8}}')
+        respond(other, b'{"user": {"id": 9}}')
         tasks = [asyncio.create_task(addon.response(large))]
         await _until(lambda: len(offload.requests) == 1)
         tasks.append(asyncio.create_task(addon.response(small)))
+        tasks.append(asyncio.create_task(addon.response(other)))
         await _until(lambda: len(offload.requests) == 2)
-        assert [len(r.body) for r in offload.requests] == [19 + OFFLOAD_MIN_BYTES, 19]
+        assert [r.body[:19] for r in offload.requests] == [b'{"user": {"id": 7}}', b'{"user": {"id": 9}}']
+        assert not tasks[1].done()
         offload.release.set()
         await asyncio.gather(*tasks)
+    assert len(offload.requests) == 3
 
 
 class FailingSecondOffload(HoldingOffload):

@@ -23,12 +23,13 @@ from proxy.errors import AuditUnavailable
 from proxy.ledger import Counts
 from proxy.metrics import Metrics
 from proxy.model import Identity, IdentitySource, Outcome, ServedRecord
-from proxy.scope import CUSTOMER
+from proxy.scope import CONTACT, CUSTOMER
 
 log = logging.getLogger(__name__)
 AUDIT_WRITE_SECONDS = 1.0
 # Longer than any CRM's record id: a value stored where the id should be, audited by its hash alone.
 _AUDITED_ID = 64
+_AUDITED_RECORDS = 1_000  # per line; the rest are counted (metrics count them all)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,10 @@ class Recorder:
     @staticmethod
     def _audit_line(view: View) -> dict[str, object]:
         identity = view.identity
+        # Records first, then contacts (e-mails and phones outside records), up to a bound: one
+        # comment holding 12,000 addresses, read again and again, wrote 1.6 MB lines, 3 MB a second.
+        ordered = sorted(view.records, key=lambda s: s.record.record_type == CONTACT)
+        audited = ordered[:_AUDITED_RECORDS]
         return {
             "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "request_id": view.request_id,
@@ -125,8 +130,9 @@ class Recorder:
                     "masked": list(s.masked),
                     "keys": list(s.keys),
                 }
-                for s in view.records
+                for s in audited
             ],
+            "records_omitted": len(view.records) - len(audited),
             "events": list(view.events),
             "justification": view.justification,
             "break_glass_reason": view.break_glass_reason,

@@ -66,9 +66,9 @@ _STELLAR = r"(?<![\w-])G[A-Z2-7]{55}(?![\w-])"
 _CASHADDR = r"(?<![\w-])(?:bitcoincash:)?[qp][02-9ac-hj-np-z]{41}(?![\w-])"
 # Monero: 95 base58 characters from 4 (8 for a subaddress); 106 for an integrated address.
 _MONERO = r"(?<![\w-])[48][1-9A-HJ-NP-Za-km-z]{94}(?:[1-9A-HJ-NP-Za-km-z]{11})?(?![\w-])"
-# Ten words of 3-12 letters with only short gaps between them (at most one short word or ordinal
-# in a gap): what `seeds.phrases` needs at the least, so only a text with such a run is read.
-_WORD_RUN = r"(?:[^\W\d_]{3,12}[\W\d_]{1,16}(?:[^\W\d_]{1,3}[\W\d_]{1,16})?){9}[^\W\d_]{3,12}"
+# Ten words of 3-12 letters in a row, only non-letters between them (and an ordinal's letters
+# after its digits: "1st"): what `seeds.phrases` needs at the least, so only such a text is read.
+_WORD_RUN = r"(?:[^\W\d_]{3,12}(?:[\W_]|[0-9][^\W\d_]{0,2}){1,16}){9}[^\W\d_]{3,12}"
 _HEX_KEY = r"(?<![0-9A-Za-z])(?:0x)?[0-9a-fA-F]{64}(?![0-9A-Za-z])"
 # A secret key in bech32 (`nsec1…`, Cardano's `root_xsk1…`): the prefix may hold an underscore.
 _BECH32_SECRET = r"(?<![\w-])[a-z][a-z0-9_]{0,20}1[02-9ac-hj-np-z]{20,300}(?![\w-])"

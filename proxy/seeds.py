@@ -32,7 +32,8 @@ _SHORTEST = 12
 _LENGTHS = (24, 21, 18, 15, 12)  # phrase lengths BIP-39 defines
 _LEAST_LISTED = 10  # words of the list in a phrase of 12 or more
 _MOST_FOREIGN = 2  # words from outside the list (typos, "and") inside a phrase
-_SHORTEST_WORD, _LONGEST_WORD = 3, 10  # of the lists' words: a typo of one is about as long
+_SHORTEST_TYPO = 4
+_CONJUNCTIONS = frozenset({"and", "y", "e", "et", "und"})  # "…, inch and high"
 _WORD = regex.compile(r"[^\W\d_]+")
 # What may stand between two words of a phrase: anything but letters, short, and no longer number
 # than an index (a year or an amount between two words ends the run).
@@ -95,9 +96,13 @@ def phrases(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, confirmed by the checksum) of every seed phrase in `text`; overlapping readings
     (two lists, two stretches of one run) are one phrase."""
     found: list[tuple[int, int, bool]] = []
+    vocabulary = _any_list()
+    words = _WORD.findall(text)
+    if sum(1 for word in words if _folded(word) in vocabulary) < _LEAST_LISTED:
+        return found  # most prose: one pass says so
     for run in _runs(text):
-        for word_list in _word_lists():
-            found += _phrases_of_list(run, word_list)
+        for language in range(len(_LANGUAGES)):
+            found += _phrases_of_list(run, language)
     merged: list[tuple[int, int, bool]] = []
     for start, end, confirmed in sorted(found):
         if merged and start < merged[-1][1]:
@@ -146,9 +151,22 @@ def _keep(
         runs.append(run)
 
 
-def _phrases_of_list(
-    run: list[tuple[int, int, str]], word_list: dict[str, int]
-) -> list[tuple[int, int, bool]]:
+def _phrases_of_list(run: list[tuple[int, int, str]], language: int) -> list[tuple[int, int, bool]]:
+    """The phrases of one list in a run: the run is cut at each word that is neither the list's
+    nor a typo of one of its words (nor "and"), and each piece read by `_stretches`."""
+    word_list = _word_lists()[language]
+    found: list[tuple[int, int, bool]] = []
+    piece: list[tuple[int, int, str]] = []
+    for token in run:
+        if token[2] in word_list or _typo_or_and(token[2], language):
+            piece.append(token)
+        else:
+            found += _stretches(piece, word_list)
+            piece = []
+    return found + _stretches(piece, word_list)
+
+
+def _stretches(run: list[tuple[int, int, str]], word_list: dict[str, int]) -> list[tuple[int, int, bool]]:
     """The longest stretches of `run` with at most two words outside `word_list`, from a listed
     word to a listed word (two pointers: one pass), long and varied enough to be phrases."""
     listed = [word_list.get(word) for _, _, word in run]
@@ -167,6 +185,30 @@ def _phrases_of_list(
     return found
 
 
+def _typo_or_and(word: str, language: int) -> bool:
+    """A word one letter away from one of the list's (added, dropped, changed or swapped with the
+    next), four letters or more ("the" is a letter from "they", and prose is full of such), or a
+    conjunction before a phrase's last word."""
+    if word in _CONJUNCTIONS:
+        return True
+    if len(word) < _SHORTEST_TYPO:
+        return False
+    near = _near_words()[language]
+    return word in near or any(word[:i] + word[i + 1 :] in near for i in range(len(word)))
+
+
+@functools.cache
+def _near_words() -> tuple[frozenset[str], ...]:
+    """Per list, its words and each with one letter dropped: two words are one edit apart exactly
+    when these sets of theirs meet (a symmetric-delete index)."""
+    return tuple(
+        frozenset(
+            v for word in word_list for v in (word, *(word[:i] + word[i + 1 :] for i in range(len(word))))
+        )
+        for word_list in _word_lists()
+    )
+
+
 def _phrase(stretch: list[tuple[int, int, str]], indexes: list[int | None]) -> tuple[int, int, bool] | None:
     """The phrase in a stretch, if it is long and varied enough: from its first listed word to its
     last, less a word or two cut off by a foreign one at either end ("seed phrase is abandon…":
@@ -176,9 +218,9 @@ def _phrase(stretch: list[tuple[int, int, str]], indexes: list[int | None]) -> t
     if first > last:
         return None
     if last - first + 1 == _SHORTEST - 1:  # a typo in the first or last word: it is still the phrase's
-        if first > 0 and _typo_like(stretch[first - 1][2]):
+        if first > 0:
             first -= 1
-        elif last + 1 < len(indexes) and _typo_like(stretch[last + 1][2]):
+        elif last + 1 < len(indexes):
             last += 1
     for trimmed in (
         (_cut_head(indexes, first, last), last),
@@ -219,10 +261,6 @@ def _cut_tail(indexes: list[int | None], first: int, last: int) -> int:
         if cut >= first and indexes[cut] is None and all(i is not None for i in indexes[cut + 1 : last + 1]):
             return _ends(indexes[: cut + 1])[1] if any(i is not None for i in indexes[:cut]) else last
     return last
-
-
-def _typo_like(word: str) -> bool:
-    return _SHORTEST_WORD <= len(word) <= _LONGEST_WORD
 
 
 def _varied(listed: list[int]) -> bool:

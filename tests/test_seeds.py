@@ -18,6 +18,7 @@ WIF_UNCOMPRESSED = "5JogiQCsfaeYnavNd4FaobTSKBqUHP3wxHz6o93pEb62Jqb81LZ"
 WIF_BAD_FLAG = "L1b4HjRQdHWjJCiaS9MNCf5gjGpwRJL1Z3y2aeXRUyTAmG9XvmE6"  # 34 bytes, last not 0x01
 XPRV = "xprv9s21ZrQH143K2XCgXuh37stVQZkKC5KQVKgkQ7uxKm4mKZFruLSnkzK34vSArU9YNeSv6EE3ab8P2tTBXts94HyKChwo4uCAJdjy6QTCvuU"
 XPUB = "xpub661MyMwAqRbcF1H9dwE3V1qDxbaobY3FrYcMCWKZt6bkCMb1Ssm3JndWvBTwJ7CCVEFNGKWP4W7qYyCXFnb87ZFEHzQPQXP1DodyqiQ5xts"
+CMC = "card mom cricket mail advice monkey wild example judge credit inch high"
 TYPO = EN12.replace("tornado", "tomato")  # still a run of list words, no longer the checksum's
 # 24 words with a typo: no longer a phrase, but 12 of its words may pass the checksum by chance (1
 # window in 16); reported as a confirmed 12, the other 12 words were shown.
@@ -36,10 +37,29 @@ FOUND = [
     (ES12.replace("ilusión", "ilusion"), ES12.replace("ilusión", "ilusion"), True),  # typed without accents
     (f"words: {TYPO}", TYPO, False),  # a phrase with a typo is still the customer's wallet
     (TYPO24, TYPO24, True),
+    # written as customers write them (the red-team's round: each passed whole before)
+    (CMC, CMC, True),
+    (CMC.replace("card", "crad"), CMC.replace("card", "crad"), False),  # a typo in the first word
+    (CMC.replace("monkey", "monkex"), CMC.replace("monkey", "monkex"), False),  # no longer a list word
+    ("|".join(CMC.split()), "|".join(CMC.split()), True),
+    (", ".join(CMC.split()[:-1]) + ", and high.", ", ".join(CMC.split()[:-1]) + ", and high", True),
+    (
+        "\n".join(f"Word {i}: {w}" for i, w in enumerate(CMC.split(), 1)),
+        "\n".join(f"Word {i}: {w}" for i, w in enumerate(CMC.split(), 1))[len("Word 1: ") :],
+        True,
+    ),
+    (
+        " ".join(f"{i}st {w}" for i, w in enumerate(CMC.split(), 1)),
+        " ".join(f"{i}st {w}" for i, w in enumerate(CMC.split(), 1))[len("1st ") :],
+        True,
+    ),
+    ("> " + " ".join(CMC.split()[:6]) + "\n> " + " ".join(CMC.split()[6:]), None, True),  # quoted reply lines
 ]  # fmt: skip
 
 NOT_FOUND = [
     " ".join(EN12.split()[:11]),  # eleven words
+    # prose that is mostly list words, with words a letter away from others ("the"/"they")
+    "other point, you can then run: pipe.execute(), which will execute all the other commands",
     ", ".join(["True", "False", "True", "True"] * 4),  # list words, hardly any distinct
     "Hi team, please check my account again because the last deposit from my bank never arrived "
     "and I need to know when it will be credited, thank you for your help with this matter",
@@ -49,8 +69,9 @@ NOT_FOUND = [
 
 
 @pytest.mark.parametrize(("text", "phrase", "confirmed"), FOUND)
-def test_phrases_found(text: str, phrase: str, confirmed: bool) -> None:
-    assert [(text[start:end], ok) for start, end, ok in seeds.phrases(text)] == [(phrase, confirmed)]
+def test_phrases_found(text: str, phrase: str | None, confirmed: bool) -> None:
+    expected = phrase if phrase is not None else text[2:]  # None: all but a leading quote mark
+    assert [(text[start:end], ok) for start, end, ok in seeds.phrases(text)] == [(expected, confirmed)]
 
 
 @pytest.mark.parametrize("text", NOT_FOUND)
@@ -58,7 +79,7 @@ def test_phrases_not_found(text: str) -> None:
     assert seeds.phrases(text) == []
 
 
-@pytest.mark.parametrize(("text", "may"), [(EN12, True), ("abandon " * 5, False), ("a" * 100, False)])
+@pytest.mark.parametrize(("text", "may"), [(EN12, True), ("abandon " * 5, False), ("a" * 46, False)])
 def test_may_hold_phrase(text: str, may: bool) -> None:
     assert seeds.may_hold_phrase(text) is may
 

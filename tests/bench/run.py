@@ -6,6 +6,10 @@ For each body size (~2 KB, ~20 KB, ~200 KB of Zendesk-like user JSON) it runs
   (what Scrim runs with), alternating bare and Scrim;
 - a light-load run (wrk -t1 -c1) against the same three proxies, for the latency Scrim adds.
 
+Throughput runs' requests rotate over `--agents` agents (8: a support floor); light-load runs are
+one agent. Scrim holds one agent to `workers - 1` workers at a time, so `--agents 1` measures that
+share as well.
+
 Requests rotate through the upstream's pre-built body variants (tests/bench/rotate.lua), continuing
 where the previous run of that size stopped, so Scrim's per-string detection cache stays cold
 unless the runs wrap around: for each Scrim run the table reports `fresh`, the share of its variant

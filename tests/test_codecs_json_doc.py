@@ -627,3 +627,33 @@ def test_a_label_and_value_pair_names_the_value() -> None:
 def test_lists_that_are_no_tables_keep_their_context() -> None:
     contexts = _contexts('{"columns": "a,b", "rows": [[1, 2]], "tags": ["vip", "kyc"]}')
     assert contexts[("rows", 0, 0)] == ("rows",) and contexts[("tags", 1)] == ("tags",)
+
+
+WORDS = [
+    "card",
+    "mom",
+    "cricket",
+    "mail",
+    "advice",
+    "monkey",
+    "wild",
+    "example",
+    "judge",
+    "credit",
+    "inch",
+    "high",
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "joined"),
+    [
+        ({"seed_words": WORDS}, True),  # a phrase kept one word per element
+        ({"w": [{"i": i, "word": w} for i, w in enumerate(WORDS, 1)]}, True),  # under one key of each
+        ({"seed_words": WORDS[:11]}, False),  # eleven words: no phrase
+        ({"tags": [*WORDS[:6], "kyc_ok", "vip-2", *WORDS[6:11]]}, False),  # not single words enough
+    ],
+)
+def test_an_array_of_single_words_is_also_read_as_one_text(body: dict[str, Any], joined: bool) -> None:
+    texts = [j.text for j in parse(json.dumps(body), LIMITS).joined(())]
+    assert (" ".join(WORDS) in texts) is joined

@@ -89,21 +89,52 @@ def _is_piece(value: Scalar) -> bool:
     return match is not None and (match.group("bank") is not None or sum(map(str.isalpha, value)) <= 2)
 
 
-def pieces_of_numbers(fields: Sequence[TextField], declared: Container[int]) -> list[JoinedText]:
-    """The values of one parent (a JSON object or array, a CSV row) that look like pieces of one
-    number (`{"area": "415", "kind": "mobile", "line": "555-0134"}`, `["4539", "1488", "0343",
-    "6467"]`), joined with spaces and without: a phone, card, SSN or IBAN stored in parts is still
-    that customer's value. Declared fields are whole values: never pieces."""
+# A seed phrase kept one word per element (`["abandon", "ability", …]`, `[{"i": 1, "w": "abandon"},
+# …]`): twelve single words or more in one array, or under one key of an array's objects, are
+# also read as one text, joined with spaces.
+_LEAST_WORDS = 12
+_WORD_LENGTHS = range(3, 13)
+
+
+def _column(path: tuple[object, ...]) -> tuple[object, ...] | None:
+    """An array (for its elements) or one key of an array's objects; None for anything else."""
+    if path and type(path[-1]) is int:
+        return path[:-1]
+    if len(path) >= 2 and type(path[-2]) is int:
+        return (*path[:-2], path[-1])
+    return None
+
+
+def _values_in(fields: Sequence[TextField]) -> dict[tuple[object, ...], int]:
     values_in: dict[tuple[object, ...], int] = {}
     for f in fields:
         if not f.is_key:
             values_in[f.path[:-1]] = values_in.get(f.path[:-1], 0) + 1
+    return values_in
+
+
+def pieces_of_numbers(
+    fields: Sequence[TextField], declared: Container[int], words: bool = False
+) -> list[JoinedText]:
+    """The values of one parent (a JSON object or array, a CSV row) that look like pieces of one
+    number (`{"area": "415", "kind": "mobile", "line": "555-0134"}`, `["4539", "1488", "0343",
+    "6467"]`), joined with spaces and without: a phone, card, SSN or IBAN stored in parts is still
+    that customer's value. Declared fields are whole values: never pieces. With `words` (JSON), also
+    the single words of one array, or of one key of its objects, where there are twelve or more: a
+    seed phrase stored a word per element is read as the phrase (each word then masked whole)."""
+    values_in = _values_in(fields)
     by_parent: dict[tuple[object, ...], list[TextField]] = {}
     with_numbers: dict[tuple[object, ...], list[TextField]] = {}
     numbered: set[tuple[object, ...]] = set()
+    by_column: dict[tuple[object, ...], list[TextField]] = {}
     for f in fields:
         if f.is_key or f.slot in declared:
             continue
+        value = f.value
+        if words and type(value) is str and len(value) in _WORD_LENGTHS and value.isalpha():
+            column = _column(f.path)
+            if column is not None:
+                by_column.setdefault(column, []).append(f)  # a bank code (`ABNA`) is a piece too
         if _is_piece(f.value):
             parent = _parent(f.path, values_in)
             by_parent.setdefault(parent, []).append(f)
@@ -112,7 +143,7 @@ def pieces_of_numbers(fields: Sequence[TextField], declared: Container[int]) -> 
             parent = _parent(f.path, values_in)
             with_numbers.setdefault(parent, []).append(f)
             numbered.add(parent)
-    out: list[JoinedText] = []
+    out = [_joined(run, " ", _context_of(c, run)) for c, run in by_column.items() if len(run) >= _LEAST_WORDS]
     for parent in numbered:
         run = with_numbers[parent]
         if 2 <= len(run) <= _MOST_PIECES:

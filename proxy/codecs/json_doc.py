@@ -143,7 +143,7 @@ class JsonDocument:
         return self.tree
 
     def joined(self, declared: Container[int]) -> list[JoinedText]:
-        return pieces_of_numbers(self._fields, declared)
+        return pieces_of_numbers(self._fields, declared, words=True)
 
     def _walk(
         self,

@@ -75,14 +75,13 @@ _STATUS_TEXT = {
 OFFLOAD_MIN_BYTES = 8 * 1024
 # Methods whose requests have no body: one that carries a body anyway is refused.
 _BODILESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-# Methods that echo the request back, CRM credential included (cross-site tracing).
-_ECHOING_METHODS = frozenset({"TRACE", "TRACK"})
 # Header bytes are bounded as bodies are (each header is scanned): far beyond any browser's or CRM's.
 _MAX_HEADERS = 256
 _MAX_HEADER_BYTES = 64 * 1024
 _UPSTREAM_CUT = "scrim_upstream_cut"  # flow metadata: Scrim closed the upstream mid-response
 # What a support console sends (CONNECT opens a tunnel in regular mode). Any other token would reach
-# the CRM and the audit log as the agent typed it.
+# the CRM and the audit log as the agent typed it; TRACE and TRACK would echo the request back, CRM
+# credential included (cross-site tracing).
 _METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "CONNECT"})
 _JUSTIFICATION_HEADER = "x-scrim-justification"
 # `<ticket> <reason>`: a ticket reference (a word with a digit) and at least a few characters why.
@@ -685,7 +684,7 @@ def _check_request_form(request: http.Request) -> None:
         raise Withheld("bad_request_target", 400)
     if policy.ambiguous_path(request.path):
         raise Withheld("ambiguous_path", 400)  # the CRM could route it elsewhere than we do
-    if request.method.upper() in _ECHOING_METHODS or request.method.upper() not in _METHODS:
+    if request.method.upper() not in _METHODS:
         raise Withheld("method_not_allowed", 405)
     if _oversized(request.headers):
         raise Withheld("request_headers_too_large", 431)

@@ -186,17 +186,13 @@ class ScrimAddon:
         if not self._may_reach(request.host, request.port):
             raise Withheld("destination_not_allowed", 403)  # not an open proxy, nor a tunnel
         _check_request_form(request)
-        if request.method.upper() == "CONNECT" and self._destination is None:
-            raise Withheld("method_not_allowed", 405)  # a tunnel is for regular (explicit proxy) mode
         # As audited: `get` reached the CRM as typed while the audit said GET.
         request.method = request.method.upper()
+        if request.method == "CONNECT" and self._destination is None:
+            raise Withheld("method_not_allowed", 405)  # a tunnel is for regular (explicit proxy) mode
         if self._recorder.failing:
             raise AuditUnavailable  # a request the CRM acted on would leave no audit line
-        if (
-            request.authority
-            and request.method.upper() != "CONNECT"
-            and request.http_version.startswith("HTTP/1")
-        ):
+        if request.authority and request.method != "CONNECT" and request.http_version.startswith("HTTP/1"):
             # Origin-form only: with `GET http://other.example/…` a virtual-hosting front-end
             # would pick the agent's host for a request that carries the CRM credential.
             request.authority = ""
@@ -208,7 +204,7 @@ class ScrimAddon:
             headers.setdefault(normalise_header(name), []).extend(request.headers.get_all(name))
         cookies = parse_cookies(request.headers.get_all("cookie"))
         peer = flow.client_conn.peername[0] if flow.client_conn.peername else ""
-        decision, route = policy.decide(rules, request.method.upper(), request.path)
+        decision, route = policy.decide(rules, request.method, request.path)
         try:
             claims = self._verifier.identify(headers, cookies, peer, names)
             identity = Identity(
@@ -236,7 +232,7 @@ class ScrimAddon:
         if request.headers.get("upgrade") or any(n.lower().startswith("sec-websocket-") for n in names):
             raise Withheld("unsupported_protocol")  # WebSocket frames would bypass inspection
         if _carries_body(request) and (
-            decision.kind is RouteKind.STATIC or request.method.upper() in _BODILESS_METHODS
+            decision.kind is RouteKind.STATIC or request.method in _BODILESS_METHODS
         ):
             # An upstream that does not read a GET's body takes it as the next request on the
             # connection, and its answer would reach whoever asks next (a static route: unmasked).
@@ -266,9 +262,7 @@ class ScrimAddon:
             if request.trailers:
                 raise Withheld("request_trailers", 400)  # dropped on the way to an HTTP/1 CRM
             body = request.raw_content or b""
-            if body and (
-                state.decision.kind is RouteKind.STATIC or request.method.upper() in _BODILESS_METHODS
-            ):
+            if body and (state.decision.kind is RouteKind.STATIC or request.method in _BODILESS_METHODS):
                 raise Withheld("unexpected_request_body", 400)
             if body and "transfer-encoding" not in request.headers:
                 request.headers["content-length"] = str(len(body))
@@ -705,10 +699,7 @@ class _AgentShare:
 
 
 def _compressed(response: http.Response) -> bool:
-    return any(
-        c.strip().lower() not in ("", "identity")
-        for c in response.headers.get("content-encoding", "").split(",")
-    )
+    return any(t.lower() != "identity" for t in _tokens(response.headers.get_all("content-encoding")))
 
 
 def _cut_upstream(flow: http.HTTPFlow) -> None:

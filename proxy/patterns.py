@@ -109,7 +109,7 @@ class PatternPass:
         # its prefilter allows, not looked up in all of them.
         self._indexed: list[_CompiledPattern] = []
         sources: list[tuple[str, int]] = []  # every kept pattern, for the prefilter
-        guard_sources: list[list[tuple[str, int]]] = []  # per delegated recognizer with guards
+        guard_sources: list[list[tuple[str, int]]] = []  # per delegated recognizer (none: no guards)
         context_words: list[list[str]] = []  # per recognizer with patterns kept
         # Called through presidio's analyze, each with the compiled patterns one of which must
         # match first (None: always called, with NLP artifacts).
@@ -118,6 +118,7 @@ class PatternPass:
             entities = frozenset(recognizer.supported_entities)
             if not isinstance(recognizer, PatternRecognizer):
                 self.delegated.append((recognizer, entities, None))
+                guard_sources.append([])
                 continue
             patterns: list[Any] = getattr(recognizer, "patterns", [])
             flags = recognizer.global_regex_flags
@@ -155,7 +156,8 @@ class PatternPass:
                 context_words.append(words)
                 self._indexed += compiled
         # The guards go through the same prefilter, numbered after the kept patterns: a guard it
-        # rules out is not searched (the seed-phrase guard cost 13 µs on every note).
+        # rules out is not searched (the seed-phrase guard cost 13 µs on every note). One entry
+        # per delegated recognizer, in its order.
         self._guard_indexes: list[frozenset[int]] = []
         for group in guard_sources:
             self._guard_indexes.append(frozenset(range(len(sources), len(sources) + len(group))))
@@ -177,9 +179,9 @@ class PatternPass:
         wanted = set(entities)
         results: list[RecognizerResult] = []
         possible = self._prefilter.possible(text)
-        guarded = iter(self._guard_indexes)
-        for recognizer, supported, guards in self.delegated:
-            guard_indexes = next(guarded) if guards is not None else frozenset()
+        for (recognizer, supported, guards), guard_indexes in zip(
+            self.delegated, self._guard_indexes, strict=True
+        ):
             if not supported & wanted:
                 continue
             if guards is not None and possible is not None and not guard_indexes & possible:

@@ -98,10 +98,10 @@ def phrases(text: str) -> list[tuple[int, int, bool]]:
     (two lists, two stretches of one run) are one phrase."""
     found: list[tuple[int, int, bool]] = []
     vocabulary = _any_list()
-    words = _WORD.findall(text)
-    if sum(1 for word in words if _folded(word) in vocabulary) < _LEAST_LISTED:
+    words = [(match, _folded(match.group())) for match in _WORD.finditer(text)]
+    if sum(1 for _, word in words if word in vocabulary) < _LEAST_LISTED:
         return found  # most prose: one pass says so
-    for run in _runs(text):
+    for run in _runs(text, words):
         for language in range(len(_LANGUAGES)):
             found += _phrases_of_list(run, language)
     merged: list[tuple[int, int, bool]] = []
@@ -114,20 +114,20 @@ def phrases(text: str) -> list[tuple[int, int, bool]]:
     return merged
 
 
-def _runs(text: str) -> list[list[tuple[int, int, str]]]:
-    """Runs of words with only short non-letter gaps between them (index labels and ordinals are
-    part of the gap), holding enough listed words for a phrase: one pass over the text."""
+def _runs(text: str, words: list[tuple[regex.Match[str], str]]) -> list[list[tuple[int, int, str]]]:
+    """Runs of the text's words (with their folded forms) with only short non-letter gaps between
+    them (index labels and ordinals are part of the gap), holding enough listed words for a phrase."""
     vocabulary = _any_list()
     runs: list[list[tuple[int, int, str]]] = []
     run: list[tuple[int, int, str]] = []
     end = 0  # of the last word, or of a label or ordinal after it: the gap is measured from there
-    for match in _WORD.finditer(text):
+    for match, word in words:
         if run and not _joined(text, end, match.start()):
             _keep(run, runs, vocabulary)
             run = []
         end = match.end()
         if not _in_gap(text, match):
-            run.append((match.start(), match.end(), _folded(match.group())))
+            run.append((match.start(), match.end(), word))
     _keep(run, runs, vocabulary)
     return runs
 

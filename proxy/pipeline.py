@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -269,7 +270,9 @@ def _merge(a: MaskResult, b: MaskResult) -> tuple[dict[str, int], dict[str, int]
     return masked, revealed
 
 
-_JSON_LEAD = "\ufeff \t\r\n"
+# A document that opens like JSON, after a byte-order mark or blanks (matched, not stripped: a text
+# body may be megabytes).
+_JSON_START = re.compile(r"[\ufeff \t\r\n]*[\[{]")
 
 
 def _decode(
@@ -297,7 +300,7 @@ def _decode(
     text, codec_name = charset.decode(raw, declared_charset, html)
     if any(c in text for c in credentials):  # decoded: a compressed echo is an echo too
         raise Withheld("upstream_credential_echoed")
-    if parse is not json_doc.parse and text.lstrip(_JSON_LEAD)[:1] in ("{", "["):
+    if parse is not json_doc.parse and _JSON_START.match(text):
         # JSON sent as text (a CRM's mislabelled endpoint): a console's `fetch().json()` reads it
         # all the same, so it is read as JSON too, where field names and hints apply.
         with contextlib.suppress(Undecodable):

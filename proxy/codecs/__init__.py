@@ -113,7 +113,7 @@ def _values_in(fields: Sequence[TextField]) -> dict[tuple[object, ...], int]:
     return values_in
 
 
-def pieces_of_numbers(
+def pieces_of_values(
     fields: Sequence[TextField], declared: Container[int], words: bool = False
 ) -> list[JoinedText]:
     """The values of one parent (a JSON object or array, a CSV row) that look like pieces of one

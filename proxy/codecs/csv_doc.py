@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Container, Mapping, Sequence
 from typing import Any
 
-from proxy.codecs import JoinedText, Limits, pieces_of_numbers, words
+from proxy.codecs import JoinedText, Limits, pieces_of_values, words
 from proxy.errors import BodyTooLarge, Undecodable
 from proxy.model import DROPPED, Replacement, TextField
 
@@ -111,7 +111,7 @@ class CsvDocument:
         return self.rows_as_objects
 
     def joined(self, declared: Container[int]) -> list[JoinedText]:
-        return pieces_of_numbers(self._fields, declared)
+        return pieces_of_values(self._fields, declared)
 
     def render(self, replacements: Mapping[int, Replacement]) -> str:
         for slot, new in replacements.items():

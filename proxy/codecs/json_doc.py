@@ -12,7 +12,7 @@ import re
 from collections.abc import Container, Mapping
 from typing import Any
 
-from proxy.codecs import JoinedText, Limits, pieces_of_numbers, words
+from proxy.codecs import JoinedText, Limits, pieces_of_values, words
 from proxy.errors import BodyTooLarge, Undecodable
 from proxy.model import DROPPED, JsonPath, Replacement, TextField
 
@@ -143,7 +143,7 @@ class JsonDocument:
         return self.tree
 
     def joined(self, declared: Container[int]) -> list[JoinedText]:
-        return pieces_of_numbers(self._fields, declared, words=True)
+        return pieces_of_values(self._fields, declared, words=True)
 
     def _walk(
         self,

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from proxy import classify, recur, scope
+from proxy import classify, recur, scope, seeds
 from proxy.codecs import (
     Document,
     JoinedText,
@@ -50,6 +50,7 @@ _STALE_AFTER_REWRITE = frozenset(
 _MIN_DIGITS_IN_NUMBER = 6  # shorter JSON numbers are counts and amounts, not identifiers
 # What a join holding JSON numbers may be: only values whose checksum confirms them (see codecs).
 _CONFIRMED_BY_CHECKSUM = frozenset({"CREDIT_CARD", "IBAN_CODE"})
+_PHRASES = frozenset({"CRYPTO_SECRET"})  # what single words of one column are read for
 
 
 class Access(Protocol):
@@ -238,6 +239,8 @@ def _pieces(
         for span in spans:
             if joined[index].checksummed_only and span.entity not in _CONFIRMED_BY_CHECKSUM:
                 continue
+            if joined[index].single_words and span.entity not in _PHRASES:
+                continue
             covered = pieces[bisect.bisect_right(ends, span.start) : bisect.bisect_left(starts, span.end)]
             split = len(covered) > 1
             if joined[index].separate_values and (not split or _held_by_one(covered, span.entity, own)):
@@ -362,7 +365,13 @@ async def inspect(
     # Declared values recurring in free text are found first: detection then skips them in NER.
     recurring = recur.recurrences(body_fields, declared)
     joined = document.joined(declared) if document is not None else ()
-    joined_fields = [TextField(i, (), j.text, j.context) for i, j in enumerate(joined)]
+    # A column of single words is read only for a seed phrase: without enough words of the lists
+    # it is not asked about at all (twenty time zones sent to NER cost more than the rest of a body).
+    joined_fields = [
+        TextField(i, (), j.text, j.context)
+        for i, j in enumerate(joined)
+        if not j.single_words or seeds.lists_enough_words(j.text)
+    ]
     body_spans, header_spans, joined_spans = await _detect(
         generation.detector,
         [

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 import mnemonic
@@ -81,6 +82,16 @@ def may_hold_phrase(text: str) -> bool:
     return len(text) >= _SHORTEST * 4 - 1
 
 
+def lists_enough_words(text: str) -> bool:
+    """Whether `text` holds enough words of the lists for a phrase (most text does not)."""
+    return _lists_enough(_folded(match.group()) for match in _WORD.finditer(text))
+
+
+def _lists_enough(folded_words: Iterable[str]) -> bool:
+    vocabulary = _any_list()
+    return sum(1 for word in folded_words if word in vocabulary) >= _LEAST_LISTED
+
+
 def checksum_ok(indexes: list[int]) -> bool:
     """BIP-39: the last bits of the words are the first bits of the SHA-256 of the others."""
     bits = len(indexes) * 11
@@ -97,9 +108,8 @@ def phrases(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, confirmed by the checksum) of every seed phrase in `text`; overlapping readings
     (two lists, two stretches of one run) are one phrase."""
     found: list[tuple[int, int, bool]] = []
-    vocabulary = _any_list()
     words = [(match, _folded(match.group())) for match in _WORD.finditer(text)]
-    if sum(1 for _, word in words if word in vocabulary) < _LEAST_LISTED:
+    if not _lists_enough(word for _, word in words):
         return found  # most prose: one pass says so
     for run in _runs(text, words):
         for language in range(len(_LANGUAGES)):

@@ -545,3 +545,44 @@ async def test_json_sent_as_text_is_read_as_json(content_type: str) -> None:
         "available_balance": "<ACCOUNT_BALANCE>",
         "note": "hi",
     }
+
+
+class PersonDetector(RegexDetector):
+    """Finds runs of capitalised words as a person's name, and the seed phrase below as a secret."""
+
+    async def detect(self, items: Sequence[Item]) -> list[tuple[Span, ...]]:
+        self.asked.extend(items)
+        found = []
+        for item in items:
+            spans = [
+                Span(m.start(), m.end(), "PERSON", 0.85)
+                for m in re.finditer(r"[A-Z]\w+(?: [A-Z]\w+)+", item.text)
+            ]
+            start = item.text.lower().find(SEED)
+            if start >= 0:
+                spans.append(Span(start, start + len(SEED), "CRYPTO_SECRET", 1.0))
+            found.append(tuple(spans))
+        return found
+
+
+SEED = "card mom cricket mail advice monkey wild example judge credit inch high"
+TIME_ZONES = ["London", "Berlin", "Paris", "Berlin", "London", "Madrid"] * 2
+
+
+async def test_a_column_of_single_words_is_read_only_for_a_seed_phrase(rules: Rules) -> None:
+    # Twelve customers' time zones, joined as one text, are not one name across twelve records.
+    body = json.dumps({"users": [{"id": i, "time_zone": z} for i, z in enumerate(TIME_ZONES)]}).encode()
+    detector = PersonDetector()
+    result = await run(rules, "/api/v9/undeclared", body, detector=detector)
+    assert (result.outcome, result.body) == (Outcome.PASSED, None)
+    assert " ".join(TIME_ZONES) not in [i.text for i in detector.asked]  # no list words: not asked
+
+
+async def test_a_seed_phrase_kept_one_word_per_element_is_masked(rules: Rules) -> None:
+    words = [w.capitalize() for w in SEED.split()]  # capitalised: the stub reads a name in them too
+    body = json.dumps({"seed": [{"i": i, "w": w} for i, w in enumerate(words, 1)]}).encode()
+    detector = PersonDetector()
+    result = await run(rules, "/api/v9/undeclared", body, detector=detector)
+    assert result.body is not None
+    assert [e["w"] for e in json.loads(result.body)["seed"]] == ["<CRYPTO_SECRET>"] * 12
+    assert result.masked == {"CRYPTO_SECRET": 12}

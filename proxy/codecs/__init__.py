@@ -34,13 +34,17 @@ class JoinedText(NamedTuple):
     field's value within `text`; `context` the words naming the whole (a JSON parent's key).
     `separate_values`: each piece is a value of its own (JSON, CSV), not a fragment of one text.
     `checksummed_only`: some pieces are JSON numbers, so only a value a checksum confirms (a card's
-    Luhn digit) is one; lists of counts and sizes read as phone numbers too."""
+    Luhn digit) is one; lists of counts and sizes read as phone numbers too.
+    `single_words`: the pieces are the single words of one array or column, joined only so that a
+    seed phrase stored a word per element is read whole; nothing else is one value across them
+    (twenty customers' time zones are not a place)."""
 
     text: str
     pieces: tuple[tuple[int, int, int], ...]
     context: tuple[str, ...] = ()
     separate_values: bool = False
     checksummed_only: bool = False
+    single_words: bool = False
 
 
 class Document(Protocol):
@@ -143,7 +147,11 @@ def pieces_of_values(
             parent = _parent(f.path, values_in)
             with_numbers.setdefault(parent, []).append(f)
             numbered.add(parent)
-    out = [_joined(run, " ", _context_of(c, run)) for c, run in by_column.items() if len(run) >= _LEAST_WORDS]
+    out = [
+        _joined(run, " ", _context_of(c, run), single_words=True)
+        for c, run in by_column.items()
+        if len(run) >= _LEAST_WORDS
+    ]
     for parent in numbered:
         run = with_numbers[parent]
         if 2 <= len(run) <= _MOST_PIECES:
@@ -169,7 +177,11 @@ def _parent(path: tuple[object, ...], values_in: Mapping[tuple[object, ...], int
 
 
 def _joined(
-    run: list[TextField], separator: str, context: tuple[str, ...], checksummed_only: bool = False
+    run: list[TextField],
+    separator: str,
+    context: tuple[str, ...],
+    checksummed_only: bool = False,
+    single_words: bool = False,
 ) -> JoinedText:
     pieces, text = [], ""
     for f in run:
@@ -177,7 +189,7 @@ def _joined(
         shown = value.zfill(_DIGITS_IN_GROUP) if type(f.value) is int else value
         text = f"{text}{separator}{shown}" if text else shown
         pieces.append((f.slot, len(text) - len(value), len(text)))  # the padding is no piece's
-    return JoinedText(text, tuple(pieces), context, separate_values=True, checksummed_only=checksummed_only)
+    return JoinedText(text, tuple(pieces), context, True, checksummed_only, single_words)
 
 
 def _context_of(parent: tuple[object, ...], run: list[TextField]) -> tuple[str, ...]:

@@ -17,9 +17,11 @@ import weakref
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, replace
 from http import HTTPStatus
+from typing import Any
 
 import orjson
-from mitmproxy import ctx, http
+from mitmproxy import connection, ctx, http
+from mitmproxy.proxy import server_hooks
 
 from proxy import pipeline, policy
 from proxy.access import LedgerAccess
@@ -165,6 +167,16 @@ class ScrimAddon:
             weakref.WeakKeyDictionary()
         )
         self._flows: weakref.WeakKeyDictionary[http.HTTPFlow, FlowState] = weakref.WeakKeyDictionary()
+        # Upstream connections that ended in an error (a reset), not a close: mitmproxy ends a body
+        # read until the connection closes either way, and only a close says it is complete.
+        self._reset: weakref.WeakSet[connection.Server] = weakref.WeakSet()
+
+    # -- connections -----------------------------------------------------------------------------
+
+    def server_connected(self, data: server_hooks.ServerConnectionHookData) -> None:
+        transport = _transport(data.client, data.server)
+        if transport is not None and isinstance(transport.reader, asyncio.StreamReader):
+            transport.reader = _ResetNoting(transport.reader, data.server, self._reset)
 
     # -- request phase ---------------------------------------------------------------------------
 
@@ -353,8 +365,7 @@ class ScrimAddon:
         state = replace(state, justification=None, break_glass=None)
         searched = Verdict()
         try:
-            if flow.metadata.get(_UPSTREAM_CUT):
-                raise Withheld("upstream_timeout", 504)
+            self._check_arrived_whole(flow, response)
             state = await _with_agent_text_masked(typed)
             searched = await self._count_search(state)
             if searched.withheld is not None:
@@ -523,6 +534,14 @@ class ScrimAddon:
         return await admit_search(
             self._ledger, role, state.identity.agent, state.request_id, time.time(), self._settings.observe
         )
+
+    def _check_arrived_whole(self, flow: http.HTTPFlow, response: http.Response) -> None:
+        """Raise Withheld for a body that may be only a prefix of what the CRM sent (the first 14
+        digits of a card: nothing left to find)."""
+        if flow.metadata.get(_UPSTREAM_CUT):
+            raise Withheld("upstream_timeout", 504)
+        if flow.server_conn in self._reset and _close_delimited(response):
+            raise Withheld("upstream_error", 502)
 
     def error(self, flow: http.HTTPFlow) -> None:
         self._cancel_upstream_timer(flow)
@@ -702,13 +721,48 @@ def _compressed(response: http.Response) -> bool:
     return any(t.lower() != "identity" for t in _tokens(response.headers.get_all("content-encoding")))
 
 
+def _close_delimited(response: http.Response) -> bool:
+    """Whether a response's body ends only where its connection does (no length, no chunks)."""
+    headers = response.headers
+    return response.http_version.startswith("HTTP/1") and not (
+        "content-length" in headers or "transfer-encoding" in headers
+    )
+
+
+class _ResetNoting:
+    """An upstream connection's reader that notes, before mitmproxy reads it as a close, that the
+    connection ended in an error."""
+
+    def __init__(
+        self,
+        reader: asyncio.StreamReader,
+        server: connection.Server,
+        reset: weakref.WeakSet[connection.Server],
+    ) -> None:
+        self._reader = reader
+        self._server = server
+        self._reset = reset
+
+    async def read(self, n: int = -1) -> bytes:
+        try:
+            return await self._reader.read(n)
+        except OSError:
+            self._reset.add(self._server)
+            raise
+
+
+def _transport(client: connection.Client, server: connection.Server) -> Any:
+    """mitmproxy's reader, writer and task of one upstream connection, or None."""
+    proxyserver = ctx.master.addons.get("proxyserver") if ctx.master else None
+    handler = proxyserver.connections.get(client.id) if proxyserver is not None else None
+    return handler.transports.get(server) if handler is not None else None
+
+
 def _cut_upstream(flow: http.HTTPFlow) -> None:
     """Close a flow's upstream connection if its response has not fully arrived."""
     if not flow.live or (flow.response is not None and flow.response.timestamp_end is not None):
         return
-    server = ctx.master.addons.get("proxyserver") if ctx.master else None
-    handler = server.connections.get(flow.client_conn.id) if server is not None else None
-    transport = handler.transports.get(flow.server_conn) if handler is not None else None
+    transport = _transport(flow.client_conn, flow.server_conn)
     if transport is not None and transport.handler is not None:
         log.warning("upstream silent for too long; cutting it (flow %s)", flow.id)
         # A body read until the connection closes ends here as if complete: what has arrived is a

@@ -223,6 +223,25 @@ def test_a_body_cut_off_by_the_upstream_timeout_is_withheld(scrim: ScrimProcess,
     assert orjson.loads(reply.body)["reason"] == "upstream_timeout"
 
 
+@pytest.mark.parametrize("ending", ["reset_close_delimited", "close_delimited"])
+def test_a_body_read_until_close_is_withheld_when_the_crm_resets_it(
+    scrim: ScrimProcess, upstream: Upstream, ending: Behaviour
+) -> None:
+    # Read until the connection ends, a body cut off by a reset looked as complete as one ended by
+    # a close: the first 14 digits of a card went out as a 200.
+    prefix = b"Customer card: 4539 1488 0343 64"
+    path = upstream.script(
+        upstream.unique_path("reset"), Scripted(200, (("Content-Type", "text/plain"),), prefix, ending)
+    )
+    reply = scrim.get(path)
+    if ending == "close_delimited":  # a close ends such a body: it is complete
+        assert (reply.status, reply.body) == (200, prefix)
+        return
+    assert_scrim_error(reply, (502,))
+    assert b"1488" not in reply.body
+    assert orjson.loads(reply.body)["reason"] == "upstream_error"
+
+
 def test_range_requests_never_reach_upstream_on_data_routes(scrim: ScrimProcess, upstream: Upstream) -> None:
     path = upstream.set_json(upstream.unique_path("range"), {"email": CANARY_EMAIL})
     reply = scrim.get(path, headers=[("Range", "bytes=0-9"), ("If-Range", '"etag"')])

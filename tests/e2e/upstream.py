@@ -23,7 +23,16 @@ from typing import Any, Literal
 
 import orjson
 
-Behaviour = Literal["normal", "chunked", "close_delimited", "close_mid_body", "reset_mid_body", "hang", "raw"]
+Behaviour = Literal[
+    "normal",
+    "chunked",
+    "close_delimited",
+    "reset_close_delimited",
+    "close_mid_body",
+    "reset_mid_body",
+    "hang",
+    "raw",
+]
 Headers = Sequence[tuple[str, str]]
 
 
@@ -35,6 +44,7 @@ class Scripted:
       Transfer-Encoding header is scripted.
     - chunked: the body is sent as `chunks` with Transfer-Encoding: chunked, no length.
     - close_delimited: no length at all; the body ends when the connection closes.
+    - reset_close_delimited: the same, ended by a reset (RST) instead of a close: cut off.
     - close_mid_body / reset_mid_body: declares Content-Length `declared_length`, sends `body`
       (shorter), then closes (FIN) or resets (RST) the connection.
     - hang: waits `hang_seconds` (or until the server stops), then answers normally.
@@ -138,6 +148,14 @@ class _Handler(BaseHTTPRequestHandler):
             scripted = Scripted(404, (("Content-Type", "application/json"),), b'{"error":"no such route"}')
         self._respond(scripted)
 
+    def _reset(self) -> None:
+        """Send what is written, then end the connection with a reset: with SO_LINGER 0, close()
+        sends RST instead of FIN. The socket server closes our file objects (which releases the fd)
+        before it would call shutdown()."""
+        self.wfile.flush()
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.connection.close()
+
     def _head(self, status: int, headers: Iterable[tuple[str, str]]) -> bytes:
         try:
             phrase = HTTPStatus(status).phrase
@@ -164,20 +182,18 @@ class _Handler(BaseHTTPRequestHandler):
                 if chunk:
                     self.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
             self.wfile.write(b"0\r\n\r\n")
-        elif s.behaviour == "close_delimited":
+        elif s.behaviour in ("close_delimited", "reset_close_delimited"):
             headers.append(("Connection", "close"))
             self.wfile.write(self._head(s.status, headers) + s.body)
             self.close_connection = True
+            if s.behaviour == "reset_close_delimited":
+                self._reset()
         elif s.behaviour in ("close_mid_body", "reset_mid_body"):
             headers.append(("Content-Length", str(s.declared_length)))
             self.wfile.write(self._head(s.status, headers) + s.body)
-            self.wfile.flush()
             self.close_connection = True
             if s.behaviour == "reset_mid_body":
-                # SO_LINGER 0: close() sends RST instead of FIN. The socket server closes our
-                # file objects (which releases the fd) before it would call shutdown().
-                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-                self.connection.close()
+                self._reset()
         else:  # raw
             self.wfile.write(s.raw)
             self.wfile.flush()

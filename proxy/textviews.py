@@ -36,7 +36,22 @@ _CODE_ESCAPE = re.compile(
 )
 # HTML in a string (a ticket's `html_body`, a rendered comment): character references and tags.
 _CHAR_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
-_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9:-]{0,31})(?:[\s/][^<>]{0,512})?>")
+# A tag, its attribute values quoted or not (a quoted one may hold `>`). Possessive and bounded: a
+# `<` that starts no tag costs at most a few kilobytes of looking, whatever follows.
+_TAG = re.compile(
+    r"""</?([A-Za-z][A-Za-z0-9:-]{0,31})(?=[\s/>])(?:[^<>"']++|"[^"]{0,4096}+"|'[^']{0,4096}+')*+>"""
+)
+_ATTRIBUTE_VALUE = re.compile(r"""=[ \t\n\r\f]*+(?:"([^"]*+)"|'([^']*+)'|([^\s"'>]++))""")
+# What a browser shows nothing of inside a string: a comment, and the bogus comments a processing
+# instruction (`<?x?>`), a markup declaration (`<!x>`) or an end tag without a name (`</ x>`)
+# make; what CDATA shows (text in SVG, MathML and XHTML; in plain HTML a bogus comment, where
+# showing it only masks more). As (opening, closing, shown).
+_COMMENTS: tuple[tuple[str, str, bool], ...] = (
+    ("<!--", "-->", False),
+    ("<![CDATA[", "]]>", True),
+    ("<?", ">", False),
+    ("<!", ">", False),
+)
 # Printable ASCII but what `normalise` looks at: escapes, tags, a colon after a quote.
 _ESCAPABLE_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")  # CommonMark's
 _PLAIN_RUN = re.compile(r"[ -$'-9;=-\[\]-~\t\n\r]+")
@@ -225,6 +240,8 @@ def normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
         return text, None
     out: list[str] = []
     origin: list[tuple[int, int]] = []
+    hidden: list[tuple[int, int]] = []  # markup a reader never sees but a page still holds
+    closings: dict[str, int] = {}  # where each comment closing was last found
     index = 0
     while index < len(text):
         # Runs of printable ASCII that nothing below changes are copied whole: long free text is
@@ -237,7 +254,15 @@ def normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
             index = end
             continue
         ch = text[index]
-        decoded = _escaped(text, index) if ch in "%\\&<" else None
+        markup = _markup(text, index, closings) if ch == "<" else None
+        if markup is not None:
+            piece, end, hidden_here = markup
+            out.extend(piece)
+            origin.extend([(index, end)] * len(piece))
+            hidden += hidden_here
+            index = end
+            continue
+        decoded = _escaped(text, index) if ch in "%\\&" else None
         if decoded is not None:
             piece, end = decoded
             out.extend(piece)
@@ -256,21 +281,67 @@ def normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
         piece = "-" if ch in _SENTENCE_DASHES and _between_digits(text, index - 1) else _visible_form(ch)
         out.extend(piece)
         origin.extend([(index - 1, index)] * len(piece))
+    _append_hidden(text, hidden, out, origin)
     _unmix_scripts(out)
     normalised = "".join(out)
     return normalised, (origin if normalised != text else None)
 
 
+def _append_hidden(
+    text: str, hidden: Sequence[tuple[int, int]], out: list[str], origin: list[tuple[int, int]]
+) -> None:
+    """In place: the `hidden` stretches of `text` (attribute values, comments: `<a href="mailto:…">`,
+    `title="SSN …"`), normalised, each on a line of its own after the text. What they hold is as
+    much the page's as what it shows."""
+    for start, end in hidden:
+        inner, inner_origin = normalise(text[start:end])
+        out.append("\n")
+        origin.append((start, start + 1))
+        out.extend(inner)
+        if inner_origin is None:
+            origin.extend(zip(range(start, end), range(start + 1, end + 1), strict=True))
+        else:
+            origin.extend((start + a, start + b) for a, b in inner_origin)
+
+
+def _markup(text: str, index: int, closings: dict[str, int]) -> tuple[str, int, list[tuple[int, int]]] | None:
+    """For HTML markup at text[index]: what a browser shows in its place (nothing, a line break for
+    an element that starts a line, a CDATA section's text), where it ends, and the [start, end) of
+    what it holds but does not show (attribute values, a comment's text); None if not markup.
+    `closings`: where each closing was found for an earlier index of the same text, or -1 (none
+    after it): the first after that index is the first after this one too, if not before it, so a
+    text of many openings is searched once, not once per opening."""
+    tag = _TAG.match(text, index)
+    if tag is not None:
+        values = [
+            match.span(group)
+            for match in _ATTRIBUTE_VALUE.finditer(text, tag.end(1), tag.end() - 1)
+            for group in (1, 2, 3)
+            if match.group(group)
+        ]
+        return ("\n" if tag.group(1).lower() in LINE_BREAKING else ""), tag.end(), values
+    comments = _COMMENTS
+    if text.startswith("</", index):  # not a tag (above): no name, a bogus comment
+        comments = (("</", ">", False),)
+    for opening, closing, shown in comments:
+        if text.startswith(opening, index):
+            start = index + len(opening)
+            close = closings.get(closing)
+            if close is None or 0 <= close < start:
+                close = closings[closing] = text.find(closing, start)
+            if close < 0:
+                return None  # unclosed: a browser hides the rest, detection reads it as written
+            end = close + len(closing)
+            if shown:
+                return text[start:close], end, []
+            return "", end, [(start, close)] if close > start else []
+    return None
+
+
 def _escaped(text: str, index: int) -> tuple[str, int] | None:
     """The character a percent-escape (printable ASCII only), a JavaScript escape or an HTML
     character reference (any printable character) at text[index] stands for, as a reader sees it,
-    and where the escape ends; for an HTML tag, what a browser shows in its place (nothing, or a
-    line break for an element that starts a line)."""
-    if text[index] == "<":
-        tag = _TAG.match(text, index)
-        if tag is None:
-            return None
-        return ("\n" if tag.group(1).lower() in LINE_BREAKING else ""), tag.end()
+    and where the escape ends."""
     if text[index] == "&":
         reference = _CHAR_REFERENCE.match(text, index)
         if reference is None:

@@ -586,3 +586,26 @@ async def test_a_seed_phrase_kept_one_word_per_element_is_masked(rules: Rules) -
     assert result.body is not None
     assert [e["w"] for e in json.loads(result.body)["seed"]] == ["<CRYPTO_SECRET>"] * 12
     assert result.masked == {"CRYPTO_SECRET": 12}
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body", "gone"),
+    [
+        ("application/json", {"html_body": '<a href="mailto:jane.doe@example.com">Mail</a>'}, "jane.doe@"),
+        ("application/json", {"html_body": '<a href="tel:+14155550134">call</a>'}, "5550134"),
+        ("application/json", {"html_body": '<img alt="IBAN DE89370400440532013000">'}, "0532013000"),
+        ("application/json", {"html_body": "<input value='4539 1488 0343 6467'>"}, "0343 6467"),
+        ("application/json", {"html_body": '<span title="SSN 536-22-1234">x</span>'}, "536-22"),
+        ("application/json", {"html_body": "jane.doe<!-- -->@example.com"}, "jane.doe"),
+        ("text/plain", '<span title="SSN 536-22-1234">see</span>', "536-22"),
+        ("text/csv", 'id,note\n1,"<img alt=""card 4539 1488 0343 6467"">"\n', "0343 6467"),
+    ],
+)
+async def test_values_inside_markup_in_a_string_are_masked(
+    content_type: str, body: object, gone: str
+) -> None:
+    # A tag in a string was removed whole before detection: its attributes were never read.
+    raw = json.dumps(body).encode() if isinstance(body, dict) else str(body).encode()
+    result = await _shipped("/api/v9/undeclared", content_type, raw)
+    assert result.body is not None
+    assert gone not in result.body.decode()

@@ -113,14 +113,26 @@ def test_normalise_folds_dashes_and_dots_that_separate_digits(text: str, expecte
         ("jane.doe&#x40;example&period;com", "jane.doe@example.com"),
         ("4539&#32;1488&#32;0343&#32;6467", "4539 1488 0343 6467"),
         ("jane.doe<b></b>@example.com", "jane.doe@example.com"),
-        ('536<span class="x"></span>-22-1234', "536-22-1234"),
+        ('536<span class="x"></span>-22-1234', "536-22-1234\nx"),  # the attribute on a line after
         ("jane<x-a>.doe</x-a>@example.com", "jane.doe@example.com"),  # custom elements run on
         ("x&shy;y&ZeroWidthSpace;z", "xyz"),  # references to what shows as nothing
         # an element that starts a line keeps the values apart
         ("<td>415</td><td>555-0134</td>", "\n415\n\n555-0134\n"),
         ("4539<br>1488", "4539\n1488"),
+        # what markup holds but does not show is read too, after the text: attribute values,
+        # quoted ones holding `>`, and the text of comments and other bogus comments
+        ('<a href="mailto:jane.doe@example.com">Mail</a>', "Mail\nmailto:jane.doe@example.com"),
+        ("<input value=4539148803436467 title='SSN 536-22-1234'>", "\n4539148803436467\nSSN 536-22-1234"),
+        ('<b title="a>b">x</b>', "x\na>b"),
+        ("jane.doe<!-- hid -->@example.com", "jane.doe@example.com\n hid "),
+        ("536-22<?x?>-1234", "536-22-1234\nx?"),
+        ("jane.doe</ x>@example.com", "jane.doe@example.com\n x"),
+        ("<p title='&#64;'>x</p>", "\nx\n\n@"),  # an attribute's references decoded
+        ("<svg><text>jane.doe<![CDATA[@example]]>.com</text>", "jane.doe@example.com"),  # CDATA is text
+        ('jane.doe<b title="' + "t" * 3000 + '">@example.com', "jane.doe@example.com\n" + "t" * 3000),
         # not markup: as written
         ("Q&A &unknown; R&D", "Q&A &unknown; R&D"),
+        ("mail <jane.doe@example.com> now", "mail <jane.doe@example.com> now"),
         ("if a < b or c > d", "if a < b or c > d"),
     ],
 )
@@ -196,3 +208,9 @@ def test_base64_of_base64_gives_both_layers() -> None:
 def test_random_bytes_give_no_text() -> None:
     random = bytes((i * 73 + 41) % 256 for i in range(48))
     assert list(base64_runs(base64.b64encode(random).decode())) == []
+
+
+@pytest.mark.parametrize("unit", ["<!--", '<a "', "<a x", "<![CDATA[", "</ ", "<?"])
+def test_normalise_stays_linear_on_a_megabyte_of_unclosed_markup(unit: str) -> None:
+    text = unit * (1_000_000 // len(unit))
+    assert normalise(text)[0] == text  # nothing closes: read as written

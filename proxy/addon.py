@@ -249,6 +249,11 @@ class ScrimAddon:
             # An upstream that does not read a GET's body takes it as the next request on the
             # connection, and its answer would reach whoever asks next (a static route: unmasked).
             raise Withheld("unexpected_request_body", 400)
+        if _carries_body(request):
+            # Nor a POST's: a handler that reads no body (a static page's) takes it as the start of
+            # the next request, whose head, CRM credential included, it can swallow. A request with
+            # a body has its upstream connection to itself.
+            request.headers["Connection"] = "close"
         if decision.kind is RouteKind.DATA:
             for name in _DOCUMENT_HEADERS:
                 request.headers.pop(name, None)
@@ -345,6 +350,9 @@ class ScrimAddon:
         # Never stream a body we must inspect: mitmproxy cannot modify streamed bodies.
         if flow.response is not None and flow in self._flows:
             flow.response.stream = False
+            if "close" in (t.lower() for t in _tokens(flow.request.headers.get_all("connection"))):
+                # mitmproxy closes the agent's connection after this response too: say so.
+                flow.response.headers["Connection"] = "close"
 
     async def response(self, flow: http.HTTPFlow) -> None:
         self._cancel_upstream_timer(flow)
@@ -387,6 +395,7 @@ class ScrimAddon:
             if status == 502 and reason == "internal_error":
                 log.error("response hook failed (request %s): %s", state.request_id, type(err).__name__)
             self._refuse(flow, state.request_id, status, reason, Outcome.WITHHELD, state, searched.events)
+            _end_connections(flow)
             return
         if verdict.withheld is not None:  # a quota or break-glass refusal, with its events audited
             refusal = verdict.withheld
@@ -399,6 +408,7 @@ class ScrimAddon:
                 state,
                 verdict.events,
             )
+            _end_connections(flow)
             return
         if inspected.headers is not None:
             response.headers = http.Headers([(k.encode(), v.encode("latin-1")) for k, v in inspected.headers])
@@ -749,6 +759,17 @@ class _ResetNoting:
         except OSError:
             self._reset.add(self._server)
             raise
+
+
+def _end_connections(flow: http.HTTPFlow) -> None:
+    """After a refused response, close its upstream connection, and the agent's over HTTP/1: what
+    the CRM sent may not be all it sends (the final answer after a 1xx that mitmproxy takes for
+    the whole response, a body past its length), and must never be read as a later answer."""
+    if flow.response is not None and flow.request.http_version.startswith("HTTP/1"):
+        flow.response.headers["Connection"] = "close"
+    transport = _transport(flow.client_conn, flow.server_conn)
+    if transport is not None and transport.handler is not None:
+        transport.handler.cancel("scrim refused the response")
 
 
 def _transport(client: connection.Client, server: connection.Server) -> Any:

@@ -32,6 +32,7 @@ from .conftest import (
     ScrimProcess,
     assert_no_canary,
     assert_scrim_error,
+    bearer,
     free_port,
     raw_request,
     running_scrim,
@@ -240,6 +241,60 @@ def test_a_body_read_until_close_is_withheld_when_the_crm_resets_it(
     assert_scrim_error(reply, (502,))
     assert b"1488" not in reply.body
     assert orjson.loads(reply.body)["reason"] == "upstream_error"
+
+
+def _two_requests(port: int, first: tuple[str, str, bytes | None], second_path: str) -> tuple[Reply, Reply]:
+    """Two requests on one keep-alive connection: the first as (method, path, body) with a tier1
+    token, then an anonymous GET of `second_path`."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    requests = [(*first, dict([bearer("tier1")])), ("GET", second_path, None, {})]
+    replies = []
+    try:
+        for method, path, body, headers in requests:
+            started = time.monotonic()
+            conn.request(method, path, body=body, headers=headers)
+            response = conn.getresponse()
+            data = response.read()
+            seconds = time.monotonic() - started
+            replies.append(
+                Reply(response.status, response.reason, tuple(response.getheaders()), data, seconds)
+            )
+    finally:
+        conn.close()
+    return replies[0], replies[1]
+
+
+def test_an_interim_response_never_leaves_the_final_one_for_the_next_request(
+    scrim: ScrimProcess, upstream: Upstream
+) -> None:
+    # mitmproxy took a 103 Early Hints for the whole response and kept the connection: the CRM's
+    # real answer, a second later, was read as the answer to the agent's next request, a static
+    # page passed byte-identical, unaudited.
+    hints = b"HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
+    path = upstream.script(
+        upstream.unique_path("hints"),
+        Scripted(200, JSON, CANARY_JSON, behaviour="interim", raw=hints, linger_seconds=0.5),
+    )
+    upstream.script("/favicon.ico", Scripted(200, (("Content-Type", "image/x-icon"),), b"icon"))
+    first, second = _two_requests(scrim.port, ("GET", path, None), "/favicon.ico")
+    assert_scrim_error(first, (502,))
+    assert (second.status, second.body) == (200, b"icon")
+
+
+def test_a_request_body_the_crm_leaves_unread_never_prefixes_the_next_request(
+    scrim: ScrimProcess, upstream: Upstream
+) -> None:
+    # A static handler that reads no body: a POST's body became the start of the next request on
+    # the connection, whose head (the CRM credential Scrim adds included) it swallowed; the answer
+    # to the smuggled request came back as the static page.
+    secret = upstream.set_json(upstream.unique_path("smuggled"), orjson.loads(CANARY_JSON))
+    upstream.script(
+        "/console", Scripted(200, (("Content-Type", "text/html"),), b"<p>console</p>", unread_body=True)
+    )
+    smuggled = f"GET {secret} HTTP/1.1\r\nX-Ignore: ".encode()
+    _, second = _two_requests(scrim.port, ("POST", "/console", smuggled), "/console")
+    assert (second.status, second.body) == (200, b"<p>console</p>")
+    assert not upstream.received(secret)
 
 
 def test_range_requests_never_reach_upstream_on_data_routes(scrim: ScrimProcess, upstream: Upstream) -> None:

@@ -48,6 +48,8 @@ class Scripted:
     - close_mid_body / reset_mid_body: declares Content-Length `declared_length`, sends `body`
       (shorter), then closes (FIN) or resets (RST) the connection.
     - hang: waits `hang_seconds` (or until the server stops), then answers normally.
+    - interim: writes `raw` (an interim 1xx head), waits `linger_seconds`, then answers normally on
+      the same connection.
     - raw: writes `raw` as is (not necessarily HTTP), keeps the connection open `linger_seconds`
       (the proxy reads whatever follows an answer while it is open), and closes.
     """
@@ -61,6 +63,9 @@ class Scripted:
     hang_seconds: float = 30.0
     raw: bytes = b""
     linger_seconds: float = 0.0
+    # Leave the request's body unread, as a static-file handler may: it is then read as the start
+    # of the next request on the connection.
+    unread_body: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,12 +143,13 @@ class _Handler(BaseHTTPRequestHandler):
         return self.rfile.read(length) if length > 0 else b""
 
     def _serve(self) -> None:
-        body = self._read_body()
-        received = Received(self.command, self.path, tuple(self.headers.items()), body)
         state = self.state
         with state.lock:
-            state.received.append(received)
             scripted = state.routes.get(self.path) or state.routes.get(self.path.split("?", 1)[0])
+        body = b"" if scripted is not None and scripted.unread_body else self._read_body()
+        received = Received(self.command, self.path, tuple(self.headers.items()), body)
+        with state.lock:
+            state.received.append(received)
         if scripted is None:
             scripted = Scripted(404, (("Content-Type", "application/json"),), b'{"error":"no such route"}')
         self._respond(scripted)
@@ -171,7 +177,13 @@ class _Handler(BaseHTTPRequestHandler):
         if s.behaviour == "hang" and self.state.stop.wait(s.hang_seconds):
             self.close_connection = True  # the server is stopping: give up quietly
             return
-        if s.behaviour in ("normal", "hang"):
+        if s.behaviour == "interim":
+            self.wfile.write(s.raw)
+            self.wfile.flush()
+            if self.state.stop.wait(s.linger_seconds):
+                self.close_connection = True
+                return
+        if s.behaviour in ("normal", "hang", "interim"):
             if "content-length" not in names and "transfer-encoding" not in names:
                 headers.append(("Content-Length", str(len(s.body))))
             self.wfile.write(self._head(s.status, headers) + (s.body if send_body else b""))

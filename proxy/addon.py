@@ -283,6 +283,8 @@ class ScrimAddon:
                 raise Withheld("unexpected_request_body", 400)
             if body and "transfer-encoding" not in request.headers:
                 request.headers["content-length"] = str(len(body))
+            if _overrides_method(request, body):
+                raise Withheld("method_override", 400)
         except Exception as err:
             if not isinstance(err, Withheld):
                 log.error("request hook failed (request %s): %s", state.request_id, type(err).__name__)
@@ -560,10 +562,12 @@ class ScrimAddon:
             return
         # mitmproxy sends its own error page after this hook; server.py replaces that page with
         # Scrim's JSON error. Here we only count and audit it.
+        reason = upstream_failure(flow.error.msg if flow.error else "")
         view = View(
-            state.request_id, state.identity, state.decision.route, flow.request.method, 502,
+            state.request_id, state.identity, state.decision.route, flow.request.method,
+            400 if reason in _AGENT_FAILURES else 502,
             Outcome.WITHHELD, state.generation.rules.version, time.monotonic() - state.started,
-            reason=upstream_failure(flow.error.msg if flow.error else ""),
+            reason=reason,
         )  # fmt: skip
         self._recorder.record_failure(view)
 
@@ -681,6 +685,7 @@ def _reason_phrase(status: int) -> str:
 # agent sees `upstream_error` whatever it was): first match wins, in this order.
 _UPSTREAM_FAILURES = (
     ("request trailers", "request_trailers"),  # the agent's request, not the CRM (server.py)
+    ("from client", "bad_request"),  # a request mitmproxy refuses (smuggling): the agent's too
     ("scrim upstream timeout", "upstream_timeout"),
     ("client disconnected", "client_closed"),
     ("killed", "connection_killed"),
@@ -690,6 +695,7 @@ _UPSTREAM_FAILURES = (
     ("disconnect", "upstream_closed"),
     ("connect", "upstream_unreachable"),
 )
+_AGENT_FAILURES = frozenset({"request_trailers", "bad_request"})  # answered 400, not 502
 UPSTREAM_FAILURE_REASONS = frozenset({"upstream_error", *(reason for _, reason in _UPSTREAM_FAILURES)})
 
 
@@ -759,6 +765,19 @@ class _ResetNoting:
         except OSError:
             self._reset.add(self._server)
             raise
+
+
+# A `_method` parameter: in a form (Rack, Laravel, Symfony), in a multipart form, in JSON (Laravel).
+_METHOD_PARAMETER = re.compile(rb'(?:^|[&"\s])(?:_|%5f)method(?:=|"\s*:)|name="?_method', re.IGNORECASE)
+
+
+def _overrides_method(request: http.Request, body: bytes) -> bool:
+    """Whether a POST carries a `_method` parameter, which Rails, Laravel and Symfony apps serve as
+    that method (a GET of a customer), while Scrim classifies it by the POST: past the route's
+    record rules and quotas."""
+    if request.method != "POST":
+        return False
+    return "_method" in request.query or _METHOD_PARAMETER.search(body) is not None
 
 
 def _end_connections(flow: http.HTTPFlow) -> None:

@@ -78,6 +78,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--trusted-proxy", action="append", default=[], help="CIDR allowed to set X-Forwarded-User"
     )
+    serve.add_argument(
+        "--strip-header",
+        action="append",
+        default=[],
+        help="a request header the CRM trusts (identity, tenant…) to strip from agents' requests (repeat)",
+    )
     serve.add_argument("--redis-url", default=os.environ.get("SCRIM_REDIS_URL"), help="shared ledger")
     serve.add_argument("--confdir", type=Path, help="mitmproxy CA directory (regular mode)")
 
@@ -131,6 +137,7 @@ def serve_config(args: argparse.Namespace) -> ServeConfig:
         agent_claim=args.agent_claim,
         groups_claim=args.groups_claim,
         trusted_peers=tuple(args.trusted_proxy),
+        extra_strip=tuple(args.strip_header),
     )
     return ServeConfig(
         upstream=args.upstream,

@@ -52,6 +52,40 @@ _SPOOFABLE_PREFIXES = (
     "remote-user",
     "x-on-behalf-of",
     "x-impersonate",
+    # What other authenticating front-ends set, which a CRM behind one of them may trust: Kubernetes
+    # impersonation, Azure App Service, Google IAP, AWS ALB, Cloudflare Access, Kong, Grafana-style
+    # and generic user headers, client certificates, the client address as CDNs pass it.
+    "impersonate-",
+    "x-ms-client-principal",
+    "x-goog-authenticated-",
+    "x-goog-iap-",
+    "x-amzn-oidc-",
+    "cf-access-",
+    "x-consumer-",
+    "x-authenticated-",
+    "x-webauth-",
+    "x-auth-user",
+    "auth-user",
+    "x-proxy-user",
+    "x-jwt-assertion",
+    "x-token-subject",
+    "ssl-client-",
+    "x-ssl-client-",
+    "x-client-cert",
+    "x-client-dn",
+    "x-client-verify",
+    "true-client-ip",
+    "cf-connecting-ip",
+    "x-client-ip",
+    "x-cluster-client-ip",
+    "fastly-client-ip",
+    "x-zendesk-on-behalf-of",
+    "proxy-authorization",
+    # Method overrides (Rack, Express, Laravel, Symfony, ASP.NET): a POST the CRM serves as a GET
+    # would be classified by its POST, past the route's record rules and quotas.
+    "x-http-method",
+    "x-method-override",
+    "x-original-method",
 )
 _KEY_LOCATING_HEADERS = ("jku", "x5u", "jwk", "x5c")
 _JWKS_COOLDOWN_SECONDS = 60.0

@@ -625,6 +625,42 @@ async def test_an_http2_body_where_none_belongs_is_refused_once_it_arrives(
     assert error_of(f)["reason"] == "unexpected_request_body"
 
 
+@pytest.mark.parametrize(
+    ("path", "content_type", "body"),
+    [
+        ("/api/v2/users/7", "application/x-www-form-urlencoded", b"_method=GET"),
+        ("/api/v2/users/7", "application/x-www-form-urlencoded", b"a=1&%5Fmethod=get"),
+        ("/api/v2/users/7?_method=GET", "application/json", b"{}"),
+        ("/api/v2/users/7", "application/json", b'{"_method": "GET"}'),
+        (
+            "/api/v2/users/7",
+            "multipart/form-data; boundary=b",
+            b'--b\r\nContent-Disposition: form-data; name="_method"\r\n\r\nGET',
+        ),
+    ],
+)
+def test_a_post_overriding_its_method_is_refused(
+    addon: ScrimAddon, path: str, content_type: str, body: bytes
+) -> None:
+    # Rack, Laravel and Symfony serve it as a GET of the customer; Scrim counted it as a POST.
+    f = agent_flow({"Content-Type": content_type}, path)
+    f.request.method = "POST"
+    f.request.content = body
+    addon.requestheaders(f)
+    addon.request(f)
+    assert f.response is not None and f.response.status_code == 400
+    assert error_of(f)["reason"] == "method_override"
+
+
+def test_a_post_that_mentions_a_method_in_its_text_passes(addon: ScrimAddon) -> None:
+    f = agent_flow({"Content-Type": "application/json"}, "/api/v2/tickets/7/comments")
+    f.request.method = "POST"
+    f.request.content = b'{"body": "the _method field of the form is ignored"}'
+    addon.requestheaders(f)
+    addon.request(f)
+    assert f.response is None
+
+
 async def test_request_trailers_are_refused(addon: ScrimAddon) -> None:
     f = _http2_flow("POST", "/api/v2/tickets/7/comments", b"{}")
     f.request.trailers = http.Headers(x_role="fraud")
@@ -820,18 +856,32 @@ def test_upstream_failures_get_a_reason_of_their_own(message: str, reason: str) 
     assert upstream_failure(message) == reason
 
 
+@pytest.mark.parametrize(
+    ("message", "status", "reason"),
+    [
+        ("HTTP/1 protocol error: Invalid chunk size 536-22-1234", 502, "upstream_protocol_error"),
+        # the agent's own smuggling attempt, answered 400, was audited as the CRM's failure
+        (
+            "Received both a Transfer-Encoding and a Content-Length header from client, refusing to "
+            "prevent request smuggling attacks.",
+            400,
+            "bad_request",
+        ),
+    ],
+)
 async def test_the_error_hook_audits_the_failures_reason(
-    rules: Rules, audit: AuditLog, tmp_path: Path
+    rules: Rules, audit: AuditLog, tmp_path: Path, message: str, status: int, reason: str
 ) -> None:
     addon = make_addon(rules, audit)
     with taddons.context(addon):
         f = agent_flow()
         addon.requestheaders(f)
-        f.error = flow.Error("HTTP/1 protocol error: Invalid chunk size 536-22-1234")
+        f.error = flow.Error(message)
         addon.error(f)
     audit.close()
     [line] = [json.loads(x) for x in (tmp_path / "audit.jsonl").read_text().splitlines()]
-    assert line["reason"] == "upstream_protocol_error" and "536" not in json.dumps(line)
+    assert (line["status"], line["reason"]) == (status, reason)
+    assert "536" not in json.dumps(line)
 
 
 async def test_methods_reach_the_crm_as_audited(rules: Rules, audit: AuditLog) -> None:

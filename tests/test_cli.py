@@ -42,3 +42,15 @@ def test_a_container_cpu_limit_caps_the_usable_cores(
     monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1, 2})
     (tmp_path / "cpu.max").write_text(cpu_max)
     assert usable_cores(tmp_path / "cpu.max") == cores
+
+
+def test_headers_a_site_names_are_stripped_from_agents_requests(monkeypatch: pytest.MonkeyPatch) -> None:
+    # IdentityConfig had the option, but nothing set it: a CRM trusting a header of its own (a
+    # tenant, a user) could not be protected.
+    from proxy.cli import _parser, serve_config
+    from proxy.identity import Verifier
+
+    monkeypatch.setenv("SCRIM_JWT_SECRET", "s" * 32)
+    args = _parser().parse_args(["serve", "--upstream", "http://crm", "--strip-header", "X-Acme-User"])
+    verifier = Verifier(serve_config(args).identity)
+    assert verifier.headers_to_strip(["x-acme-user", "Accept"]) == ["x-acme-user"]

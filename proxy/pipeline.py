@@ -11,7 +11,7 @@ import contextlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from proxy import classify, recur, scope, seeds
 from proxy.codecs import (
@@ -260,6 +260,37 @@ def _held_by_one(
     return any(s.entity == entity for slot, _, _ in covered for s in own.get(slot, ()))
 
 
+def _read_text(
+    mime: str, declared_charset: str | None, raw: bytes, parse: Parser
+) -> tuple[str, str, str | None]:
+    """The body's text as browsers read it, the codec to encode it back with, and a Content-Type
+    to send instead of the upstream's, if any."""
+    if (
+        parse is json_doc.parse
+        and declared_charset is not None
+        and not charset.is_utf8(declared_charset)
+        and not raw.isascii()
+    ):
+        # JSON is UTF-8 (RFC 8259), and `fetch().json()` reads it so whatever the label says. A
+        # label saying otherwise (Java servlets' ISO-8859-1) on UTF-8 bytes would have other
+        # readers see what a UTF-8 scan did not (a card's digits apart by no-break spaces): such
+        # a body is read as UTF-8 and sent labelled so. Bytes that are not UTF-8 are the label's.
+        with contextlib.suppress(Undecodable):
+            return (*charset.decode(raw, "utf-8"), f"{mime}; charset=utf-8")
+    if mime == "application/xhtml+xml":
+        # Read as XML, which no <meta> charset concerns, and without a DTD of its own, whose
+        # entities (`<!ENTITY at "@example.com">`) a browser would expand into the text.
+        text, codec_name = charset.decode(raw, declared_charset or charset.xml_charset(raw))
+        if _INTERNAL_SUBSET.search(text):
+            raise Undecodable("unsupported_doctype")
+        return text, codec_name, None
+    return (*charset.decode(raw, declared_charset, parse is html_doc.parse), None)
+
+
+def _with_content_type(headers: Sequence[tuple[str, str]], content_type: str) -> list[tuple[str, str]]:
+    return [(k, content_type if k.lower() == "content-type" else v) for k, v in headers]
+
+
 def _header(headers: Sequence[tuple[str, str]], name: str) -> list[str]:
     return [v for k, v in headers if k.lower() == name]
 
@@ -276,6 +307,14 @@ def _merge(a: MaskResult, b: MaskResult) -> tuple[dict[str, int], dict[str, int]
 # A document that opens like JSON, after a byte-order mark or blanks (matched, not stripped: a text
 # body may be megabytes).
 _JSON_START = re.compile(r"[\ufeff \t\r\n]*[\[{]")
+_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
+
+
+class _Decoded(NamedTuple):
+    document: Document | None  # None for an empty body
+    codings: list[str]
+    codec_name: str  # the charset codec to encode it back with
+    content_type: str | None = None  # what to send instead of the upstream's Content-Type, if any
 
 
 def _decode(
@@ -284,10 +323,10 @@ def _decode(
     body: bytes,
     limits: Limits,
     credentials: Sequence[str] = (),
-) -> tuple[Document | None, list[str], str]:
-    """The parsed document (None for an empty body), its content codings and its charset codec."""
+) -> _Decoded:
+    """The parsed document, its content codings, its charset codec and a Content-Type to send."""
     if not body:
-        return None, [], "utf-8"
+        return _Decoded(None, [], "utf-8")
     content_types = _header(headers, "content-type")
     if len(content_types) != 1:
         raise Undecodable("unsupported_content_type")
@@ -299,16 +338,15 @@ def _decode(
         raise Undecodable("unexpected_content_type")
     codings = encoding.parse_header(",".join(_header(headers, "content-encoding")))
     raw = encoding.decode(body, codings, limits)
-    html = parse is html_doc.parse
-    text, codec_name = charset.decode(raw, declared_charset, html)
+    text, codec_name, content_type = _read_text(mime, declared_charset, raw, parse)
     if any(c in text for c in credentials):  # decoded: a compressed echo is an echo too
         raise Withheld("upstream_credential_echoed")
     if parse is not json_doc.parse and _JSON_START.match(text):
         # JSON sent as text (a CRM's mislabelled endpoint): a console's `fetch().json()` reads it
         # all the same, so it is read as JSON too, where field names and hints apply.
         with contextlib.suppress(Undecodable):
-            return json_doc.parse(text, limits), codings, codec_name
-    return parse(text, limits), codings, codec_name
+            return _Decoded(json_doc.parse(text, limits), codings, codec_name)
+    return _Decoded(parse(text, limits), codings, codec_name, content_type)
 
 
 async def _views(
@@ -351,7 +389,7 @@ async def inspect(
     if len(body) > limits.max_body_bytes:
         raise BodyTooLarge()
 
-    document, codings, codec_name = _decode(route, headers, body, limits, settings.credentials)
+    document, codings, codec_name, content_type = _decode(route, headers, body, limits, settings.credentials)
 
     header_doc = HeaderDocument(headers)
     masker = Masker(role, rules.masks, settings.token_key)
@@ -393,12 +431,14 @@ async def inspect(
     ) + scope.contacts(flagged, declared, body_spans, body_result, customer_of, settings.match_key)
     masked, revealed = _merge(body_result, header_result)
 
-    if not body_result.replacements and not header_result.replacements:
-        return Inspected(Outcome.PASSED, records=served, masked=masked, revealed=revealed, break_glass=glass)
     if settings.observe:
-        return Inspected(
-            Outcome.OBSERVED, records=served, masked=masked, revealed=revealed, break_glass=glass
+        outcome = (
+            Outcome.OBSERVED if body_result.replacements or header_result.replacements else Outcome.PASSED
         )
+        return Inspected(outcome, records=served, masked=masked, revealed=revealed, break_glass=glass)
+    if not body_result.replacements and not header_result.replacements:
+        relabelled = None if content_type is None else _with_content_type(headers, content_type)
+        return Inspected(Outcome.PASSED, None, relabelled, served, masked, revealed, glass)
 
     new_body: bytes | None = None
     if body_result.replacements and document is not None:
@@ -410,5 +450,7 @@ async def inspect(
         for k, v in header_doc.render(header_result.replacements)
         if k.lower() not in _STALE_AFTER_REWRITE and k.lower() != "cache-control"
     ]
+    if content_type is not None:
+        new_headers = _with_content_type(new_headers, content_type)
     new_headers.append(("Cache-Control", "no-store"))
     return Inspected(Outcome.MASKED, new_body, new_headers, served, masked, revealed, glass)

@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from proxy.codecs.charset import decode, encode, parse_content_type
+from proxy.codecs.charset import decode, encode, parse_content_type, xml_charset
 from proxy.errors import Undecodable
 
 # --------------------------------------------------------------------------------------------
@@ -24,7 +24,9 @@ from proxy.errors import Undecodable
         # case of type, parameter name and value
         ('Text/HTML; charset="UTF-8"', ("text/html", "utf-8")),
         ("APPLICATION/JSON; CHARSET=Utf-8", ("application/json", "utf-8")),
-        ("text/html; Charset = ISO-8859-1 ", ("text/html", "iso-8859-1")),
+        ("text/html; Charset= ISO-8859-1 ", ("text/html", "iso-8859-1")),
+        # a blank before `=` makes another parameter's name, as browsers read it: no charset
+        ("text/html; charset = iso-8859-1", ("text/html", None)),
         # spacing and no spacing
         ("application/json;charset=utf-8", ("application/json", "utf-8")),
         ("text/plain ;  charset=us-ascii", ("text/plain", "us-ascii")),
@@ -246,3 +248,16 @@ def test_pages_a_browser_would_decode_differently_are_refused(
     with pytest.raises(Undecodable) as info:
         decode(body, charset, html=html)
     assert info.value.reason == "unsupported_charset"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (b'<?xml version="1.0" encoding="ISO-8859-1"?><html/>', "iso-8859-1"),
+        (codecs.BOM_UTF8 + b"<?xml version='1.0' encoding='utf-8'?>", "utf-8"),
+        (b'<?xml version="1.0"?><html/>', None),
+        (b'<html><?xml version="1.0" encoding="iso-8859-1"?>', None),  # not at the start
+    ],
+)
+def test_xml_charset_is_the_declarations(body: bytes, expected: str | None) -> None:
+    assert xml_charset(body) == expected

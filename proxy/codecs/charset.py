@@ -47,12 +47,13 @@ codecs.register_error(_C1_OUT, _c1_as_bytes)
 
 def parse_content_type(value: str) -> tuple[str, str | None]:
     """`Text/HTML; charset="UTF-8"` → ('text/html', 'utf-8'). Two charsets are refused
-    (Undecodable): browsers take the first, other parsers the last."""
+    (Undecodable): browsers take the first, other parsers the last. A parameter name is what
+    follows the blanks after `;` up to `=`, as browsers read it: `charset = x` names no charset."""
     mime, _, params = value.partition(";")
     charset = None
     for param in params.split(";"):
         key, _, val = param.partition("=")
-        if key.strip().lower() == "charset":
+        if key.lstrip().lower() == "charset":
             if charset is not None:
                 raise Undecodable("unsupported_charset")
             charset = val.strip().strip('"').lower()
@@ -71,6 +72,21 @@ def meta_charset(body: bytes) -> str | None:
     if len(found) > 1:
         raise Undecodable("unsupported_charset")
     return found.pop() if found else None
+
+
+def is_utf8(charset: str) -> bool:
+    """Whether a charset label names UTF-8 (or ASCII, which UTF-8 reads alike)."""
+    return _ALIASES.get(charset) == "utf-8"
+
+
+# An XML document's own encoding, in its declaration (XHTML: browsers never read a <meta> there).
+_XML_DECLARATION = re.compile(rb"<\?xml\s[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]{1,40})[\"']")
+
+
+def xml_charset(body: bytes) -> str | None:
+    """The encoding an XML document declares at its very start, if one."""
+    declared = _XML_DECLARATION.match(body.removeprefix(codecs.BOM_UTF8))
+    return declared.group(1).decode("ascii").lower() if declared else None
 
 
 def decode(body: bytes, charset: str | None, html: bool = False) -> tuple[str, str]:

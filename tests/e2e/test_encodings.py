@@ -190,6 +190,70 @@ def test_utf8_bom_is_decoded_like_a_browser_does(scrim: ScrimProcess, upstream: 
     assert TIER1_EMAIL in reply.body.decode("utf-8-sig")
 
 
+# A card apart by no-break spaces in UTF-8: a label of ISO-8859-1 made Scrim read `4539Â\xa01488…`,
+# while `fetch().json()` reads UTF-8 whatever the label says, and showed the card.
+NBSP_CARD = '{"note": "card 4539\u00a01488\u00a00343\u00a06467, Müller"}'.encode()
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "windows-1252", "shift_jis"])
+def test_json_in_utf8_under_another_label_is_read_and_sent_as_utf8(
+    scrim: ScrimProcess, upstream: Upstream, label: str
+) -> None:
+    path = upstream.set(
+        upstream.unique_path("relabel"),
+        200,
+        [("Content-Type", f"application/json; charset={label}")],
+        NBSP_CARD,
+    )
+    reply = scrim.get(path)
+    assert reply.status == 200, reply.body[:300]
+    assert reply.header("content-type") == "application/json; charset=utf-8"
+    note = orjson.loads(reply.body)["note"]
+    assert "0343" not in note and note.endswith("6467, Müller")
+
+
+def test_json_in_utf8_under_another_label_with_nothing_to_mask_is_relabelled(
+    scrim: ScrimProcess, upstream: Upstream
+) -> None:
+    body = '{"city": "Besançon"}'.encode()
+    path = upstream.set(
+        upstream.unique_path("relabel"), 200, [("Content-Type", "application/json; charset=iso-8859-1")], body
+    )
+    reply = scrim.get(path)
+    assert (reply.status, reply.body) == (200, body)
+    assert reply.header("content-type") == "application/json; charset=utf-8"
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        # browsers ignore a parameter named `charset ` and take the page's <meta>
+        (
+            "text/html; charset = iso-8859-1",
+            '<meta charset="utf-8"><p>4539\u00a01488\u00a00343\u00a06467</p>'.encode(),
+        ),
+        # XHTML is XML: no <meta> charset, UTF-8 by default
+        (
+            "application/xhtml+xml",
+            '<meta charset="iso-8859-1"/><p>4539\u00a01488\u00a00343\u00a06467</p>'.encode(),
+        ),
+    ],
+)
+def test_pages_are_read_in_the_charset_browsers_use(
+    scrim: ScrimProcess, upstream: Upstream, content_type: str, body: bytes
+) -> None:
+    path = upstream.set(upstream.unique_path("page-charset"), 200, [("Content-Type", content_type)], body)
+    reply = scrim.get(path)
+    assert reply.status == 200, reply.body[:300]
+    assert b"0343" not in reply.body
+
+
+def test_an_xhtml_page_with_entities_of_its_own_is_withheld(scrim: ScrimProcess, upstream: Upstream) -> None:
+    body = b'<!DOCTYPE html [<!ENTITY at "@example.com">]><html><p>leak.canary&at;</p></html>'
+    path = upstream.set(upstream.unique_path("dtd"), 200, [("Content-Type", "application/xhtml+xml")], body)
+    assert_scrim_error(scrim.get(path), (502,), "unsupported_doctype")
+
+
 @pytest.mark.parametrize(
     ("content_type", "body", "reason"),
     [
@@ -206,7 +270,7 @@ def test_utf8_bom_is_decoded_like_a_browser_does(scrim: ScrimProcess, upstream: 
         # charsets Scrim does not decode
         ("application/json; charset=utf-16le", TEXT.encode("utf-16-le"), "unsupported_charset"),
         ("application/json; charset=utf-7", TEXT.encode("utf-7"), "unsupported_charset"),
-        ("application/json; charset=shift_jis", TEXT.encode("utf-8"), "unsupported_charset"),
+        ("text/plain; charset=shift_jis", TEXT.encode("utf-8"), "unsupported_charset"),
         # bytes that are not what the header says
         ("application/json; charset=utf-8", TEXT.encode("latin-1"), "invalid_charset_bytes"),
     ],

@@ -131,7 +131,7 @@ def test_a_quote_not_after_equals_does_not_hide_the_text_after_the_tag(text: str
         # CDATA, bogus comments, processing instructions, doctypes: their inside as written
         (
             "<svg><![CDATA[jane.doe@example.com 4539148803436467]]></svg>",
-            ["[CDATA[jane.doe@example.com 4539148803436467]]"],
+            ["jane.doe@example.com 4539148803436467"],  # CDATA: text in SVG
         ),
         (
             "<!jane.doe@example.com><?x jane.doe@example.com?>",
@@ -392,6 +392,21 @@ def _joined(text: str) -> list[str]:
         ("jane.doe<section>@example.com</section>", []),
         ("jane.doe<pre>@example.com</pre>", []),
         ("<P>jane.doe</P>@example.com", []),
+        # tags browsers ignore where they are misplaced end no line: an end tag of nothing open,
+        # table parts outside a table, a second html/body/head, a form inside a form
+        ("<p><span>jane.doe</div>@example.com</span></p>", ["jane.doe@example.com"]),
+        ("<p>jane.doe<td>@example.com</p>", ["jane.doe@example.com"]),
+        ("<p>card 4539 1488<tr> 0343 6467</p>", ["card 4539 1488 0343 6467"]),
+        ("<p>536-22<html>-1234</p>", ["536-22-1234"]),
+        ("<p>jane.doe</li>@example</table>.com</p>", ["jane.doe@example.com"]),
+        ("<form><p>jane.doe<form>@example.com</p></form>", ["jane.doe@example.com"]),
+        ("<p>jane.doe</body>@example.com</p>", ["jane.doe@example.com"]),
+        # CDATA is text in SVG, read with the text around it
+        ("<svg><text>jane.doe<![CDATA[@example]]>.com</text></svg>", ["jane.doe@example.com"]),
+        # but an end tag of what is open does end it, with what it closes
+        ("<div><span>jane.doe</div>@example.com", []),
+        # and `</p>` alone makes a paragraph
+        ("jane.doe</p>@example.com", []),
     ],
 )
 def test_every_tag_but_a_line_break_joins_text(text: str, joined: list[str]) -> None:

@@ -22,10 +22,12 @@ from proxy.model import DROPPED, Replacement, TextField
 # A quote opens a quoted value only right after `=` (spaces aside), as in browsers: `<b x"><p>…` is
 # a tag `<b x">` and then text, not one tag running to the next quote.
 _TAG = re.compile(r"""</?[A-Za-z](?:[^>"'=]|=\s*"[^"]*"|=\s*'[^']*'|[="'])*>?""")
-# A doctype, `<![CDATA[…]]>`, `<!…>`, `<?…>` and `</` without a name: browsers end them at the first
-# '>', quotes or not (what follows is text). In SVG a CDATA section runs to `]]>`, but the text after
-# its first '>' is read here as text and markup, so none of it goes unscanned.
+# A doctype, `<!…>`, `<?…>` and `</` without a name: browsers end them at the first '>', quotes or
+# not (what follows is text).
 _BOGUS_COMMENT = re.compile(r"<(?:!|\?|/(?=[^A-Za-z]))[^>]*>?")
+# CDATA is text in SVG, MathML and XHTML, running to `]]>` (in plain HTML a bogus comment: read as
+# text there too, which only joins more).
+_CDATA_OPEN, _CDATA_CLOSE = "<![CDATA[", "]]>"
 # `<!-->` and `<!--->` close at once; otherwise the first `-->` or `--!>` does (HTML tokenizer: comment
 # start, comment start dash and comment end bang states).
 _ABRUPT_COMMENT_END = re.compile(r"-?>")
@@ -43,6 +45,16 @@ _TAG_NAME = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*")
 # The element itself: browsers read its name up to whitespace, '/' or '>', so `<p.x>` is an unknown
 # element, not a paragraph, and `<script.x>` holds markup, not a script.
 _ELEMENT = re.compile(r"</?([A-Za-z][^\s/>]*)")
+# Elements browsers never see open (nothing closes them) and elements a start tag of which they
+# ignore where it is misplaced: a block tag they ignore does not end a line (`<span>jane.doe</div>@…`
+# reads as one, as does a `<td>` outside a table).
+_VOID = frozenset(
+    ("area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source",
+     "track", "wbr")
+)  # fmt: skip
+_DOCUMENT = frozenset(("html", "head", "body"))  # one of each, open already: later tags are ignored
+_TABLE_PARTS = frozenset(("caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr"))
+_ALWAYS_BREAKING_END = frozenset(("p", "br"))  # `</p>` alone makes an empty paragraph, `</br>` a <br>
 _RAW_TEXT = ("script", "style", "xmp", "noscript")
 _RCDATA = ("textarea", "title")
 _LABEL_CHARS = 40
@@ -58,9 +70,15 @@ class HtmlDocument:
         self._limits = limits
         self._fields: list[TextField] = []
         self._ranges: list[tuple[int, int, bool]] = []  # (start, end, raw: no entity escaping)
-        lowered = text.lower()
         self._joined: list[JoinedText] = []
         self._line: list[tuple[int | None, str]] = []  # text nodes read as one line so far
+        self._open: list[str] = []  # elements open, innermost last
+        self._open_count: dict[str, int] = {}
+        self._read()
+
+    def _read(self) -> None:
+        text = self._text
+        lowered = text.lower()
         context: tuple[str, ...] = ()
         label: tuple[str, ...] = ()
         pos = 0
@@ -68,6 +86,9 @@ class HtmlDocument:
             # Comments are not shown: they neither end the line nor join it.
             if text.startswith("<!--", pos):
                 pos = self._comment(pos)
+                continue
+            if text.startswith(_CDATA_OPEN, pos):
+                pos = self._cdata(pos, label + context)
                 continue
             bogus = _BOGUS_COMMENT.match(text, pos)
             if bogus:
@@ -87,9 +108,10 @@ class HtmlDocument:
             context = () if token.startswith("</") else self._tag(token, pos) or context
             pos = tag.end()
             element = _element(token)
-            if element in LINE_BREAKING:
+            closing = token.startswith("</")
+            if self._breaks_line(element, closing):
                 self._end_line()
-            if token.startswith("</"):
+            if closing:
                 continue
             if element == "plaintext":
                 # Browsers show everything after it as text, tags included, to the end of the page.
@@ -105,6 +127,38 @@ class HtmlDocument:
                     self._add(pos, end, content if raw else html.unescape(content), context, raw=raw)
                 pos = end
         self._end_line()
+
+    def _breaks_line(self, element: str, closing: bool) -> bool:
+        """Whether a tag ends the line, as browsers lay it out; keeps the open elements."""
+        if closing:
+            if not self._open_count.get(element):
+                return element in _ALWAYS_BREAKING_END  # ignored: nothing of that name is open
+            while self._open:  # closes what is open inside it too
+                inner = self._open.pop()
+                self._open_count[inner] -= 1
+                if inner == element:
+                    break
+            return element in LINE_BREAKING and element not in _DOCUMENT
+        ignored = (
+            element in _DOCUMENT
+            or (element in _TABLE_PARTS and not self._open_count.get("table"))
+            or (element == "form" and bool(self._open_count.get("form")))
+        )
+        if element not in _VOID and not ignored:
+            self._open.append(element)
+            self._open_count[element] = self._open_count.get(element, 0) + 1
+        return element in LINE_BREAKING and not ignored
+
+    def _cdata(self, pos: int, context: tuple[str, ...]) -> int:
+        """A CDATA section at `pos`: its text is a text node of the line, as written. Returns where
+        markup resumes; an unterminated one runs to the end of the input."""
+        start = pos + len(_CDATA_OPEN)
+        close = self._text.find(_CDATA_CLOSE, start)
+        stop = len(self._text) if close < 0 else close
+        if self._text[start:stop].strip():
+            self._add(start, stop, self._text[start:stop], context, raw=True)
+            self._line.append((len(self._fields) - 1, self._text[start:stop]))
+        return stop if close < 0 else close + len(_CDATA_CLOSE)
 
     def _text_node(self, start: int, end: int, context: tuple[str, ...]) -> tuple[str, ...] | None:
         """A text node: a field, and part of the current line. Returns the label it makes for what

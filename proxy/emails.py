@@ -23,8 +23,10 @@ _SPACE = r"[ \t\r\n]"
 # dashes, underscores ("[at]", "【at】", "-at-", "_dot_"). Not stars: masks write those.
 _OPEN = r"[\[(<{【「⟨\"'|/_-]"
 _CLOSE = r"[\])>}】」⟩\"'|/_-]"
-_AT_WORDS = "at|arroba|arobase|bei|chez"
-_DOT_WORDS = "dot|punto|point|punkt"
+# English, Spanish, French, German; Italian, Polish, German slang, Swedish, Dutch.
+_AT_WORDS = "at|arroba|arobase|bei|chez|chiocciola|małpa|malpa|klammeraffe|snabel-a|apenstaartje"
+# English, Spanish and Italian, French, German and Swedish; Portuguese, Dutch, Polish, Danish.
+_DOT_WORDS = "dot|punto|point|punkt|ponto|punt|kropka|punktum"
 
 
 def _delimited(inner: str) -> str:
@@ -44,7 +46,7 @@ _DOT_SPELLED = rf"(?:{_DOT_DELIMITED}|{_SPACE}{{1,3}}(?:{_DOT_WORDS}|\.){_SPACE}
 _DOT = rf"(?:{_DOT_SPELLED}|\.)"
 _PART = r"[^\W_][\w%+-]{0,63}"
 _LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
-_TLD = r"[^\W\d_]{2,24}"
+_TLD = r"(?:[^\W\d_]{2,24}|xn--[a-z0-9-]{1,59})"  # letters, or an IDN's in punycode (`xn--p1ai`)
 _BEFORE = r"(?<![^\W_]|[.%+@])"
 _AFTER = r"(?![^\W_]|[-_.][^\W_])"
 _LOCAL = rf"{_PART}(?:{_DOT}{_PART}){{0,8}}"

@@ -34,34 +34,52 @@ from proxy import emails, seeds, wallets
 # Letters of any script in the local part and the domain (`jöse.müller@bücher.de`).
 # A quote or a second '@' typed between the local part and the domain (`'jane.doe'@gmail.com`,
 # `jane.doe@@gmail.com`) leaves an address any reader still reads.
-_EMAIL = r"(?<![\w.%+-])[\w.%+-]{1,64}[\"']?@@?(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.){1,8}[^\W\d_]{2,24}(?![\w-])"
+# The top-level domain in letters, or an IDN's in punycode (`.xn--qxam`, Greece's `.ελ`).
+_EMAIL = (
+    r"(?<![\w.%+-])[\w.%+-]{1,64}[\"']?@@?(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.){1,8}"
+    r"(?:[^\W\d_]{2,24}|xn--[a-z0-9-]{1,59})(?![\w-])"
+)
 # Groups separated as people type them: spaces (a few), a dash, dot, slash, underscore, comma,
 # colon, star or plus with a space either side or none, line breaks. (Unicode dashes and bullets
 # are ASCII by then: textviews.normalise.)
 _CARD_SEPARATORS_TYPED = "./_,:*+-"
 _CARD_GAP = r"(?:\r?\n|[ \t]{1,3}|[ \t]?[./_,:*+-][ \t]?)?"
-# Not inside a longer number, nor its dashed continuation ("1234-4539-…"); a word before a dash is fine.
+# 13 to 19 digits (Visa 13 to UnionPay and Maestro 19) from an issuer's first digit, in groups of
+# 3 to 6 (Amex 4-6-5, 19 digits as 4-4-4-4-3), not inside a longer number nor its dashed
+# continuation ("1234-4539-…"); a word before a dash is fine. Written whole, it may sit between a
+# list number and an expiry date (`1-4111…`, `4111…-12/26`).
+_CARD_ISSUER = r"(?:[3-6]\d{3}|2[2-7]\d{2})"
 _CARD = (
-    rf"(?<!\d)(?<!\d-)(?:4\d{{3}}|5[1-5]\d{{2}}|2[2-7]\d{{2}}|6\d{{3}}|3\d{{3}})"
-    rf"{_CARD_GAP}\d{{3,4}}{_CARD_GAP}\d{{3,4}}{_CARD_GAP}\d{{3,5}}(?!\d)(?!-\d)"
+    rf"(?<!\d)(?<!\d\d-){_CARD_ISSUER}\d{{9,15}}(?!\d)"
+    rf"|(?<!\d)(?<!\d-){_CARD_ISSUER}(?:{_CARD_GAP}\d{{3,6}}){{2,4}}(?!\d)(?!-\d)"
 )
+_CARD_DIGITS = range(13, 20)
 _CARD_SPACED = r"(?<!\d)(?<!\d )[2-6](?: [0-9]){12,18}(?! ?[0-9])"
 _CARD_SEPARATORS = [(sep, "") for sep in (*_CARD_SEPARATORS_TYPED, " ", "\t", "\r", "\n")]
 _BECH32_UPPER = r"\bBC1[02-9AC-HJ-NP-Z]{11,71}\b"
-# Groups separated by a space, dot or dash, or wrapped onto the next line.
-_IBAN_GAP = r"(?:[ .-]|\r?\n)?"
+# Groups separated by a space, dot, dash, underscore, slash or colon, or wrapped onto the next line.
+_IBAN_GAP = r"(?:[ ._/:-]|\r?\n)?"
 _IBAN = (
     rf"(?i)(?<![\w.-])[a-z]{{2}} ?[0-9]{{2}}(?:{_IBAN_GAP}[a-z0-9]{{4}}){{2,7}}"
     rf"(?:{_IBAN_GAP}[a-z0-9]{{1,3}})?(?![\w-])"
 )
-_IBAN_SEPARATORS = [(" ", ""), (".", ""), ("-", ""), ("\r", ""), ("\n", "")]
+# A French IBAN grouped as its RIB is (bank 5, branch 5, account 11, key 2), as copied from one.
+_IBAN_FR_RIB = (
+    r"(?i)(?<![\w.-])fr ?[0-9]{2}[ ._-]?[0-9]{5}[ ._-]?[0-9]{5}[ ._-]?[a-z0-9]{11}[ ._-]?[0-9]{2}(?![\w-])"
+)
+_IBAN_PATTERNS = [
+    Pattern("iban, any case, grouped", _IBAN, 0.5),
+    Pattern("french iban, grouped as its rib", _IBAN_FR_RIB, 0.5),
+]
+_IBAN_SEPARATORS = [(sep, "") for sep in (" ", ".", "_", "/", ":", "-", "\r", "\n")]
 _PHONE_NANP = r"(?<![\w.+-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])"
 _PHONE_TRUNK = r"(?<![\w.+-])0\d{1,4}[ /-]\d{3,4}[ -]?\d{3,5}(?![\w-])"
 # `0049 30 12345678`, `00 44 7700 900123`: 00, a country code, then grouped digits.
 _PHONE_00 = r"(?<![\w.+-])00[ ]?[1-9]\d{0,2}[ .-]\d{2,4}(?:[ .-]?\d{2,5}){1,3}(?![\w-])"
 # Up to 112 characters: an extended public key (xpub…) exposes every address of a wallet.
 _BASE58_RUN = r"(?<![\w-])[1-9A-HJ-NP-Za-km-z]{25,112}(?![\w-])"
-_BECH32_ANY = r"(?<![\w-])[a-z][a-z0-9]{0,20}1[02-9ac-hj-np-z]{20,110}(?![\w-])"
+# Also after the chain letter Avalanche prints before its addresses (`X-avax1…`, `P-avax1…`).
+_BECH32_ANY = r"(?:(?<![\w-])|(?<=(?<![\w-])[XPC]-))[a-z][a-z0-9]{0,20}1[02-9ac-hj-np-z]{20,110}(?![\w-])"
 _STELLAR = r"(?<![\w-])G[A-Z2-7]{55}(?![\w-])"
 _CASHADDR = r"(?<![\w-])(?:bitcoincash:)?[qp][02-9ac-hj-np-z]{41}(?![\w-])"
 # Monero: 95 base58 characters from 4 (8 for a subaddress); 106 for an integrated address.
@@ -113,7 +131,7 @@ def custom_recognizers() -> list[EntityRecognizer]:
             ],
             context=_SPELLED_EMAIL_CONTEXT,
         ),
-        CreditCardRecognizer(
+        _CardRecognizer(
             name="ScrimCardRecognizer",
             patterns=[
                 Pattern("card incl. 2-series", _CARD, 0.3),
@@ -162,10 +180,20 @@ def custom_recognizers() -> list[EntityRecognizer]:
         ),
         _AnyCaseIbanRecognizer(
             name="ScrimIbanRecognizer",
-            patterns=[Pattern("iban, any case, grouped", _IBAN, 0.5)],  # type: ignore[list-item]  # presidio types them as str
+            patterns=_IBAN_PATTERNS,  # type: ignore[arg-type]  # presidio types them as str
             replacement_pairs=_IBAN_SEPARATORS,
         ),
     ]
+
+
+class _CardRecognizer(CreditCardRecognizer):
+    """presidio's Luhn check, on a card's length only: the pattern's groups also fit 10 to 12
+    digits, which order numbers pass one time in ten."""
+
+    def validate_result(self, pattern_text: str) -> bool:
+        digits = EntityRecognizer.sanitize_value(pattern_text, self.replacement_pairs)
+        valid: bool = len(digits) in _CARD_DIGITS and super().validate_result(pattern_text)
+        return valid
 
 
 class _UpperCaseBech32Recognizer(CryptoRecognizer):

@@ -295,6 +295,16 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("card 4539:1488:0343:6467", None, "CREDIT_CARD", "4539:1488:0343:6467"),
     ("card 4539*1488*0343*6467", None, "CREDIT_CARD", "4539*1488*0343*6467"),
     ("card 4539+1488+0343+6467", None, "CREDIT_CARD", "4539+1488+0343+6467"),
+    # 18 and 19 digits (UnionPay, Maestro, Visa), whole or grouped; Maestro's 50xx
+    ("UnionPay card 6212 3456 7890 1234 569", None, "CREDIT_CARD", "6212 3456 7890 1234 569"),
+    ("card no 6212345678901234569", None, "CREDIT_CARD", "6212345678901234569"),
+    ("card 621234567890123457", None, "CREDIT_CARD", "621234567890123457"),
+    ("Maestro 5018000000000000007", None, "CREDIT_CARD", "5018000000000000007"),
+    ("Visa 4539 1488 0343 6461 233", None, "CREDIT_CARD", "4539 1488 0343 6461 233"),
+    # between a list number and an expiry date
+    ("card 4111111111111111-12/26", None, "CREDIT_CARD", "4111111111111111"),
+    ("4111111111111111-1226-123", None, "CREDIT_CARD", "4111111111111111"),
+    ("1-4111111111111111", None, "CREDIT_CARD", "4111111111111111"),
     # --- US_SSN ---
     ("My social security number is 536-22-1234", None, "US_SSN", "536-22-1234"),
     ("SSN: 536-22-1234", None, "US_SSN", "536-22-1234"),
@@ -508,6 +518,31 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     # --- e-mails with a quote or a second '@' before the domain ---
     ("mail 'jane.doe'@gmail.com", None, "EMAIL_ADDRESS", "jane.doe'@gmail.com"),
     ("write jane.doe@@gmail.com", None, "EMAIL_ADDRESS", "jane.doe@@gmail.com"),
+    ("E-mail: eleni@example.xn--qxam", None, "EMAIL_ADDRESS", "eleni@example.xn--qxam"),  # IDN TLD
+    # "at" and "dot" in Italian, Polish, Portuguese, Dutch
+    (
+        "mario.rossi chiocciola libero punto it",
+        None,
+        "EMAIL_ADDRESS",
+        "mario.rossi chiocciola libero punto it",
+    ),
+    ("jan.kowalski małpa wp kropka pl", None, "EMAIL_ADDRESS", "jan.kowalski małpa wp kropka pl"),
+    ("joao.silva arroba gmail ponto com", None, "EMAIL_ADDRESS", "joao.silva arroba gmail ponto com"),
+    ("jan.jansen apenstaartje ziggo punt nl", None, "EMAIL_ADDRESS", "jan.jansen apenstaartje ziggo punt nl"),
+    # IBAN groups apart by underscores, slashes, colons; a French one grouped as its RIB
+    ("IBAN DE89_3704_0044_0532_0130_00", None, "IBAN_CODE", "DE89_3704_0044_0532_0130_00"),
+    ("IBAN DE89/3704/0044/0532/0130/00", None, "IBAN_CODE", "DE89/3704/0044/0532/0130/00"),
+    ("IBAN:DE89:3704:0044:0532:0130:00", None, "IBAN_CODE", "DE89:3704:0044:0532:0130:00"),
+    ("IBAN FR14 20041 01005 0500013M026 06", None, "IBAN_CODE", "FR14 20041 01005 0500013M026 06"),
+    # an AWS host name: the label before the first dash ends in a digit
+    ("instance ec2-198-51-100-7.compute-1.amazonaws.com down", None, "IP_ADDRESS", "198-51-100-7"),
+    # Avalanche prints its chain before the address
+    (
+        "X-avax1tzdcgj4ehsvhhgpl7zylwpw0gl2rxcg4r5afk5",
+        None,
+        "CRYPTO",
+        "avax1tzdcgj4ehsvhhgpl7zylwpw0gl2rxcg4r5afk5",
+    ),
     # --- digits typed one by one after an id acronym ---
     ("SSN: 5 3 6 2 2 1 2 3 4", None, "NATIONAL_ID", "5 3 6 2 2 1 2 3 4"),
     # --- an EVM address pasted without 0x, next to a wallet word ---
@@ -753,6 +788,9 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     # --- numbers that only look like a card or an IBAN in a new separator ---
     ("qty 4539, 1488, 0343, 6460", None, "CREDIT_CARD"),  # Luhn fails
     ("1234-4539-1488-0343-6467", None, "CREDIT_CARD"),  # part of a longer dashed number
+    ("order 361000000402", None, "CREDIT_CARD"),  # Luhn-valid, but 12 digits
+    ("ref 3610 0000 0402", None, "CREDIT_CARD"),  # grouped, 12 digits
+    ("2024-4539148803436467", None, "CREDIT_CARD"),  # a longer dashed number, whole
     ("build de12abcd1234efgh5678 passed", None, "IBAN_CODE"),  # mod 97 fails
     ("dial 0049 30 12345678", None, "PHONE_NUMBER"),  # 00-dialled numbers need a phone word
     ("api key 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", None, "CRYPTO"),  # Solana needs its name
@@ -773,6 +811,7 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("order 536/22/1234", None, "NATIONAL_ID"),
     ("pp 533380006", None, "PASSPORT"),  # "pp" alone is pages
     ("release-1-2-3-4.tar.gz", None, "IP_ADDRESS"),  # no host name after it
+    ("build 10-198-51-100-7.example.com", None, "IP_ADDRESS"),  # five dashed numbers
     # --- compact dates need birth context too ---
     ("order 19850314 shipped", None, None),
     ("20240314", ["invoice", "number"], None),

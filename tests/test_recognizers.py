@@ -423,6 +423,26 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("ID card L01X00T47", None, "NATIONAL_ID", "L01X00T47"),
     ("Identity card no. 12345678Z", None, "NATIONAL_ID", "12345678Z"),
     ("Driver's license D1234567", None, "NATIONAL_ID", "D1234567"),
+    # European ids with their usual words, in the shapes their owners write them
+    ("personnummer 811228-9874", None, "NATIONAL_ID", "811228-9874"),
+    ("personnummer: 19811228-9874", None, "NATIONAL_ID", "19811228-9874"),
+    ("personnummer 811228 9874", None, "NATIONAL_ID", "811228 9874"),
+    ("811228-9874", ["personnummer"], "NATIONAL_ID", "811228-9874"),
+    ("CPR-nummer 070761-4285", None, "NATIONAL_ID", "070761-4285"),
+    ("henkilötunnus 131052-308T", None, "NATIONAL_ID", "131052-308T"),
+    ("numéro de sécurité sociale 185037511623891", None, "NATIONAL_ID", "185037511623891"),
+    ("burgerservicenummer 1112.22.333", None, "NATIONAL_ID", "1112.22.333"),
+    ("Sozialversicherungsnummer 756.1234.5678.97", None, "NATIONAL_ID", "756.1234.5678.97"),
+    ("AHV-Nr. 756.1234.5678.97", None, "NATIONAL_ID", "756.1234.5678.97"),
+    ("rijksregisternummer 85073003328", None, "NATIONAL_ID", "85073003328"),
+    ("isikukood 38001085718", None, "NATIONAL_ID", "38001085718"),
+    ("rodné číslo 780123/3540", None, "NATIONAL_ID", "780123/3540"),
+    ("PESEL 440514 01359", None, "NATIONAL_ID", "440514 01359"),
+    ("documento 12.345.678-Z", None, "NATIONAL_ID", "12.345.678-Z"),
+    ("my itin is 912781234", None, "NATIONAL_ID", "912781234"),
+    ("mi nie es x1234567l", None, "NATIONAL_ID", "x1234567l"),
+    ("mi curp es hegg560427mvzrrl04", None, "NATIONAL_ID", "hegg560427mvzrrl04"),
+    ("national insurance JG-10-37-59-A", None, "NATIONAL_ID", "JG-10-37-59-A"),
     ("123.456.789-09", ["taxpayer", "id"], "NATIONAL_ID", "123.456.789-09"),
     ("536221234", ["ssn"], "NATIONAL_ID", "536221234"),
     ("AB 12 34 56 C", ["nino"], "NATIONAL_ID", "AB 12 34 56 C"),
@@ -812,6 +832,9 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("pp 533380006", None, "PASSPORT"),  # "pp" alone is pages
     ("release-1-2-3-4.tar.gz", None, "IP_ADDRESS"),  # no host name after it
     ("build 10-198-51-100-7.example.com", None, "IP_ADDRESS"),  # five dashed numbers
+    ("order 811228-9874 shipped", None, "NATIONAL_ID"),  # a personnummer's shape, no id word
+    ("invoice 1112.22.333", None, "NATIONAL_ID"),
+    ("the sin is forgiven 2024", None, "NATIONAL_ID"),
     # --- compact dates need birth context too ---
     ("order 19850314 shipped", None, None),
     ("20240314", ["invoice", "number"], None),

@@ -81,6 +81,7 @@ _BASE58_RUN = r"(?<![\w-])[1-9A-HJ-NP-Za-km-z]{25,112}(?![\w-])"
 # Also after the chain letter Avalanche prints before its addresses (`X-avax1…`, `P-avax1…`).
 _BECH32_ANY = r"(?:(?<![\w-])|(?<=(?<![\w-])[XPC]-))[a-z][a-z0-9]{0,20}1[02-9ac-hj-np-z]{20,110}(?![\w-])"
 _STELLAR = r"(?<![\w-])G[A-Z2-7]{55}(?![\w-])"
+_TON = r"(?<![\w/+-])[EUk0]Q[A-Za-z0-9_/+-]{46}(?![\w/+=-])"
 _CASHADDR = r"(?<![\w-])(?:bitcoincash:)?[qp][02-9ac-hj-np-z]{41}(?![\w-])"
 # Monero: 95 base58 characters from 4 (8 for a subaddress); 106 for an integrated address.
 _MONERO = r"(?<![\w-])[48][1-9A-HJ-NP-Za-km-z]{94}(?:[1-9A-HJ-NP-Za-km-z]{11})?(?![\w-])"
@@ -172,6 +173,7 @@ def custom_recognizers() -> list[EntityRecognizer]:
         _ChecksummedWalletRecognizer("stellar", _STELLAR_SEED, _stellar_seed, "CRYPTO_SECRET"),
         _ChecksummedWalletRecognizer("cashaddr", _CASHADDR, wallets.cashaddr_ok),
         _ChecksummedWalletRecognizer("stellar", _STELLAR, wallets.stellar_ok),
+        _ChecksummedWalletRecognizer("ton", _TON, wallets.ton_ok),
         PatternRecognizer(
             supported_entity="CRYPTO",
             name="ScrimMoneroAddressRecognizer",
@@ -236,6 +238,8 @@ class _ChecksummedWalletRecognizer(PatternRecognizer):
 
 
 def _base58_address(text: str) -> bool:
+    if wallets.ss58_ok(text) or wallets.xrp_x_address_ok(text):
+        return True
     return wallets.base58check_ok(text) and not seeds.private_key_ok(text)
 
 

@@ -1,8 +1,9 @@
 """Checksums of crypto wallet addresses, whatever the coin: a value that passes one is an address.
 
 Base58Check (Bitcoin legacy, Litecoin, Dogecoin, Dash, Tron, Tezos, Zcash transparent…), bech32 and
-bech32m with any human-readable part (Bitcoin segwit, Litecoin, Cosmos chains, Cardano…) and
-CashAddr (Bitcoin Cash) and Stellar's StrKey. A random string passes with a chance of about 2^-16
+bech32m with any human-readable part (Bitcoin segwit, Litecoin, Cosmos chains, Cardano…),
+CashAddr (Bitcoin Cash), Stellar's StrKey, SS58 (Polkadot and Substrate chains), XRP X-addresses
+and TON's user-friendly form. A random string passes with a chance of about 2^-16
 (StrKey's CRC) or far less.
 """
 
@@ -23,17 +24,25 @@ _CASHADDR_PREFIX = "bitcoincash"
 _SHORTEST_PAYLOAD = 21  # a version byte and a 20-byte hash: shorter payloads are no address
 
 
-def base58_payload(text: str) -> bytes | None:
-    """The payload of `text` read as Base58Check (version bytes included), or None if it is not:
-    a payload and the first 4 bytes of its double SHA-256."""
+def _base58_bytes(text: str, values: dict[str, int] = _BASE58_VALUES) -> bytes | None:
+    """`text` read as base58 in the alphabet `values` maps, or None if it holds another character."""
     number = 0
     for ch in text:
-        value = _BASE58_VALUES.get(ch)
+        value = values.get(ch)
         if value is None:
             return None
         number = number * 58 + value
-    zeros = len(text) - len(text.lstrip("1"))  # leading '1's are leading zero bytes
-    raw = b"\0" * zeros + number.to_bytes((number.bit_length() + 7) // 8, "big")
+    zero = next(ch for ch, value in values.items() if value == 0)
+    zeros = len(text) - len(text.lstrip(zero))  # leading zero digits are leading zero bytes
+    return b"\0" * zeros + number.to_bytes((number.bit_length() + 7) // 8, "big")
+
+
+def base58_payload(text: str, values: dict[str, int] = _BASE58_VALUES) -> bytes | None:
+    """The payload of `text` read as Base58Check (version bytes included), or None if it is not:
+    a payload and the first 4 bytes of its double SHA-256."""
+    raw = _base58_bytes(text, values)
+    if raw is None:
+        return None
     payload, checksum = raw[:-4], raw[-4:]
     if not payload or hashlib.sha256(hashlib.sha256(payload).digest()).digest()[:4] != checksum:
         return None
@@ -45,6 +54,54 @@ def base58check_ok(text: str) -> bool:
     20-byte hash: shorter payloads are no address)."""
     payload = base58_payload(text)
     return payload is not None and len(payload) >= _SHORTEST_PAYLOAD
+
+
+# Substrate chains (Polkadot, Kusama…): a network prefix of 1 or 2 bytes, a 32-byte public key and
+# the first 2 bytes of a BLAKE2b-512 of "SS58PRE", prefix and key.
+_SS58_CONTEXT = b"SS58PRE"
+
+
+def ss58_ok(text: str) -> bool:
+    """Whether `text` is an SS58 address (Polkadot `1…`, Kusama, any Substrate chain's)."""
+    raw = _base58_bytes(text)
+    if raw is None or len(raw) not in (35, 36):
+        return False
+    body, checksum = raw[:-2], raw[-2:]
+    return hashlib.blake2b(_SS58_CONTEXT + body, digest_size=64).digest()[:2] == checksum
+
+
+# The XRP Ledger's own base58 alphabet; an X-address (`X…`, testnet `T…`) carries the account and
+# its destination tag, with a Base58Check checksum.
+_XRP_VALUES = {ch: i for i, ch in enumerate("rpshnaf39wBUDNEGHJKLM4PQRST7VWXYZ2bcdeCg65jkm8oFqi1tuvAxyz")}
+_XRP_X_PREFIXES = (b"\x05\x44", b"\x04\x93")
+_XRP_X_LENGTH = 31
+
+
+def xrp_x_address_ok(text: str) -> bool:
+    payload = base58_payload(text, _XRP_VALUES)
+    return payload is not None and len(payload) == _XRP_X_LENGTH and payload[:2] in _XRP_X_PREFIXES
+
+
+# TON's user-friendly form: 36 bytes in base64 (URL-safe or not): flags (bounceable or not,
+# testnet or not), a workchain (0 or -1), a 32-byte account, and a CRC16-XModem of the rest.
+_TON_FLAGS = frozenset({0x11, 0x51, 0x91, 0xD1})
+_TON_WORKCHAINS = frozenset({0x00, 0xFF})
+
+
+def ton_ok(text: str) -> bool:
+    """Whether `text` is a TON address in its user-friendly form (`EQ…`, `UQ…`)."""
+    if len(text) != 48:
+        return False
+    try:
+        raw = base64.b64decode(text.replace("-", "+").replace("_", "/"), validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return (
+        len(raw) == 36
+        and raw[0] in _TON_FLAGS
+        and raw[1] in _TON_WORKCHAINS
+        and _crc16_xmodem(raw[:34]).to_bytes(2, "big") == raw[34:]
+    )
 
 
 def _polymod(values: list[int], generator: tuple[int, ...], shift: int, mask: int) -> int:

@@ -169,6 +169,7 @@ EXPECTED_RECOGNIZERS = {
     "ScrimBech32WalletRecognizer",
     "ScrimCashaddrWalletRecognizer",
     "ScrimStellarWalletRecognizer",
+    "ScrimTonWalletRecognizer",
     "ScrimMoneroAddressRecognizer",
     "ScrimBase58checkPrivateKeyRecognizer",
     "ScrimBech32PrivateKeyRecognizer",
@@ -556,6 +557,25 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("IBAN FR14 20041 01005 0500013M026 06", None, "IBAN_CODE", "FR14 20041 01005 0500013M026 06"),
     # an AWS host name: the label before the first dash ends in a digit
     ("instance ec2-198-51-100-7.compute-1.amazonaws.com down", None, "IP_ADDRESS", "198-51-100-7"),
+    # Polkadot (SS58), TON, XRP X-addresses: their checksums decide, no context needed
+    (
+        "send to 15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5",
+        None,
+        "CRYPTO",
+        "15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5",
+    ),
+    (
+        "EQDtFpEwcFAEcRe5mLVh2N6C0x-_hJEM7W61_JLnSF74p4q2 pls",
+        None,
+        "CRYPTO",
+        "EQDtFpEwcFAEcRe5mLVh2N6C0x-_hJEM7W61_JLnSF74p4q2",
+    ),
+    (
+        "to X7AcgcsBL6XDcUb289X4mJ8djcdyKaB5hJDWMArnXr61cqZ",
+        None,
+        "CRYPTO",
+        "X7AcgcsBL6XDcUb289X4mJ8djcdyKaB5hJDWMArnXr61cqZ",
+    ),
     # Avalanche prints its chain before the address
     (
         "X-avax1tzdcgj4ehsvhhgpl7zylwpw0gl2rxcg4r5afk5",

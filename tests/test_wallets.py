@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from proxy.wallets import base58check_ok, bech32_ok, cashaddr_ok, stellar_ok
+from proxy.wallets import (
+    base58check_ok,
+    bech32_ok,
+    cashaddr_ok,
+    ss58_ok,
+    stellar_ok,
+    ton_ok,
+    xrp_x_address_ok,
+)
 
 
 @pytest.mark.parametrize(
@@ -66,3 +74,29 @@ def test_cashaddr(address: str, valid: bool) -> None:
 )
 def test_stellar(address: str, valid: bool) -> None:
     assert stellar_ok(address) is valid
+
+
+POLKADOT = "15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5"
+TON = "EQDtFpEwcFAEcRe5mLVh2N6C0x-_hJEM7W61_JLnSF74p4q2"
+XRP_X = "X7AcgcsBL6XDcUb289X4mJ8djcdyKaB5hJDWMArnXr61cqZ"
+
+
+@pytest.mark.parametrize(
+    ("check", "address", "valid"),
+    [
+        (ss58_ok, POLKADOT, True),
+        (ss58_ok, POLKADOT[:-1] + "6", False),  # one character changed
+        (ss58_ok, "1BoatSLRHtKNngkdXEeobR76b53LETtpyT", False),  # Bitcoin's: no SS58 checksum
+        (ton_ok, TON, True),  # bounceable, URL-safe base64
+        (ton_ok, "UQDtFpEwcFAEcRe5mLVh2N6C0x-_hJEM7W61_JLnSF74p9dz", True),  # the same, non-bounceable
+        (ton_ok, TON.replace("-", "+").replace("_", "/"), True),  # standard base64
+        (ton_ok, TON[:-1] + "3", False),
+        (ton_ok, "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlq", False),  # base64 of letters
+        (xrp_x_address_ok, XRP_X, True),
+        (xrp_x_address_ok, XRP_X[:-1] + "Y", False),
+        (xrp_x_address_ok, "rPEPPER7kfTD9w2To4CQk6UCfuHM9c6GDY", False),  # a classic address
+    ],
+)
+def test_other_chains(check: object, address: str, valid: bool) -> None:
+    assert callable(check)
+    assert check(address) is valid

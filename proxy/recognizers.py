@@ -47,10 +47,11 @@ _CARD_GAP = r"(?:\r?\n|[ \t]{1,3}|[ \t]?[./_,:*+-][ \t]?)?"
 # 13 to 19 digits (Visa 13 to UnionPay and Maestro 19) from an issuer's first digit, in groups of
 # 3 to 6 (Amex 4-6-5, 19 digits as 4-4-4-4-3), not inside a longer number nor its dashed
 # continuation ("1234-4539-…"); a word before a dash is fine. Written whole, it may sit between a
-# list number and an expiry date (`1-4111…`, `4111…-12/26`).
+# list number and an expiry date (`1-4111…`, `4111…-12/26`), but not open a run of hex digits (an
+# address or a hash: `52908400098527886e0f…`).
 _CARD_ISSUER = r"(?:[3-6]\d{3}|2[2-7]\d{2})"
 _CARD = (
-    rf"(?<!\d)(?<!\d\d-){_CARD_ISSUER}\d{{9,15}}(?!\d)"
+    rf"(?<!\d)(?<!\d\d-){_CARD_ISSUER}\d{{9,15}}(?!\d)(?![a-fA-F][0-9a-fA-F]{{3}})"
     rf"|(?<!\d)(?<!\d-){_CARD_ISSUER}(?:{_CARD_GAP}\d{{3,6}}){{2,4}}(?!\d)(?!-\d)"
 )
 _CARD_DIGITS = range(13, 20)

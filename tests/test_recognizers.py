@@ -557,6 +557,20 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("IBAN FR14 20041 01005 0500013M026 06", None, "IBAN_CODE", "FR14 20041 01005 0500013M026 06"),
     # an AWS host name: the label before the first dash ends in a digit
     ("instance ec2-198-51-100-7.compute-1.amazonaws.com down", None, "IP_ADDRESS", "198-51-100-7"),
+    ("account number 31926819, sort code 60 16 13", None, "US_BANK_NUMBER", "31926819"),
+    # wallet words in other languages
+    (
+        "mi billetera: 52908400098527886e0f7030069857d2e4169ee7",
+        None,
+        "CRYPTO",
+        "52908400098527886e0f7030069857d2e4169ee7",
+    ),
+    (
+        "mon portefeuille 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV",
+        None,
+        "CRYPTO",
+        "7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV",
+    ),
     # Polkadot (SS58), TON, XRP X-addresses: their checksums decide, no context needed
     (
         "send to 15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5",
@@ -831,6 +845,7 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("order 361000000402", None, "CREDIT_CARD"),  # Luhn-valid, but 12 digits
     ("ref 3610 0000 0402", None, "CREDIT_CARD"),  # grouped, 12 digits
     ("2024-4539148803436467", None, "CREDIT_CARD"),  # a longer dashed number, whole
+    ("tx 52908400098527886e0f7030069857d2e4169ee7", None, "CREDIT_CARD"),  # the start of a hash
     ("build de12abcd1234efgh5678 passed", None, "IBAN_CODE"),  # mod 97 fails
     ("dial 0049 30 12345678", None, "PHONE_NUMBER"),  # 00-dialled numbers need a phone word
     ("api key 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", None, "CRYPTO"),  # Solana needs its name

@@ -50,9 +50,10 @@ _CARD_GAP = r"(?:\r?\n|[ \t]{1,3}|[ \t]?[./_,:*+-][ \t]?)?"
 # list number and an expiry date (`1-4111…`, `4111…-12/26`), but not open a run of hex digits (an
 # address or a hash: `52908400098527886e0f…`).
 _CARD_ISSUER = r"(?:[3-6]\d{3}|2[2-7]\d{2})"
+_NOT_IN_HEX = r"(?![a-fA-F][0-9a-fA-F]{3})"
 _CARD = (
-    rf"(?<!\d)(?<!\d\d-){_CARD_ISSUER}\d{{9,15}}(?!\d)(?![a-fA-F][0-9a-fA-F]{{3}})"
-    rf"|(?<!\d)(?<!\d-){_CARD_ISSUER}(?:{_CARD_GAP}\d{{3,6}}){{2,4}}(?!\d)(?!-\d)"
+    rf"(?<!\d)(?<!\d\d-){_CARD_ISSUER}\d{{9,15}}(?!\d){_NOT_IN_HEX}"
+    rf"|(?<!\d)(?<!\d-){_CARD_ISSUER}(?:{_CARD_GAP}\d{{3,6}}){{2,4}}(?!\d)(?!-\d){_NOT_IN_HEX}"
 )
 _CARD_DIGITS = range(13, 20)
 _CARD_SPACED = r"(?<!\d)(?<!\d )[2-6](?: [0-9]){12,18}(?! ?[0-9])"

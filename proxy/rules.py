@@ -344,8 +344,9 @@ def glob_to_regex(glob: str) -> re.Pattern[str]:
 def template_to_regex(template: str) -> re.Pattern[str]:
     """Route templates: `/api/v2/users/{id}` matches one segment per `{name}`; `**` any rest.
 
-    A template also matches its `.json` form (`/api/v2/users.json`): Zendesk-style APIs serve both,
-    and a suffix must not turn a declared route into an undeclared one (no field rules, no counts).
+    A template also matches its forms with a format suffix (`/api/v2/users.json`, `.xml`, `.csv`):
+    Zendesk- and Rails-style APIs serve them all, and a suffix must not turn a declared route into
+    an undeclared one (no field rules, no counts), nor `search.xml` into a record id.
     Case-insensitive for the same reason: some servers (IIS, many Windows-hosted CRMs) are."""
     out = []
     for piece in re.split(r"(\{[^/{}]+\}|\*\*)", template):
@@ -355,7 +356,7 @@ def template_to_regex(template: str) -> re.Pattern[str]:
             out.append("[^/]+")
         else:
             out.append(re.escape(piece))
-    return re.compile("^" + "".join(out) + r"(?:\.json)?/?$", re.IGNORECASE)
+    return re.compile("^" + "".join(out) + r"(?:\.(?:json|xml|csv|txt|html?))?/?$", re.IGNORECASE)
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):

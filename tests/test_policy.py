@@ -69,6 +69,10 @@ def glob_rules(tmp_path_factory: pytest.TempPathFactory) -> Rules:
         ("GET", "/api/v2/users/search.json", "users.search"),
         ("GET", "/api/v2/users/42.json", "users.get"),
         ("GET", "/api/v2/tickets/7/comments.json", "tickets.comments"),
+        # and the other formats Rails-style APIs serve: `search.xml` is no user id
+        ("GET", "/api/v2/users/search.xml", "users.search"),
+        ("GET", "/api/v2/users/4242/tickets.xml", "users.tickets"),
+        ("GET", "/api/v2/users.csv", "users.list"),
         # method not declared for the route
         ("POST", "/api/v2/users/42", UNDECLARED),
         ("DELETE", "/api/v2/users/42", UNDECLARED),

@@ -557,11 +557,12 @@ def test_glob_to_regex(glob: str, path: str, expected: bool) -> None:
         ("/files/**", "/filesx", False),
         ("/a/{id}", "/a/{id}", True),
         ("/a/{id}", "/b/1", False),
-        # the `.json` form of a route is the same route (Zendesk-style APIs serve both)
+        # a route's forms with a format suffix are the same route (Zendesk- and Rails-style APIs)
         ("/api/v2/users", "/api/v2/users.json", True),
         ("/api/v2/users/{id}", "/api/v2/users/42.json", True),
+        ("/api/v2/users", "/api/v2/users.xml", True),
         ("/api/v2/users", "/api/v2/users.jsonp", False),
-        ("/api/v2/users", "/api/v2/users.xml", False),
+        ("/api/v2/users", "/api/v2/users.json.json", False),
     ],
 )
 def test_template_to_regex(template: str, path: str, expected: bool) -> None:

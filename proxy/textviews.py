@@ -206,8 +206,8 @@ _SENTENCE_DASHES = frozenset("\u2013\u2014")
 
 
 def _visible_form(ch: str) -> str:
-    """NFKC, digits of any script as ASCII digits (NFKC keeps Arabic-Indic ones), hyphens as `-`
-    and dots in the middle of the line as `.`; ASCII as it is."""
+    """NFKC, digits of any script as ASCII digits (NFKC keeps Arabic-Indic ones), hyphens as `-`,
+    dots in the middle of the line as `.`, a lone surrogate as U+FFFD; ASCII as it is."""
     if ch.isascii():
         return ch
     digit = unicodedata.decimal(ch, None)
@@ -215,8 +215,11 @@ def _visible_form(ch: str) -> str:
         return str(digit)
     if ch in _AS_ASCII:
         return _AS_ASCII[ch]
-    if ch not in _SENTENCE_DASHES and unicodedata.category(ch) == "Pd":
+    category = unicodedata.category(ch)
+    if ch not in _SENTENCE_DASHES and category == "Pd":
         return "-"
+    if category == "Cs":
+        return "\ufffd"  # half a surrogate pair (`"\ud800"` in JSON): shown as a replacement
     return unicodedata.normalize("NFKC", ch)
 
 

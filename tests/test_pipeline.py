@@ -609,3 +609,21 @@ async def test_values_inside_markup_in_a_string_are_masked(
     result = await _shipped("/api/v9/undeclared", content_type, raw)
     assert result.body is not None
     assert gone not in result.body.decode()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # half a surrogate pair (an emoji cut by a UTF-16 length limit): browsers read it, as U+FFFD
+        (
+            b'{"note": "hi \\ud800 write to jane.doe@example.com"}',
+            b'{"note":"hi \\ud800 write to j***@example.com"}',
+        ),
+        (b'{"note": "hi \\udc00 there"}', None),  # nothing to mask: byte-identical
+    ],
+)
+async def test_a_lone_surrogate_is_read_and_kept(body: bytes, expected: bytes | None) -> None:
+    # It made detection raise (UTF-8 cannot encode it) and the whole response 502 analyzer_error.
+    result = await _shipped("/api/v9/undeclared", "application/json", body)
+    assert result.outcome in (Outcome.MASKED, Outcome.PASSED)
+    assert result.body == expected

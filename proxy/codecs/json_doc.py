@@ -41,6 +41,7 @@ _STRUCTURAL = frozenset(
 )
 # A pair `["ssn", "536221234"]`: a label (words only) and the value it names.
 _HAS_DIGIT = re.compile(r"\d")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _LABEL = re.compile(r"[^\W\d]+(?:[ _-][^\W\d]+){0,4}")
 _TYPED_KEYS = frozenset(
     (
@@ -229,7 +230,10 @@ class JsonDocument:
                 container[key] = new
         for container, key, new in renames:
             _rename(container, key, new)
-        return json.dumps(self.tree, ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps(self.tree, ensure_ascii=False, separators=(",", ":"))
+        # Half a surrogate pair (`"\ud800"`, an emoji cut by a UTF-16 length limit) stays the escape
+        # it came as: no charset can encode it as a character.
+        return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _label_of(

@@ -276,7 +276,37 @@ _QUERY_KEY = re.compile(r"[?&;]([a-z][\w.-]{0,30})=$")
 
 def _named_by_query_key(text_lower: str, start: int, words: Sequence[str]) -> bool:
     key = _QUERY_KEY.search(text_lower, max(0, start - 34), start)
-    return key is not None and any(w in key.group(1) for w in words)
+    return key is not None and _supported(words, _TOKEN_BREAK.split(key.group(1)))
+
+
+# presidio counts a context word found inside a word (`card` in "creditcard"); one of three
+# letters or fewer only at a word's start: inside, `tel` is in "Bestellnummer" and "hotel", `tax`
+# in "syntax", `ip` in "shipping", `us` in nearly every text.
+_LONGEST_PREFIX_ONLY = 3
+_TOKEN_BREAK = re.compile(r"[\W_]+")
+
+
+def _supported(words: Sequence[str], tokens: Sequence[str]) -> bool:
+    """Whether one of a recognizer's context words supports a result next to `tokens` (lower case)."""
+    return any(
+        token.startswith(word) if len(word) <= _LONGEST_PREFIX_ONLY else word in token
+        for word in map(str.strip, words)  # "cc ": a word of its own
+        for token in tokens
+    )
+
+
+class _PrefixAwareEnhancer(LemmaContextAwareEnhancer):
+    """presidio's context enhancer, with short context words read only at a word's start."""
+
+    @staticmethod
+    def _find_supportive_word_in_context(
+        context_list: list[str], recognizer_context_list: list[str], matching_mode: str = "substring"
+    ) -> str:
+        tokens = [token.lower() for token in context_list or []]
+        for word in recognizer_context_list or []:
+            if _supported([word.lower()], tokens):
+                return word
+        return ""
 
 
 def _inside(result: RecognizerResult, spans: Sequence[tuple[int, int]]) -> bool:
@@ -294,7 +324,7 @@ class _DecisiveContext:
     """
 
     def __init__(self, recognizers: Sequence[EntityRecognizer], threshold: float) -> None:
-        self._enhancer = LemmaContextAwareEnhancer()
+        self._enhancer = _PrefixAwareEnhancer()
         self._recognizers = list(recognizers)
         self._words = {r.id: [w.lower() for w in (getattr(r, "context", None) or [])] for r in recognizers}
         self._threshold = threshold
@@ -319,7 +349,7 @@ class _DecisiveContext:
             )
             if not result.score < self._threshold <= self.boosted(result.score):
                 settled.append(result)
-            elif any(w in field for w in words):
+            elif _supported(words, field.split()):
                 # presidio counts the caller's context words like surrounding ones: no tokens needed.
                 result.score = self.boosted(result.score)
                 settled.append(result)

@@ -356,3 +356,20 @@ def test_spacy_keeps_no_word_of_the_responses_it_read(full_detector: Detector) -
     assert sum(any(s.entity == "PERSON" for s in found) for found in spans) > len(items) // 2
     assert len(strings) == before
     assert "Zarbaovic" not in strings
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "entity"),
+    [
+        # presidio finds `tel` in "Bestellnummer" and "hotel", `tax` in "syntax": every German
+        # order number was a phone number
+        ("Bestellnummer 4539148803", (), "PHONE_NUMBER"),
+        ("4539148803", ("bestellnummer",), "PHONE_NUMBER"),
+        ("hotel booking 20240314123", (), "PHONE_NUMBER"),
+        ("syntax error at line 123456789", (), "NATIONAL_ID"),
+    ],
+)
+def test_a_short_context_word_names_nothing_from_inside_another_word(
+    detector: Detector, text: str, context: tuple[str, ...], entity: str
+) -> None:
+    assert entity not in [e for _, e in found(detector, text, context)]

@@ -12,6 +12,7 @@ import contextlib
 import logging
 import re
 import time
+import urllib.parse
 import uuid
 import weakref
 from collections.abc import AsyncIterator, Callable, Sequence
@@ -249,10 +250,11 @@ class ScrimAddon:
             # An upstream that does not read a GET's body takes it as the next request on the
             # connection, and its answer would reach whoever asks next (a static route: unmasked).
             raise Withheld("unexpected_request_body", 400)
-        if _carries_body(request):
+        if _carries_body(request) and request.http_version.startswith("HTTP/1"):
             # Nor a POST's: a handler that reads no body (a static page's) takes it as the start of
             # the next request, whose head, CRM credential included, it can swallow. A request with
-            # a body has its upstream connection to itself.
+            # a body has its upstream connection to itself (over HTTP/2 mitmproxy gives every
+            # request one of its own already, and a `Connection` header would be malformed).
             request.headers["Connection"] = "close"
         if decision.kind is RouteKind.DATA:
             for name in _DOCUMENT_HEADERS:
@@ -352,7 +354,9 @@ class ScrimAddon:
         # Never stream a body we must inspect: mitmproxy cannot modify streamed bodies.
         if flow.response is not None and flow in self._flows:
             flow.response.stream = False
-            if "close" in (t.lower() for t in _tokens(flow.request.headers.get_all("connection"))):
+            if flow.request.http_version.startswith("HTTP/1") and "close" in (
+                t.lower() for t in _tokens(flow.request.headers.get_all("connection"))
+            ):
                 # mitmproxy closes the agent's connection after this response too: say so.
                 flow.response.headers["Connection"] = "close"
 
@@ -767,17 +771,28 @@ class _ResetNoting:
             raise
 
 
-# A `_method` parameter: in a form (Rack, Laravel, Symfony), in a multipart form, in JSON (Laravel).
-_METHOD_PARAMETER = re.compile(rb'(?:^|[&"\s])(?:_|%5f)method(?:=|"\s*:)|name="?_method', re.IGNORECASE)
+_MULTIPART_NAME = re.compile(rb'name="([^"]*)"', re.IGNORECASE)
 
 
 def _overrides_method(request: http.Request, body: bytes) -> bool:
-    """Whether a POST carries a `_method` parameter, which Rails, Laravel and Symfony apps serve as
-    that method (a GET of a customer), while Scrim classifies it by the POST: past the route's
-    record rules and quotas."""
+    """Whether a POST carries a `_method` parameter (in its query, form, multipart form or JSON),
+    which Rails, Laravel and Symfony apps serve as that method (a GET of a customer), while Scrim
+    classifies it by the POST: past the route's record rules and quotas. Names are read as those
+    frameworks read them: percent-decoded, `;` a separator too (Rack), `.` and blanks as `_` (PHP)."""
     if request.method != "POST":
         return False
-    return "_method" in request.query or _METHOD_PARAMETER.search(body) is not None
+    names = list(request.query.keys())
+    kind = (request.headers.get("content-type") or "").lower()
+    if "json" in kind:
+        with contextlib.suppress(orjson.JSONDecodeError):
+            tree = orjson.loads(body)
+            names += list(tree) if isinstance(tree, dict) else []
+    elif "multipart/" in kind:
+        names += [name.decode("latin-1") for name in _MULTIPART_NAME.findall(body)]
+    else:
+        form = body.decode("latin-1").replace(";", "&")
+        names += [name for name, _ in urllib.parse.parse_qsl(form, keep_blank_values=True)]
+    return any(name.strip().lower().replace(".", "_").replace(" ", "_") == "_method" for name in names)
 
 
 def _end_connections(flow: http.HTTPFlow) -> None:

@@ -307,7 +307,8 @@ def _merge(a: MaskResult, b: MaskResult) -> tuple[dict[str, int], dict[str, int]
 # A document that opens like JSON, after a byte-order mark or blanks (matched, not stripped: a text
 # body may be megabytes).
 _JSON_START = re.compile(r"[\ufeff \t\r\n]*[\[{]")
-_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
+# A DOCTYPE with an internal subset (`[…]`), past quoted identifiers (which may hold `>`).
+_INTERNAL_SUBSET = re.compile(r"""<!DOCTYPE(?:[^>\["']|"[^"]*"|'[^']*')*\[""", re.IGNORECASE)
 
 
 class _Decoded(NamedTuple):
@@ -343,9 +344,11 @@ def _decode(
         raise Withheld("upstream_credential_echoed")
     if parse is not json_doc.parse and _JSON_START.match(text):
         # JSON sent as text (a CRM's mislabelled endpoint): a console's `fetch().json()` reads it
-        # all the same, so it is read as JSON too, where field names and hints apply.
+        # all the same (in UTF-8, whatever the label), so it is read as JSON too, where field names
+        # and hints apply.
+        json_text, json_codec, json_type = _read_text(mime, declared_charset, raw, json_doc.parse)
         with contextlib.suppress(Undecodable):
-            return _Decoded(json_doc.parse(text, limits), codings, codec_name)
+            return _Decoded(json_doc.parse(json_text, limits), codings, json_codec, json_type)
     return _Decoded(parse(text, limits), codings, codec_name, content_type)
 
 

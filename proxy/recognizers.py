@@ -43,17 +43,20 @@ _EMAIL = (
 # colon, star or plus with a space either side or none, line breaks. (Unicode dashes and bullets
 # are ASCII by then: textviews.normalise.)
 _CARD_SEPARATORS_TYPED = "./_,:*+-"
-_CARD_GAP = r"(?:\r?\n|[ \t]{1,3}|[ \t]?[./_,:*+-][ \t]?)?"
+_CARD_SEPARATOR = r"(?:\r?\n|[ \t]{1,3}|[ \t]?[./_,:*+-][ \t]?)"
+_CARD_GAP = _CARD_SEPARATOR + "?"
 # 13 to 19 digits (Visa 13 to UnionPay and Maestro 19) from an issuer's first digit, in groups of
 # 3 to 6 (Amex 4-6-5, 19 digits as 4-4-4-4-3), not inside a longer number nor its dashed
 # continuation ("1234-4539-…"); a word before a dash is fine. Written whole, it may sit between a
 # list number and an expiry date (`1-4111…`, `4111…-12/26`), but not open a run of hex digits (an
-# address or a hash: `52908400098527886e0f…`).
+# address or a hash: `52908400098527886e0f…`). Grouped, every group but the first after the issuer's
+# is set apart: a run of digits is the other alternative's, not split every way groups could take.
 _CARD_ISSUER = r"(?:[3-6]\d{3}|2[2-7]\d{2})"
-_NOT_IN_HEX = r"(?![a-fA-F][0-9a-fA-F]{3})"
+_NOT_IN_HEX = r"(?![0-9a-fA-F]{8})"  # a card may run into a word ("…1111DEC2026"), not a hash
 _CARD = (
-    rf"(?<!\d)(?<!\d\d-){_CARD_ISSUER}\d{{9,15}}(?!\d){_NOT_IN_HEX}"
-    rf"|(?<!\d)(?<!\d-){_CARD_ISSUER}(?:{_CARD_GAP}\d{{3,6}}){{2,4}}(?!\d)(?!-\d){_NOT_IN_HEX}"
+    rf"(?<!\d)(?<!\d\d-){_CARD_ISSUER}"
+    rf"(?:\d{{9,15}}(?!\d)|(?<!\d-\d{{4}}){_CARD_GAP}\d{{3,6}}(?:{_CARD_SEPARATOR}\d{{3,6}}){{1,3}}(?!\d)(?!-\d))"
+    rf"{_NOT_IN_HEX}"
 )
 _CARD_DIGITS = range(13, 20)
 _CARD_SPACED = r"(?<!\d)(?<!\d )[2-6](?: [0-9]){12,18}(?! ?[0-9])"
@@ -83,7 +86,7 @@ _BASE58_RUN = r"(?<![\w-])[1-9A-HJ-NP-Za-km-z]{25,112}(?![\w-])"
 # Also after the chain letter Avalanche prints before its addresses (`X-avax1…`, `P-avax1…`).
 _BECH32_ANY = r"(?:(?<![\w-])|(?<=(?<![\w-])[XPC]-))[a-z][a-z0-9]{0,20}1[02-9ac-hj-np-z]{20,110}(?![\w-])"
 _STELLAR = r"(?<![\w-])G[A-Z2-7]{55}(?![\w-])"
-_TON = r"(?<![\w/+-])[EUk0]Q[A-Za-z0-9_/+-]{46}(?![\w/+=-])"
+_TON = r"(?<![\w/+-])[EUk0][Qf][A-Za-z0-9_/+-]{46}(?![\w/+=-])"  # basechain `EQ…`, masterchain `Ef…`
 _CASHADDR = r"(?<![\w-])(?:bitcoincash:)?[qp][02-9ac-hj-np-z]{41}(?![\w-])"
 # Monero: 95 base58 characters from 4 (8 for a subaddress); 106 for an integrated address.
 _MONERO = r"(?<![\w-])[48][1-9A-HJ-NP-Za-km-z]{94}(?:[1-9A-HJ-NP-Za-km-z]{11})?(?![\w-])"

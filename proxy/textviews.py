@@ -20,6 +20,7 @@ import sys
 import unicodedata
 import zlib
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from proxy.markup import LINE_BREAKING
 
@@ -36,22 +37,19 @@ _CODE_ESCAPE = re.compile(
 )
 # HTML in a string (a ticket's `html_body`, a rendered comment): character references and tags.
 _CHAR_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
-# A tag, its attribute values quoted or not (a quoted one may hold `>`). Possessive and bounded: a
-# `<` that starts no tag costs at most a few kilobytes of looking, whatever follows.
+# A tag, its attribute values quoted or not (a quoted one may hold `>`). Possessive: a `<` that
+# starts no tag is looked past once, whatever follows.
 _TAG = re.compile(
     r"""</?([A-Za-z][A-Za-z0-9:-]{0,31})(?=[\s/>])(?:[^<>"']++|"[^"]{0,4096}+"|'[^']{0,4096}+')*+>"""
 )
-_ATTRIBUTE_VALUE = re.compile(r"""=[ \t\n\r\f]*+(?:"([^"]*+)"|'([^']*+)'|([^\s"'>]++))""")
-# What a browser shows nothing of inside a string: a comment, and the bogus comments a processing
-# instruction (`<?x?>`), a markup declaration (`<!x>`) or an end tag without a name (`</ x>`)
-# make; what CDATA shows (text in SVG, MathML and XHTML; in plain HTML a bogus comment, where
-# showing it only masks more). As (opening, closing, shown).
-_COMMENTS: tuple[tuple[str, str, bool], ...] = (
-    ("<!--", "-->", False),
-    ("<![CDATA[", "]]>", True),
-    ("<?", ">", False),
-    ("<!", ">", False),
-)
+_ABRUPT_COMMENT_END = re.compile(r"-?>")  # `<!-->` and `<!--->` close at once
+_COMMENT_ENDS = ("-->", "--!>")
+# What a browser shows nothing of inside a string besides comments: the bogus comments a processing
+# instruction (`<?x?>`), an end tag without a name (`</ x>`) or a markup declaration (`<!x>`)
+# make; and CDATA, whose text SVG, MathML and XHTML show (in plain HTML a bogus comment, where
+# reading it as text only masks more). As (opening, closing), the longest opening first.
+_CDATA = "<![CDATA["
+_BOGUS_COMMENTS = ((_CDATA, "]]>"), ("<?", ">"), ("</", ">"), ("<!", ">"))
 # Printable ASCII but what `normalise` looks at: escapes, tags, a colon after a quote.
 _ESCAPABLE_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")  # CommonMark's
 _PLAIN_RUN = re.compile(r"[ -$'-9;=-\[\]-~\t\n\r]+")
@@ -259,11 +257,12 @@ def normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
         ch = text[index]
         markup = _markup(text, index, closings) if ch == "<" else None
         if markup is not None:
-            piece, end, hidden_here = markup
-            out.extend(piece)
-            origin.extend([(index, end)] * len(piece))
-            hidden += hidden_here
-            index = end
+            out.extend(markup.shown)
+            origin.extend([(index, markup.end)] * len(markup.shown))
+            if markup.inline is not None:
+                _append_normalised(text, *markup.inline, out, origin)
+            hidden += markup.hidden
+            index = markup.end
             continue
         decoded = _escaped(text, index) if ch in "%\\&" else None
         if decoded is not None:
@@ -290,55 +289,84 @@ def normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
     return normalised, (origin if normalised != text else None)
 
 
+def _append_normalised(
+    text: str, start: int, end: int, out: list[str], origin: list[tuple[int, int]]
+) -> None:
+    """In place: text[start:end] normalised, each character mapped back into the original."""
+    inner, inner_origin = normalise(text[start:end])
+    out.extend(inner)
+    if inner_origin is None:
+        origin.extend(zip(range(start, end), range(start + 1, end + 1), strict=True))
+    else:
+        origin.extend((start + a, start + b) for a, b in inner_origin)
+
+
+# Between the text and what its markup hides: a blank line, which no pattern's gap spans (a card's
+# groups may be a line apart, not two).
+_HIDDEN_BREAK = "\n\n"
+
+
 def _append_hidden(
     text: str, hidden: Sequence[tuple[int, int]], out: list[str], origin: list[tuple[int, int]]
 ) -> None:
-    """In place: the `hidden` stretches of `text` (attribute values, comments: `<a href="mailto:…">`,
-    `title="SSN …"`), normalised, each on a line of its own after the text. What they hold is as
+    """In place: the `hidden` stretches of `text` (tags' insides, comments: `<a href="mailto:…">`,
+    `title="SSN …"`), normalised, each after a blank line, after the text. What they hold is as
     much the page's as what it shows."""
     for start, end in hidden:
-        inner, inner_origin = normalise(text[start:end])
-        out.append("\n")
-        origin.append((start, start + 1))
-        out.extend(inner)
-        if inner_origin is None:
-            origin.extend(zip(range(start, end), range(start + 1, end + 1), strict=True))
-        else:
-            origin.extend((start + a, start + b) for a, b in inner_origin)
+        out.extend(_HIDDEN_BREAK)
+        origin.extend([(start, start + 1)] * len(_HIDDEN_BREAK))
+        _append_normalised(text, start, end, out, origin)
 
 
-def _markup(text: str, index: int, closings: dict[str, int]) -> tuple[str, int, list[tuple[int, int]]] | None:
-    """For HTML markup at text[index]: what a browser shows in its place (nothing, a line break for
-    an element that starts a line, a CDATA section's text), where it ends, and the [start, end) of
-    what it holds but does not show (attribute values, a comment's text); None if not markup.
-    `closings`: where each closing was found for an earlier index of the same text, or -1 (none
-    after it): the first after that index is the first after this one too, if not before it, so a
-    text of many openings is searched once, not once per opening."""
+class _Markup(NamedTuple):
+    shown: str  # what a browser shows in its place: nothing, or a line break
+    end: int
+    hidden: list[tuple[int, int]]  # what it holds but does not show
+    inline: tuple[int, int] | None = None  # text it shows as it is (CDATA), read normalised
+
+
+def _markup(text: str, index: int, closings: dict[str, int]) -> _Markup | None:
+    """HTML markup at text[index], or None if none. `closings`: where each closing was found for an
+    earlier index of the same text, or -1 (none after it): the first after that index is the
+    first after this one too, if not before it, so a text of many openings is searched once, not
+    once per opening."""
     tag = _TAG.match(text, index)
     if tag is not None:
-        values = [
-            match.span(group)
-            for match in _ATTRIBUTE_VALUE.finditer(text, tag.end(1), tag.end() - 1)
-            for group in (1, 2, 3)
-            if match.group(group)
-        ]
-        return ("\n" if tag.group(1).lower() in LINE_BREAKING else ""), tag.end(), values
-    comments = _COMMENTS
-    if text.startswith("</", index):  # not a tag (above): no name, a bogus comment
-        comments = (("</", ">", False),)
-    for opening, closing, shown in comments:
-        if text.startswith(opening, index):
-            start = index + len(opening)
-            close = closings.get(closing)
-            if close is None or 0 <= close < start:
-                close = closings[closing] = text.find(closing, start)
-            if close < 0:
-                return None  # unclosed: a browser hides the rest, detection reads it as written
-            end = close + len(closing)
-            if shown:
-                return text[start:close], end, []
-            return "", end, [(start, close)] if close > start else []
-    return None
+        inside = (tag.end(1), tag.end() - 1)  # names too: `<p jane.doe@example.com>`
+        return _Markup(
+            "\n" if tag.group(1).lower() in LINE_BREAKING else "",
+            tag.end(),
+            [inside] if inside[1] > inside[0] else [],
+        )
+    if text.startswith("<!--", index):
+        start = index + 4
+        abrupt = _ABRUPT_COMMENT_END.match(text, start)  # `<!-->`, `<!--->`: closed at once
+        if abrupt is not None:
+            return _Markup("", abrupt.end(), [])
+        ends = [(_first(text, closing, start, closings), closing) for closing in _COMMENT_ENDS]
+        found = [(close, closing) for close, closing in ends if close >= 0]
+        if not found:
+            return None  # unclosed: a browser hides the rest, detection reads it as written
+        close, closing = min(found)
+        return _Markup("", close + len(closing), [(start, close)] if close > start else [])
+    opening, closing = next(((o, c) for o, c in _BOGUS_COMMENTS if text.startswith(o, index)), ("", ""))
+    if not opening:
+        return None
+    start = index + len(opening)
+    close = _first(text, closing, start, closings)
+    if close < 0:
+        return None
+    if opening == _CDATA:
+        return _Markup("", close + len(closing), [], (start, close))
+    return _Markup("", close + len(closing), [(start, close)] if close > start else [])
+
+
+def _first(text: str, closing: str, start: int, closings: dict[str, int]) -> int:
+    """Where `closing` is first found from `start` on, or -1; remembered in `closings`."""
+    close = closings.get(closing)
+    if close is None or 0 <= close < start:
+        close = closings[closing] = text.find(closing, start)
+    return close
 
 
 def _escaped(text: str, index: int) -> tuple[str, int] | None:

@@ -637,6 +637,13 @@ async def test_an_http2_body_where_none_belongs_is_refused_once_it_arrives(
             "multipart/form-data; boundary=b",
             b'--b\r\nContent-Disposition: form-data; name="_method"\r\n\r\nGET',
         ),
+        # names as the frameworks read them: percent-decoded, `;` a separator, PHP's `.` as `_`,
+        # JSON's escapes
+        ("/api/v2/users/7", "application/x-www-form-urlencoded", b"_%6Dethod=GET"),
+        ("/api/v2/users/7", "application/x-www-form-urlencoded", b"a=1;_method=GET"),
+        ("/api/v2/users/7", "application/x-www-form-urlencoded", b".method=GET"),
+        ("/api/v2/users/7?.method=GET", "application/json", b"{}"),
+        ("/api/v2/users/7", "application/json", b'{"\\u005fmethod": "GET"}'),
     ],
 )
 def test_a_post_overriding_its_method_is_refused(
@@ -655,7 +662,7 @@ def test_a_post_overriding_its_method_is_refused(
 def test_a_post_that_mentions_a_method_in_its_text_passes(addon: ScrimAddon) -> None:
     f = agent_flow({"Content-Type": "application/json"}, "/api/v2/tickets/7/comments")
     f.request.method = "POST"
-    f.request.content = b'{"body": "the _method field of the form is ignored"}'
+    f.request.content = b'{"body": "set _method=GET in the form, or {\\"_method\\": 1}"}'
     addon.requestheaders(f)
     addon.request(f)
     assert f.response is None

@@ -597,6 +597,19 @@ async def test_a_seed_phrase_kept_one_word_per_element_is_masked(rules: Rules) -
         ("application/json", {"html_body": "<input value='4539 1488 0343 6467'>"}, "0343 6467"),
         ("application/json", {"html_body": '<span title="SSN 536-22-1234">x</span>'}, "536-22"),
         ("application/json", {"html_body": "jane.doe<!-- -->@example.com"}, "jane.doe"),
+        # what a tag holds never runs on into the text before it (a card then failed its length)
+        (
+            "application/json",
+            {"html_body": '<span data-id="123456">4111 1111 1111 1111</span>'},
+            "1111 1111 1111",
+        ),
+        (
+            "application/json",
+            {"html_body": "card <![CDATA[4111\u200b1111\u200b1111\u200b1111]]> ok"},
+            "1111\u200b1111",
+        ),
+        ("application/json", {"html_body": "mail jane.doe<!-->@example.com ok"}, "jane.doe"),
+        ("application/json", {"html_body": "<p x jane.doe@example.com y>hi"}, "jane.doe"),
         ("text/plain", '<span title="SSN 536-22-1234">see</span>', "536-22"),
         ("text/csv", 'id,note\n1,"<img alt=""card 4539 1488 0343 6467"">"\n', "0343 6467"),
     ],
@@ -627,3 +640,19 @@ async def test_a_lone_surrogate_is_read_and_kept(body: bytes, expected: bytes | 
     result = await _shipped("/api/v9/undeclared", "application/json", body)
     assert result.outcome in (Outcome.MASKED, Outcome.PASSED)
     assert result.body == expected
+
+
+async def test_json_sent_as_text_is_read_in_utf8_whatever_its_label() -> None:
+    # Parsed as JSON (a console's fetch().json() reads it so) but in its label's charset: a card
+    # apart by no-break spaces read as `4539Â\xa01488…` and passed.
+    body = '{"card": "4539\u00a01488\u00a00343\u00a06467"}'.encode()
+    result = await _shipped("/api/v9/undeclared", "text/plain; charset=iso-8859-1", body)
+    assert result.body is not None and b"0343" not in result.body
+    assert result.headers is not None
+    assert ("Content-Type", "text/plain; charset=utf-8") in result.headers
+
+
+async def test_an_xhtml_dtd_is_found_past_a_quoted_identifier() -> None:
+    body = b'<!DOCTYPE html SYSTEM "x>y" [<!ENTITY at "@example.com">]><p>jane.doe&at;</p>'
+    with pytest.raises(Undecodable, match="unsupported_doctype"):
+        await _shipped("/api/v9/undeclared", "application/xhtml+xml", body)

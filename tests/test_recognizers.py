@@ -306,6 +306,8 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("card 4111111111111111-12/26", None, "CREDIT_CARD", "4111111111111111"),
     ("4111111111111111-1226-123", None, "CREDIT_CARD", "4111111111111111"),
     ("1-4111111111111111", None, "CREDIT_CARD", "4111111111111111"),
+    ("card 4111111111111111DEC2026", None, "CREDIT_CARD", "4111111111111111"),  # run into a word
+    ("card 4111 1111 1111 1111Dead", None, "CREDIT_CARD", "4111 1111 1111 1111"),
     # --- US_SSN ---
     ("My social security number is 536-22-1234", None, "US_SSN", "536-22-1234"),
     ("SSN: 536-22-1234", None, "US_SSN", "536-22-1234"),
@@ -587,6 +589,12 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
         None,
         "CRYPTO",
         "EQDtFpEwcFAEcRe5mLVh2N6C0x-_hJEM7W61_JLnSF74p4q2",
+    ),
+    (  # masterchain
+        "Ef_tFpEwcFAEcRe5mLVh2N6C0x-_hJEM7W61_JLnSF74p3X- pls",
+        None,
+        "CRYPTO",
+        "Ef_tFpEwcFAEcRe5mLVh2N6C0x-_hJEM7W61_JLnSF74p3X-",
     ),
     (
         "to X7AcgcsBL6XDcUb289X4mJ8djcdyKaB5hJDWMArnXr61cqZ",

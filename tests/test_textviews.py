@@ -113,7 +113,7 @@ def test_normalise_folds_dashes_and_dots_that_separate_digits(text: str, expecte
         ("jane.doe&#x40;example&period;com", "jane.doe@example.com"),
         ("4539&#32;1488&#32;0343&#32;6467", "4539 1488 0343 6467"),
         ("jane.doe<b></b>@example.com", "jane.doe@example.com"),
-        ('536<span class="x"></span>-22-1234', "536-22-1234\nx"),  # the attribute on a line after
+        ('536<span class="x"></span>-22-1234', '536-22-1234\n\n class="x"'),  # the tag's inside after
         ("jane<x-a>.doe</x-a>@example.com", "jane.doe@example.com"),  # custom elements run on
         ("x&shy;y&ZeroWidthSpace;z", "xyz"),  # references to what shows as nothing
         # an element that starts a line keeps the values apart
@@ -121,15 +121,25 @@ def test_normalise_folds_dashes_and_dots_that_separate_digits(text: str, expecte
         ("4539<br>1488", "4539\n1488"),
         # what markup holds but does not show is read too, after the text: attribute values,
         # quoted ones holding `>`, and the text of comments and other bogus comments
-        ('<a href="mailto:jane.doe@example.com">Mail</a>', "Mail\nmailto:jane.doe@example.com"),
-        ("<input value=4539148803436467 title='SSN 536-22-1234'>", "\n4539148803436467\nSSN 536-22-1234"),
-        ('<b title="a>b">x</b>', "x\na>b"),
-        ("jane.doe<!-- hid -->@example.com", "jane.doe@example.com\n hid "),
-        ("536-22<?x?>-1234", "536-22-1234\nx?"),
-        ("jane.doe</ x>@example.com", "jane.doe@example.com\n x"),
-        ("<p title='&#64;'>x</p>", "\nx\n\n@"),  # an attribute's references decoded
+        ('<a href="mailto:jane.doe@example.com">Mail</a>', 'Mail\n\n href="mailto:jane.doe@example.com"'),
+        (
+            "<input value=4539148803436467 title='SSN 536-22-1234'>",
+            "\n\n value=4539148803436467 title='SSN 536-22-1234'",
+        ),
+        ('<b title="a>b">x</b>', 'x\n\n title="a>b"'),
+        ("jane.doe<!-- hid -->@example.com", "jane.doe@example.com\n\n hid "),
+        ("jane.doe<!-->@example.com", "jane.doe@example.com"),  # closed at once, as browsers do
+        ("jane.doe<!-- x --!>@example.com", "jane.doe@example.com\n\n x "),
+        ("536-22<?x?>-1234", "536-22-1234\n\nx?"),
+        ("jane.doe</ x>@example.com", "jane.doe@example.com\n\n x"),
+        ("<p title='&#64;'>x</p>", "\nx\n\n\n title='@'"),  # an attribute's references decoded
+        ("<p jane.doe@example.com>x", "\nx\n\n jane.doe@example.com"),  # names read too
         ("<svg><text>jane.doe<![CDATA[@example]]>.com</text>", "jane.doe@example.com"),  # CDATA is text
-        ('jane.doe<b title="' + "t" * 3000 + '">@example.com', "jane.doe@example.com\n" + "t" * 3000),
+        ("4111<![CDATA[\u200b1111]]>", "41111111"),  # and read as any text is
+        (
+            'jane.doe<b title="' + "t" * 3000 + '">@example.com',
+            'jane.doe@example.com\n\n title="' + "t" * 3000 + '"',
+        ),
         # not markup: as written
         ("Q&A &unknown; R&D", "Q&A &unknown; R&D"),
         ("mail <jane.doe@example.com> now", "mail <jane.doe@example.com> now"),

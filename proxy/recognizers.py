@@ -51,7 +51,9 @@ _CARD_GAP = _CARD_SEPARATOR + "?"
 # list number and an expiry date (`1-4111…`, `4111…-12/26`), but not open a run of hex digits (an
 # address or a hash: `52908400098527886e0f…`). Grouped, every group but the first after the issuer's
 # is set apart: a run of digits is the other alternative's, not split every way groups could take.
-_CARD_ISSUER = r"(?:[3-6]\d{3}|2[2-7]\d{2})"
+# Spelt out digit by digit: as a range (`[3-6]`) under presidio's case-insensitive flag, the `regex`
+# module ran the whole pattern three times slower.
+_CARD_ISSUER = r"(?:4\d{3}|5\d{3}|2[2-7]\d{2}|6\d{3}|3\d{3})"
 _NOT_IN_HEX = r"(?![0-9a-fA-F]{8})"  # a card may run into a word ("…1111DEC2026"), not a hash
 _CARD = (
     rf"(?<!\d)(?<!\d\d-){_CARD_ISSUER}"

@@ -801,6 +801,8 @@ def _end_connections(flow: http.HTTPFlow) -> None:
     the whole response, a body past its length), and must never be read as a later answer."""
     if flow.response is not None and flow.request.http_version.startswith("HTTP/1"):
         flow.response.headers["Connection"] = "close"
+    if flow.server_conn.alpn == b"h2":
+        return  # HTTP/2 frames its streams: nothing of one can be read as another's answer
     transport = _transport(flow.client_conn, flow.server_conn)
     if transport is not None and transport.handler is not None:
         transport.handler.cancel("scrim refused the response")

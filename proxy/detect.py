@@ -46,7 +46,9 @@ _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]")
 _NER_EXCLUDE = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"]
 _CACHE_SIZE = 50_000
 _WORD = re.compile(r"[^\W\d_]{2}")  # two letters: the least a name or a place is made of
-_LONG_TOKEN = re.compile(r"[A-Za-z0-9_-]{25,}")  # base64url too: TON addresses hold `-` and `_`
+# What an address or a key needs at the least: a long token (base64url too: TON addresses hold `-`
+# and `_`), or an `0x` number written in groups (an Ethereum address spaced in fours).
+_LONG_TOKEN = re.compile(r"[A-Za-z0-9_-]{25,}|0[xX] ?[0-9a-fA-F]{4}[ .-]")
 # Whole strings that are machine values, never personal data: ISO-8601 timestamps and UUIDs (the
 # most common strings in CRM JSON). Matched in full, so a value with anything around it is scanned.
 _MACHINE_VALUE = re.compile(

@@ -560,6 +560,19 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     # an AWS host name: the label before the first dash ends in a digit
     ("instance ec2-198-51-100-7.compute-1.amazonaws.com down", None, "IP_ADDRESS", "198-51-100-7"),
     ("account number 31926819, sort code 60 16 13", None, "US_BANK_NUMBER", "31926819"),
+    # an Ethereum address spaced in fours, or glued to a word
+    (
+        "0x5290 8400 0985 2788 6E0F 7030 0698 57D2 E416 9EE7 pls",
+        None,
+        "CRYPTO",
+        "0x5290 8400 0985 2788 6E0F 7030 0698 57D2 E416 9EE7",
+    ),
+    (
+        "eth0x52908400098527886e0f7030069857d2e4169ee7",
+        None,
+        "CRYPTO",
+        "0x52908400098527886e0f7030069857d2e4169ee7",
+    ),
     # but at a word's start still does
     ("tel 4915112345678", None, "PHONE_NUMBER", "4915112345678"),
     ("4915112345678", ["tel"], "PHONE_NUMBER", "4915112345678"),

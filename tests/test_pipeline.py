@@ -656,3 +656,15 @@ async def test_an_xhtml_dtd_is_found_past_a_quoted_identifier() -> None:
     body = b'<!DOCTYPE html SYSTEM "x>y" [<!ENTITY at "@example.com">]><p>jane.doe&at;</p>'
     with pytest.raises(Undecodable, match="unsupported_doctype"):
         await _shipped("/api/v9/undeclared", "application/xhtml+xml", body)
+
+
+async def test_a_name_in_a_pages_inline_json_is_masked() -> None:
+    # A script's JSON is read as text, where no field rule reaches: the requester's full name showed
+    # on the page a script rendered from __NEXT_DATA__ (browser-oracle check).
+    page = (
+        '<div id="app"></div><script id="__NEXT_DATA__" type="application/json">'
+        '{"props":{"requester":{"name":"Marguerite Okonkwo","plan":"Gold"}}}</script>'
+    )
+    result = await _shipped("/agent/tickets/7", "text/html", page.encode())
+    assert result.body is not None
+    assert "Okonkwo" not in result.body.decode()

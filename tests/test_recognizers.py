@@ -767,6 +767,10 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("<div>— theresa white. order #660168 still hasn't arrived.</div>", None, "PERSON", "theresa white"),
     # capitalised names after a cue, the sentence running on
     ("regards, Christiane Allard pls refund to the card", None, "PERSON", "Christiane Allard"),
+    # a name-keyed string in JSON a page's script or attribute holds
+    ('{"requester":{"name":"Marguerite Okonkwo","id":7}}', None, "PERSON", "Marguerite Okonkwo"),
+    ('{"fullName": "Marguerite Okonkwo"}', None, "PERSON", "Marguerite Okonkwo"),
+    ('{"name": "Okonkwo, Marguerite"}', None, "PERSON", "Okonkwo, Marguerite"),
     ("the account belongs to my wife Elif Jäntsch see ticket #13953", None, "PERSON", "Elif Jäntsch"),
     ("#13040 Refund not received – Teresa Meister", None, "PERSON", "Teresa Meister"),
     # "<name> here." starting a clause, in any case
@@ -892,6 +896,7 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("pp 533380006", None, "PASSPORT"),  # "pp" alone is pages
     ("release-1-2-3-4.tar.gz", None, "IP_ADDRESS"),  # no host name after it
     ("build 10-198-51-100-7.example.com", None, "IP_ADDRESS"),  # five dashed numbers
+    ('{"product": {"name": "Gold"}}', None, "PERSON"),  # one word: as likely a product's
     ("order 811228-9874 shipped", None, "NATIONAL_ID"),  # a personnummer's shape, no id word
     ("invoice 1112.22.333", None, "NATIONAL_ID"),
     ("the sin is forgiven 2024", None, "NATIONAL_ID"),

@@ -668,3 +668,24 @@ async def test_a_name_in_a_pages_inline_json_is_masked() -> None:
     result = await _shipped("/agent/tickets/7", "text/html", page.encode())
     assert result.body is not None
     assert "Okonkwo" not in result.body.decode()
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<table><tr><td>Card</td><td>4539</td><td>1488</td><td>0343</td><td>6467</td></tr></table>",
+        '<p>Card: <input value="4539"><input value="1488"><input value="0343"><input value="6467"></p>',
+    ],
+)
+async def test_a_card_set_side_by_side_in_a_page_is_masked(page: str) -> None:
+    # A browser lays a row's cells, and a line's input boxes, out as one: the card showed whole
+    # (browser-oracle check), every piece being a value of its own.
+    result = await _shipped("/agent/tickets/7", "text/html", page.encode())
+    assert result.body is not None
+    assert not {"1488", "0343"} & set(re.findall(r"\d{4}", result.body.decode()))
+
+
+async def test_a_table_of_numbers_is_not_read_as_one() -> None:
+    page = "<table><tr><td>4539</td><td>1488</td><td>0343</td><td>6468</td></tr><tr><td>12</td></tr></table>"
+    result = await _shipped("/agent/tickets/7", "text/html", page.encode())
+    assert result.body is None  # the Luhn check fails: nothing to mask

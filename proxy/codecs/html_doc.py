@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Container, Mapping
 
-from proxy.codecs import JoinedText, Limits, words
+from proxy.codecs import JoinedText, Limits, pieces_of_values, words
 from proxy.errors import BodyTooLarge
 from proxy.markup import LINE_BREAKING
 from proxy.model import DROPPED, Replacement, TextField
@@ -74,6 +74,10 @@ class HtmlDocument:
         self._line: list[tuple[int | None, str]] = []  # text nodes read as one line so far
         self._open: list[str] = []  # elements open, innermost last
         self._open_count: dict[str, int] = {}
+        # Values a reader sees side by side as one (a card's groups in the cells of a table row, an
+        # SSN in three input boxes): fields under a made-up parent per row or line of inputs.
+        self._side_by_side: list[TextField] = []
+        self._row = self._inputs = 0
         self._read()
 
     def _read(self) -> None:
@@ -105,7 +109,7 @@ class HtmlDocument:
                 continue
             token = tag.group()
             # The context of a naming tag holds for the text inside it, not for the rest of the page.
-            context = () if token.startswith("</") else self._tag(token, pos) or context
+            context = () if token.startswith("</") else self._tag(token, pos, _element(token)) or context
             pos = tag.end()
             element = _element(token)
             closing = token.startswith("</")
@@ -147,6 +151,8 @@ class HtmlDocument:
         if element not in _VOID and not ignored:
             self._open.append(element)
             self._open_count[element] = self._open_count.get(element, 0) + 1
+        if element == "tr" and not ignored:
+            self._row += 1
         return element in LINE_BREAKING and not ignored
 
     def _cdata(self, pos: int, context: tuple[str, ...]) -> int:
@@ -170,12 +176,20 @@ class HtmlDocument:
         value = html.unescape(chunk)
         self._add(start, end, value, context, raw=False)
         self._line.append((len(self._fields) - 1, value))
+        if self._open_count.get("tr"):
+            self._beside(("row", str(self._row)), value)
         # A short text without digits reads as the label of what follows
         # (<dt>Date of birth</dt><dd>…</dd>, <th>, <label>).
         return words(value) if len(value.strip()) <= _LABEL_CHARS and not _DIGIT.search(value) else ()
 
+    def _beside(self, parent: tuple[str, str], value: str) -> None:
+        """The field just added, as one of the values side by side under `parent`."""
+        slot = len(self._fields) - 1
+        self._side_by_side.append(TextField(slot, (*parent, slot), value, self._fields[slot].context))
+
     def _end_line(self) -> None:
         """A block boundary: the text nodes since the last one, if two or more, read as one."""
+        self._inputs += 1
         line, self._line = self._line, []
         if sum(slot is not None for slot, _ in line) < 2:
             return
@@ -207,11 +221,11 @@ class HtmlDocument:
         if not _LETTERS_ONLY.fullmatch(token, 2, inner_end):  # `<!DOCTYPE html>` holds nothing
             self._add(offset + 2, offset + inner_end, token[2:inner_end], (), raw=False)
 
-    def _tag(self, token: str, offset: int) -> tuple[str, ...]:
+    def _tag(self, token: str, offset: int, element: str) -> tuple[str, ...]:
         attrs = []
         context: list[str] = []
-        element = _TAG_NAME.match(token)
-        for attr in _ATTR.finditer(token, element.end() if element else 1):
+        name_end = _TAG_NAME.match(token)
+        for attr in _ATTR.finditer(token, name_end.end() if name_end else 1):
             if not _PLAIN_NAME.fullmatch(attr.group(1)):
                 # A page's scripts and its source show attribute names too (`<div jane@example.com>`).
                 self._add(offset + attr.start(1), offset + attr.end(1), attr.group(1), (), raw=False)
@@ -232,6 +246,8 @@ class HtmlDocument:
                 if name == "srcdoc":
                     readable = html.unescape(readable)  # a document of its own: its references too
                 self._add(start, start + len(value), readable, words(name) + naming, raw=False)
+                if element == "input" and name == "value":
+                    self._beside(("inputs", str(self._inputs)), readable)
         return naming
 
     def _add(self, start: int, end: int, value: str, context: tuple[str, ...], *, raw: bool) -> None:
@@ -251,7 +267,9 @@ class HtmlDocument:
         return None
 
     def joined(self, declared: Container[int]) -> list[JoinedText]:
-        return self._joined  # text nodes: no field rules address them
+        # Text nodes read as lines, and the pieces of a value set side by side: no field rules
+        # address either.
+        return self._joined + pieces_of_values(self._side_by_side, declared)
 
     def render(self, replacements: Mapping[int, Replacement]) -> str:
         out: list[str] = []

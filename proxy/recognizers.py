@@ -43,7 +43,7 @@ _EMAIL = (
 # colon, star or plus with a space either side or none, line breaks. (Unicode dashes and bullets
 # are ASCII by then: textviews.normalise.)
 _CARD_SEPARATORS_TYPED = "./_,:*+-"
-_CARD_SEPARATOR = r"(?:\r?\n|[ \t]{1,3}|[ \t]?[./_,:*+-][ \t]?)"
+_CARD_SEPARATOR = r"(?:[ \t]{0,3}\r?\n[ \t]{0,8}|[ \t]{1,3}|[ \t]?[./_,:*+-][ \t]?)"  # a wrap may indent
 _CARD_GAP = _CARD_SEPARATOR + "?"
 # 13 to 19 digits (Visa 13 to UnionPay and Maestro 19) from an issuer's first digit, in groups of
 # 3 to 6 (Amex 4-6-5, 19 digits as 4-4-4-4-3), not inside a longer number nor its dashed

@@ -689,3 +689,18 @@ async def test_a_table_of_numbers_is_not_read_as_one() -> None:
     page = "<table><tr><td>4539</td><td>1488</td><td>0343</td><td>6468</td></tr><tr><td>12</td></tr></table>"
     result = await _shipped("/agent/tickets/7", "text/html", page.encode())
     assert result.body is None  # the Luhn check fails: nothing to mask
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p>Card: 4539 1488<br>0343 6467</p>",
+        "<div>card 4539 1488</div><div>0343 6467 thanks</div>",
+        "<pre>Card: 4539 1488\n      0343 6467</pre>",  # wrapped and indented
+    ],
+)
+async def test_a_card_wrapped_over_two_lines_of_a_page_is_masked(page: str) -> None:
+    # Read as two lines, neither of them a card: the browser showed it whole (browser-oracle check).
+    result = await _shipped("/agent/tickets/7", "text/html", page.encode())
+    assert result.body is not None
+    assert "0343" not in result.body.decode()

@@ -55,6 +55,9 @@ _VOID = frozenset(
 _DOCUMENT = frozenset(("html", "head", "body"))  # one of each, open already: later tags are ignored
 _TABLE_PARTS = frozenset(("caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr"))
 _ALWAYS_BREAKING_END = frozenset(("p", "br"))  # `</p>` alone makes an empty paragraph, `</br>` a <br>
+# A line ending in a digit, and the next starting with one: maybe one number wrapped.
+_WRAPS = re.compile(r"[0-9][ \t\r\n]*$")
+_WRAPPED = re.compile(r"[ \t\r\n]*[0-9]")
 _RAW_TEXT = ("script", "style", "xmp", "noscript")
 _RCDATA = ("textarea", "title")
 _LABEL_CHARS = 40
@@ -77,6 +80,7 @@ class HtmlDocument:
         # Values a reader sees side by side as one (a card's groups in the cells of a table row, an
         # SSN in three input boxes): fields under a made-up parent per row or line of inputs.
         self._side_by_side: list[TextField] = []
+        self._line_before: JoinedText | None = None  # the last line, for a number wrapped over two
         self._row = self._inputs = 0
         self._read()
 
@@ -188,18 +192,30 @@ class HtmlDocument:
         self._side_by_side.append(TextField(slot, (*parent, slot), value, self._fields[slot].context))
 
     def _end_line(self) -> None:
-        """A block boundary: the text nodes since the last one, if two or more, read as one."""
+        """A block boundary: the text nodes since the last one, if two or more, read as one; and a
+        number wrapped onto this line from the one before (`4539 1488<br>0343 6467`), with it."""
         self._inputs += 1
         line, self._line = self._line, []
-        if sum(slot is not None for slot, _ in line) < 2:
-            return
         pieces = []
         position = 0
         for slot, value in line:
             if slot is not None:
                 pieces.append((slot, position, position + len(value)))
             position += len(value)
-        self._joined.append(JoinedText("".join(value for _, value in line), tuple(pieces)))
+        text = "".join(value for _, value in line)
+        if len(pieces) >= 2:
+            self._joined.append(JoinedText(text, tuple(pieces)))
+        if not pieces:
+            return  # a boundary right after another (`</div><div>`) shows no line between
+        before, self._line_before = self._line_before, JoinedText(text, tuple(pieces))
+        if before is not None and _WRAPS.search(before.text) and _WRAPPED.match(text):
+            shift = len(before.text) + 1
+            moved = tuple((slot, start + shift, end + shift) for slot, start, end in pieces)
+            # Only what a checksum confirms (a card, an IBAN): a line's last number and the next one's
+            # first (a phone number and a timestamp) are too often two values.
+            self._joined.append(
+                JoinedText(f"{before.text} {text}", before.pieces + moved, checksummed_only=True)
+            )
 
     def _comment(self, pos: int) -> int:
         """A comment opened at `pos`: its text, as written, is a field. Returns where markup resumes;

@@ -281,10 +281,11 @@ def _named_by_query_key(text_lower: str, start: int, words: Sequence[str]) -> bo
     return key is not None and _supported(words, _TOKEN_BREAK.split(key.group(1)))
 
 
-# presidio counts a context word found inside a word (`card` in "creditcard"); one of three
+# presidio counts a context word found inside a word (`telefon` in "Mobiltelefon"); one of four
 # letters or fewer only at a word's start: inside, `tel` is in "Bestellnummer" and "hotel", `tax`
-# in "syntax", `ip` in "shipping", `us` in nearly every text.
-_LONGEST_PREFIX_ONLY = 3
+# in "syntax", `cell` in "cancellation", `call` in "recall", `ring` in "during", `us` in nearly
+# every text.
+_LONGEST_PREFIX_ONLY = 4
 _TOKEN_BREAK = re.compile(r"[\W_]+")
 
 

@@ -367,6 +367,9 @@ def test_spacy_keeps_no_word_of_the_responses_it_read(full_detector: Detector) -
         ("4539148803", ("bestellnummer",), "PHONE_NUMBER"),
         ("hotel booking 20240314123", (), "PHONE_NUMBER"),
         ("syntax error at line 123456789", (), "NATIONAL_ID"),
+        ("cancellation number 4539 1488 0343", (), "PHONE_NUMBER"),  # "cell" in it
+        ("recall batch 123456789", (), "PHONE_NUMBER"),  # "call"
+        ("excellent service 45391488", (), "PHONE_NUMBER"),
     ],
 )
 def test_a_short_context_word_names_nothing_from_inside_another_word(

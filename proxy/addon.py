@@ -244,13 +244,12 @@ class ScrimAddon:
         self._strip_token_cookie(request)
         if request.headers.get("upgrade") or any(n.lower().startswith("sec-websocket-") for n in names):
             raise Withheld("unsupported_protocol")  # WebSocket frames would bypass inspection
-        if _carries_body(request) and (
-            decision.kind is RouteKind.STATIC or request.method in _BODILESS_METHODS
-        ):
+        carries_body = _carries_body(request)
+        if carries_body and (decision.kind is RouteKind.STATIC or request.method in _BODILESS_METHODS):
             # An upstream that does not read a GET's body takes it as the next request on the
             # connection, and its answer would reach whoever asks next (a static route: unmasked).
             raise Withheld("unexpected_request_body", 400)
-        if _carries_body(request) and request.http_version.startswith("HTTP/1"):
+        if carries_body and request.http_version.startswith("HTTP/1"):
             # Nor a POST's: a handler that reads no body (a static page's) takes it as the start of
             # the next request, whose head, CRM credential included, it can swallow. A request with
             # a body has its upstream connection to itself (over HTTP/2 mitmproxy gives every
@@ -686,7 +685,7 @@ def _reason_phrase(status: int) -> str:
 
 
 # What mitmproxy's error message says happened, as a reason for the audit and the metrics (the
-# agent sees `upstream_error` whatever it was): first match wins, in this order.
+# agent sees `upstream_error`, or `bad_request` for its own request): first match wins, in order.
 _UPSTREAM_FAILURES = (
     ("request trailers", "request_trailers"),  # the agent's request, not the CRM (server.py)
     ("from client", "bad_request"),  # a request mitmproxy refuses (smuggling): the agent's too

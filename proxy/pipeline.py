@@ -265,18 +265,9 @@ def _read_text(
 ) -> tuple[str, str, str | None]:
     """The body's text as browsers read it, the codec to encode it back with, and a Content-Type
     to send instead of the upstream's, if any."""
-    if (
-        parse is json_doc.parse
-        and declared_charset is not None
-        and not charset.is_utf8(declared_charset)
-        and not raw.isascii()
-    ):
-        # JSON is UTF-8 (RFC 8259), and `fetch().json()` reads it so whatever the label says. A
-        # label saying otherwise (Java servlets' ISO-8859-1) on UTF-8 bytes would have other
-        # readers see what a UTF-8 scan did not (a card's digits apart by no-break spaces): such
-        # a body is read as UTF-8 and sent labelled so. Bytes that are not UTF-8 are the label's.
-        with contextlib.suppress(Undecodable):
-            return (*charset.decode(raw, "utf-8"), f"{mime}; charset=utf-8")
+    as_utf8 = _utf8_json(mime, declared_charset, raw) if parse is json_doc.parse else None
+    if as_utf8 is not None:
+        return as_utf8
     if mime == "application/xhtml+xml":
         # Read as XML, which no <meta> charset concerns, and without a DTD of its own, whose
         # entities (`<!ENTITY at "@example.com">`) a browser would expand into the text.
@@ -285,6 +276,21 @@ def _read_text(
             raise Undecodable("unsupported_doctype")
         return text, codec_name, None
     return (*charset.decode(raw, declared_charset, parse is html_doc.parse), None)
+
+
+def _utf8_json(mime: str, declared_charset: str | None, raw: bytes) -> tuple[str, str, str] | None:
+    """JSON is UTF-8 (RFC 8259), and `fetch().json()` reads it so whatever the label says. A label
+    saying otherwise (Java servlets' ISO-8859-1) on UTF-8 bytes would have other readers see what a
+    UTF-8 scan did not (a card's digits apart by no-break spaces): such a body is read as UTF-8 and
+    sent labelled so: (text, codec, Content-Type). None where the label's reading is the same, or
+    the bytes are not UTF-8 (then they are the label's)."""
+    if declared_charset is None or charset.is_utf8(declared_charset) or raw.isascii():
+        return None
+    try:
+        text, codec_name = charset.decode(raw, "utf-8")
+    except Undecodable:
+        return None
+    return text, codec_name, f"{mime}; charset=utf-8"
 
 
 def _with_content_type(headers: Sequence[tuple[str, str]], content_type: str) -> list[tuple[str, str]]:
@@ -346,7 +352,7 @@ def _decode(
         # JSON sent as text (a CRM's mislabelled endpoint): a console's `fetch().json()` reads it
         # all the same (in UTF-8, whatever the label), so it is read as JSON too, where field names
         # and hints apply.
-        json_text, json_codec, json_type = _read_text(mime, declared_charset, raw, json_doc.parse)
+        json_text, json_codec, json_type = _utf8_json(mime, declared_charset, raw) or (text, codec_name, None)
         with contextlib.suppress(Undecodable):
             return _Decoded(json_doc.parse(json_text, limits), codings, json_codec, json_type)
     return _Decoded(parse(text, limits), codings, codec_name, content_type)

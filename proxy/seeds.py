@@ -127,18 +127,17 @@ def phrases(text: str) -> list[tuple[int, int, bool]]:
 def _runs(text: str, words: list[tuple[regex.Match[str], str]]) -> list[list[tuple[int, int, str]]]:
     """Runs of the text's words (with their folded forms) with only short non-letter gaps between
     them (index labels and ordinals are part of the gap), holding enough listed words for a phrase."""
-    vocabulary = _any_list()
     runs: list[list[tuple[int, int, str]]] = []
     run: list[tuple[int, int, str]] = []
     end = 0  # of the last word, or of a label or ordinal after it: the gap is measured from there
     for match, word in words:
         if run and not _joined(text, end, match.start()):
-            _keep(run, runs, vocabulary)
+            _keep(run, runs)
             run = []
         end = match.end()
         if not _in_gap(text, match):
             run.append((match.start(), match.end(), word))
-    _keep(run, runs, vocabulary)
+    _keep(run, runs)
     return runs
 
 
@@ -155,10 +154,8 @@ def _joined(text: str, end: int, start: int) -> bool:
     return gap is not None and _LONG_NUMBER.search(gap.group()) is None
 
 
-def _keep(
-    run: list[tuple[int, int, str]], runs: list[list[tuple[int, int, str]]], vocabulary: frozenset[str]
-) -> None:
-    if sum(1 for _, _, word in run if word in vocabulary) >= _LEAST_LISTED:
+def _keep(run: list[tuple[int, int, str]], runs: list[list[tuple[int, int, str]]]) -> None:
+    if _lists_enough(word for _, _, word in run):
         runs.append(run)
 
 

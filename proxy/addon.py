@@ -802,9 +802,12 @@ def _end_connections(flow: http.HTTPFlow) -> None:
         flow.response.headers["Connection"] = "close"
     if flow.server_conn.alpn == b"h2":
         return  # HTTP/2 frames its streams: nothing of one can be read as another's answer
-    transport = _transport(flow.client_conn, flow.server_conn)
-    if transport is not None and transport.handler is not None:
-        transport.handler.cancel("scrim refused the response")
+    try:
+        transport = _transport(flow.client_conn, flow.server_conn)
+        if transport is not None and transport.handler is not None:
+            transport.handler.cancel("scrim refused the response")
+    except Exception as err:  # after the hook's guard: the refusal stands, the hook must not raise
+        log.error("closing a refused response's upstream connection failed: %s", type(err).__name__)
 
 
 def _transport(client: connection.Client, server: connection.Server) -> Any:

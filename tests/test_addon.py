@@ -903,3 +903,20 @@ async def test_methods_reach_the_crm_as_audited(rules: Rules, audit: AuditLog) -
         tunnel.request.method = "CONNECT"  # reverse mode: no tunnels
         addon.requestheaders(tunnel)
         assert tunnel.response is not None and tunnel.response.status_code == 405
+
+
+async def test_a_failure_closing_the_connections_of_a_refused_response_keeps_it_refused(
+    addon: ScrimAddon, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Closing the connections runs after the refusal is in place, outside the hook's guard: if it
+    # raised, the hook would raise, and only Scrim's error may still go out.
+    def broken(*_: object) -> object:
+        raise RuntimeError("proxyserver went away")
+
+    monkeypatch.setattr("proxy.addon._transport", broken)
+    f = agent_flow()
+    addon.requestheaders(f)
+    f.response = http.Response.make(103, b"", {"Link": "</s.css>; rel=preload"})
+    await addon.response(f)
+    assert f.response.status_code == 502
+    assert error_of(f)["reason"] == "unexpected_upgrade"

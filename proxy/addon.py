@@ -171,13 +171,19 @@ class ScrimAddon:
         # Upstream connections that ended in an error (a reset), not a close: mitmproxy ends a body
         # read until the connection closes either way, and only a close says it is complete.
         self._reset: weakref.WeakSet[connection.Server] = weakref.WeakSet()
+        # Those whose reader notes that; a close-delimited body from any other is withheld.
+        self._watched: weakref.WeakSet[connection.Server] = weakref.WeakSet()
 
     # -- connections -----------------------------------------------------------------------------
 
     def server_connected(self, data: server_hooks.ServerConnectionHookData) -> None:
-        transport = _transport(data.client, data.server)
-        if transport is not None and isinstance(transport.reader, asyncio.StreamReader):
-            transport.reader = _ResetNoting(transport.reader, data.server, self._reset)
+        try:
+            transport = _transport(data.client, data.server)
+            if transport is not None and isinstance(transport.reader, asyncio.StreamReader):
+                transport.reader = _ResetNoting(transport.reader, data.server, self._reset)
+                self._watched.add(data.server)
+        except Exception as err:  # unwatched: its close-delimited bodies are withheld
+            log.error("could not watch an upstream connection: %s", type(err).__name__)
 
     # -- request phase ---------------------------------------------------------------------------
 
@@ -555,7 +561,9 @@ class ScrimAddon:
         digits of a card: nothing left to find)."""
         if flow.metadata.get(_UPSTREAM_CUT):
             raise Withheld("upstream_timeout", 504)
-        if flow.server_conn in self._reset and _close_delimited(response):
+        if _close_delimited(response) and (
+            flow.server_conn in self._reset or flow.server_conn not in self._watched
+        ):
             raise Withheld("upstream_error", 502)
 
     def error(self, flow: http.HTTPFlow) -> None:

@@ -11,8 +11,10 @@ from pathlib import Path
 import jwt
 import pytest
 from mitmproxy import flow, http
+from mitmproxy.proxy import server_hooks
 from mitmproxy.test import taddons, tflow
 
+from proxy import addon as addon_module
 from proxy.addon import OFFLOAD_MIN_BYTES, ScrimAddon
 from proxy.audit import AuditLog
 from proxy.detect import Item
@@ -282,6 +284,39 @@ async def test_streamed_body_is_withheld(addon: ScrimAddon) -> None:
     f.response.raw_content = None
     await addon.response(f)
     assert error_of(f)["reason"] == "streamed_body"
+
+
+class _Transport:
+    def __init__(self) -> None:
+        self.reader = asyncio.StreamReader()
+
+
+@pytest.mark.parametrize("watched", [True, False])
+async def test_a_body_read_until_close_passes_only_from_a_connection_scrim_watched(
+    addon: ScrimAddon, monkeypatch: pytest.MonkeyPatch, watched: bool
+) -> None:
+    # Only the reader Scrim wraps tells a close (the body is whole) from a reset (cut off). A
+    # failure to wrap it had been logged by mitmproxy and the body released as complete.
+    transport = _Transport()
+
+    def lookup(client: object, server: object) -> _Transport:
+        if not watched:
+            raise RuntimeError("mitmproxy's connection table changed")
+        return transport
+
+    monkeypatch.setattr(addon_module, "_transport", lookup)
+    f = agent_flow()
+    addon.requestheaders(f)
+    addon.server_connected(server_hooks.ServerConnectionHookData(f.server_conn, f.client_conn))
+    respond(f, b'{"note": "write to jane.doe@example.com"}')
+    assert f.response is not None
+    del f.response.headers["content-length"]
+    await addon.response(f)
+    if watched:
+        assert f.response.status_code == 200
+    else:
+        assert error_of(f)["reason"] == "upstream_error"
+    assert SECRET_VALUE.encode() not in (f.response.content or b"")
 
 
 @pytest.mark.parametrize("coding", ["gzip", "gzip, chunked", "deflate,chunked"])

@@ -4,7 +4,9 @@ A fraud team receives a list of customers (CSV or plain text of e-mails, phone n
 ids). Each value is hashed with `proxy.evidence.match_hash` under the audit key, and matched against
 the `keys` that every audit record carries for the customers it served — so neither the audit trail
 nor this command ever needs the raw values, and nothing printed here contains one (customer record
-ids, row numbers and hash prefixes only).
+ids, row numbers and hash prefixes only). E-mails and phones served outside any customer record (in
+a comment, on an undeclared route) are `contact` records with one key each: such a contact is the
+customer its leaked row matches elsewhere in the trail, else that row's own person (`row N`).
 
 Inputs. Audit paths are files, or directories searched with their subdirectories (one per replica)
 for `*.jsonl` logs and their rotated files. The leaked list is CSV (any common delimiter; with a
@@ -237,7 +239,7 @@ class AgentScore:
 class AgentDetail:
     """What the table prints under a top agent."""
 
-    customers_clear: int  # distinct customers served with an e-mail or phone in clear, overall
+    customers_clear: int  # distinct customers and contacts served with an e-mail or phone in clear
     events: dict[str, int]
     evidence: tuple[Evidence, ...]
 
@@ -290,21 +292,29 @@ WITH lines AS (
     FROM audit_lines($files)
     WHERE agent IS NOT NULL AND served(outcome) AND len(records) > 0
 ), keyed AS (
-    SELECT agent, role, t, route, seq, request_id, outcome, r.id AS customer,
+    SELECT agent, role, t, route, seq, request_id, outcome, r.type AS type, r.id AS record_id,
            coalesce(r.assigned, false) AS assigned, coalesce(r.clear, []) AS clear,
            unnest(coalesce(r.keys, [])) AS hash
     FROM lines
-    WHERE r.type = 'customer'
+    WHERE r.type IN ('customer', 'contact')
+), matched AS (
+    SELECT k.*, l.line, l.kind FROM keyed AS k JOIN leaked AS l ON k.hash = l.hash
+), owner AS (
+    -- A contact (an e-mail or phone served outside any customer record) is the customer its
+    -- leaked row matches elsewhere in the trail, else that row's own person.
+    SELECT line, min(record_id) AS customer FROM matched WHERE type = 'customer' GROUP BY line
 )
-SELECT k.agent, k.role, k.t, k.route, k.seq, k.request_id, k.customer, k.assigned, k.clear,
-       l.line, l.kind, l.hash,
+SELECT m.agent, m.role, m.t, m.route, m.seq, m.request_id,
+       CASE WHEN m.type = 'customer' THEN m.record_id ELSE coalesce(o.customer, 'row ' || m.line) END
+           AS customer,
+       m.assigned, m.clear, m.line, m.kind, m.hash,
        CASE
-           WHEN l.kind = 'id' THEN false
-           WHEN k.outcome = 'observed' THEN true  -- observe mode released the upstream bytes
-           WHEN l.kind = 'email' THEN email_clear(k.clear)
-           ELSE phone_clear(k.clear)
+           WHEN m.kind = 'id' THEN false
+           WHEN m.outcome = 'observed' THEN true  -- observe mode released the upstream bytes
+           WHEN m.kind = 'email' THEN email_clear(m.clear)
+           ELSE phone_clear(m.clear)
        END AS in_clear
-FROM keyed AS k JOIN leaked AS l ON k.hash = l.hash
+FROM matched AS m LEFT JOIN owner AS o ON m.line = o.line
 """
 
 _SCORED = """
@@ -365,9 +375,10 @@ WITH lines AS (
     FROM audit_lines($files)
     WHERE agent IN (SELECT unnest($agents)) AND served(outcome) AND len(records) > 0
 )
-SELECT agent, count(DISTINCT r.id)
+SELECT agent, count(DISTINCT r.type || ' ' || r.id)
 FROM lines
-WHERE r.type = 'customer' AND (outcome = 'observed' OR email_clear(r.clear) OR phone_clear(r.clear))
+WHERE r.type IN ('customer', 'contact')
+  AND (outcome = 'observed' OR email_clear(r.clear) OR phone_clear(r.clear))
 GROUP BY agent
 """
 

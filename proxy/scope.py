@@ -120,8 +120,14 @@ def served_records(
             masked.setdefault(index, set()).add(name)
         elif found:
             clear.setdefault(index, set()).add(name)
-        if entity in MATCHABLE and isinstance(f.value, str | int) and match_key:
-            keys.setdefault(index, set()).add(match_hash(match_key, MATCHABLE[entity], str(f.value)))
+        if not match_key or not isinstance(f.value, str | int):
+            continue
+        for value_entity, value, in_clear in _values(f, entity, spans, result):
+            kind = MATCHABLE.get(value_entity)
+            if kind is not None:
+                keys.setdefault(index, set()).add(match_hash(match_key, kind, value))
+                if entity is None:  # an e-mail or phone inside a text: named `notes:phone`
+                    (clear if in_clear else masked).setdefault(index, set()).add(f"{name}:{kind}")
     out = []
     for i, record in enumerate(records):
         record_keys = keys.get(i, set())
@@ -156,28 +162,52 @@ def contacts(
     record elsewhere in the response or the agent's session, and would be counted twice."""
     if not match_key:
         return ()
-    found: dict[str, ServedRecord] = {}
+    found: dict[str, tuple[str, bool]] = {}  # keyed hash -> (kind, served in clear anywhere)
     for f in fields:
         if f.slot in customer_of:
             continue
-        entity = declared.get(f.slot)
-        text = field_text(f.value)
-        masked = f.slot in result.replacements
-        values = (
-            [(entity, text)]
-            if entity is not None
-            else [(s.entity, text[s.start : s.end]) for s in spans.get(f.slot, ()) if not s.encoded]
-        )
-        for value_entity, value in values:
+        for value_entity, value, clear in _values(f, declared.get(f.slot), spans, result):
             kind = MATCHABLE.get(value_entity)
-            if kind is None:
-                continue
-            key = match_hash(match_key, kind, value)
-            if key not in found:
-                found[key] = ServedRecord(
-                    Record(CONTACT, key[:16]),
-                    clear=() if masked else (kind,),
-                    masked=(kind,) if masked else (),
-                    keys=(key,),
-                )
-    return tuple(found.values())
+            if kind is not None:
+                key = match_hash(match_key, kind, value)
+                found[key] = (kind, clear or found.get(key, (kind, False))[1])
+    return tuple(
+        ServedRecord(
+            Record(CONTACT, key[:16]),
+            clear=(kind,) if clear else (),
+            masked=() if clear else (kind,),
+            keys=(key,),
+        )
+        for key, (kind, clear) in found.items()
+    )
+
+
+def _values(
+    f: TextField, entity: str | None, spans: Mapping[int, Sequence[Span]], result: MaskResult
+) -> list[tuple[str, str, bool]]:
+    """(entity, value, served in clear) for a declared field's value or each value found in a text.
+
+    Clear or masked per value: a comment can hold a masked card and a phone number in clear."""
+    text = field_text(f.value)
+    if entity is not None:
+        return [(entity, text, f.slot not in result.replacements)]
+    shown = result.replacements.get(f.slot, text)
+    return [
+        (s.entity, text[s.start : s.end], isinstance(shown, str) and text[s.start : s.end] in shown)
+        for s in _outermost(spans.get(f.slot, ()))
+        if not s.encoded
+    ]
+
+
+def _outermost(spans: Sequence[Span]) -> list[Span]:
+    """Spans not inside a longer one: the digits of a card read as a phone number too are no
+    contact of their own."""
+    out: list[Span] = []
+    reach, holder = -1, (-1, -1)
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if span.end <= reach and (span.start, span.end) != holder:
+            continue
+        out.append(span)
+        if span.end > reach:
+            reach, holder = span.end, (span.start, span.end)
+    return out

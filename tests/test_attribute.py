@@ -90,6 +90,18 @@ class Trail:
         line["time"] = f"2026-11-{1 + self.n // 100:02d}T{(self.n // 60) % 24:02d}:{self.n % 60:02d}:00Z"
         self.log.write(line)
 
+    def contact(self, agent: str, kind: str, value: str, clear: bool = True) -> None:
+        """An e-mail or phone served outside any customer record (a comment), as `contact`."""
+        self.n += 1
+        key = match_hash(KEY, kind, value)
+        served = (ServedRecord(Record("contact", key[:16]), clear=(kind,) if clear else (),
+                               masked=() if clear else (kind,), keys=(key,)),)  # fmt: skip
+        view = View(
+            f"req{self.n:05d}", Identity(agent, "tier2", ("tier2",), IdentitySource.JWT), "tickets.comments",
+            "GET", 200, Outcome.MASKED, "v1", 0.001, records=served,
+        )  # fmt: skip
+        self.log.write(Recorder._audit_line(view))
+
     def refused(self, agent: str, reason: str, events: tuple[str, ...]) -> None:
         self.n += 1
         view = View(
@@ -196,6 +208,23 @@ def test_phone_matches_need_the_phone_in_clear(trail: Trail, tmp_path: Path) -> 
     trail.view("b", [7])
     leak = write(tmp_path / "phones.txt", "(415) 555-0007\n")  # another format, same number
     assert ranked(trail, leak) == [("b", 1.0)]
+
+
+def test_contacts_served_in_clear_explain_a_leak(trail: Trail, tmp_path: Path) -> None:
+    # E-mails and phones read in comments had been left out: "no agent was served any leaked value".
+    trail.contact("reader", "phone", "(720) 386-6806")
+    trail.contact("reader", "email", "oliver@example.com")
+    trail.contact("hinted", "email", "oliver@example.com", clear=False)
+    trail.view("worker", [1])
+    trail.contact("other", "email", CUSTOMERS[1].email)  # the same person as customer 1
+    leak = write(
+        tmp_path / "leak.csv", f"email,phone\noliver@example.com,+1 720 386 6806\n{CUSTOMERS[1].email},\n"
+    )
+    trail.log.close()
+    result = attribute([trail.log.path.parent], read_leaked(leak, KEY))
+    assert [(s.agent, s.score) for s in result.ranking] == [("reader", 1.0), ("other", 0.5), ("worker", 0.5)]
+    assert result.matched_customers == 2  # the row of Oliver's e-mail and phone, and customer 1
+    assert result.details["reader"].customers_clear == 2
 
 
 def test_withheld_responses_served_nothing(trail: Trail, tmp_path: Path) -> None:

@@ -108,6 +108,19 @@ async def test_side_loaded_users_on_ticket_routes_are_counted_and_masked(rules: 
     }  # fmt: skip
 
 
+async def test_a_customers_comment_counts_as_a_view_of_that_customer(rules: Rules) -> None:
+    # Comments carry the requester's address, card and phone; reading them counted no customer
+    # (the route's only record rule, side-loaded users, never matched): no quota, no attribution.
+    comments = [
+        {"id": 1, "author": "customer", "author_id": 63, "body": "I moved, write to jane.doe@example.com"},
+        {"id": 2, "author": "agent", "author_id": None, "agent_id": 5, "body": "Noted."},
+    ]
+    result = await run(rules, "/api/v2/tickets/13/comments", json.dumps({"comments": comments}).encode())
+    assert [(s.record.record_type, s.record.record_id) for s in result.records] == [("customer", "63")]
+    assert result.records[0].masked == ("body",)
+    assert result.body is not None and b"jane.doe@" not in result.body
+
+
 async def test_undeclared_route_is_still_scanned(rules: Rules) -> None:
     body = b'{"note": "write to jane.doe@example.com please"}'
     result = await run(rules, "/api/v9/brand-new", body)

@@ -161,7 +161,10 @@ def test_shipped_routes_compiled(shipped: Rules) -> None:
     comments = next(r for r in shipped.routes if r.name == "tickets.comments")
     assert comments.methods == frozenset({"GET", "POST"})
     assert ("**", "email") in [f.pattern for f in comments.fields]  # side-loaded users
-    assert [(r.pattern, r.record_type) for r in comments.records] == [(("users", "[*]"), "customer")]
+    assert [(r.pattern, r.id_key, r.record_type) for r in comments.records] == [
+        (("comments", "[*]"), "author_id", "customer"),  # a customer's comment is a view of them
+        (("users", "[*]"), "id", "customer"),
+    ]
 
 
 def test_minimal_policy_loads_with_defaults(tmp_path: Path) -> None:

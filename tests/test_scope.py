@@ -174,3 +174,69 @@ def test_the_audit_names_a_record_by_its_id_only_when_the_id_is_no_personal_data
     line = Recorder._audit_line(view)
     assert [r["id"] for r in line["records"]] == ["17", None, None]  # type: ignore[attr-defined]
     assert "jane.doe" not in json.dumps(line)
+
+
+def test_a_contact_is_clear_or_masked_by_its_own_value_not_by_its_field() -> None:
+    # A comment with a masked card and a phone in clear had its phone recorded as masked: not
+    # counted against the contacts quota, and left out of attribution. The card's digits, also
+    # read as a phone number, had been a contact of their own.
+    from proxy.evidence import match_hash
+    from proxy.model import MaskResult, Span
+    from proxy.scope import contacts
+
+    note = "my card 4539148803436467 was charged twice, call me on (720) 386-6806"
+    doc = parse(json.dumps({"comments": [{"body": note}]}), Limits())
+    field = next(f for f in doc.fields if f.value == note)
+    card, phone = note.index("4539"), note.index("(720)")
+    spans = {
+        field.slot: (
+            Span(card, card + 16, "CREDIT_CARD", 1.0),
+            Span(card + 6, card + 16, "PHONE_NUMBER", 0.4),
+            Span(phone, len(note), "PHONE_NUMBER", 0.7),
+        )
+    }
+    shown = note.replace("4539148803436467", "************6467")
+    served = contacts(doc.fields, {}, spans, MaskResult(replacements={field.slot: shown}), {}, b"k" * 32)
+    assert [(s.keys, s.clear, s.masked) for s in served] == [
+        ((match_hash(b"k" * 32, "phone", "(720) 386-6806"),), ("phone",), ()),
+    ]
+    masked_phone = shown.replace("(720) 386-6806", "(***) ***-6806")
+    served = contacts(
+        doc.fields, {}, spans, MaskResult(replacements={field.slot: masked_phone}), {}, b"k" * 32
+    )
+    assert [(s.clear, s.masked) for s in served] == [((), ("phone",))]
+
+
+def test_a_contact_served_in_clear_anywhere_is_clear() -> None:
+    from proxy.model import MaskResult, Span
+    from proxy.scope import contacts
+
+    doc = parse(json.dumps({"a": "mail jane@example.com", "b": "mail jane@example.com!"}), Limits())
+    a, b = (
+        next(f for f in doc.fields if f.value == v)
+        for v in ("mail jane@example.com", "mail jane@example.com!")
+    )
+    spans = {a.slot: (Span(5, 21, "EMAIL_ADDRESS", 1.0),), b.slot: (Span(5, 21, "EMAIL_ADDRESS", 1.0),)}
+    result = MaskResult(replacements={a.slot: "mail j***@example.com"})
+    served = contacts(doc.fields, {}, spans, result, {}, b"k" * 32)
+    assert [(s.clear, s.masked) for s in served] == [(("email",), ())]
+
+
+def test_an_email_or_phone_inside_a_customers_text_is_keyed_and_named_clear_or_masked() -> None:
+    # A phone number in a comment (a customer record) had no key: a leaked list of phones could
+    # not be matched to the agent who read them in clear.
+    from proxy.evidence import match_hash
+    from proxy.model import MaskResult, Span
+
+    note = "card 4539148803436467, call (720) 386-6806"
+    doc = parse(json.dumps({"comments": [{"author_id": 7, "body": note}]}), Limits())
+    body = next(f for f in doc.fields if f.value == note)
+    records = [Record("customer", "7", ("comments", 0))]
+    nearest, _ = owners(doc.fields, records)
+    phone = note.index("(720)")
+    spans = {body.slot: (Span(5, 21, "CREDIT_CARD", 1.0), Span(phone, len(note), "PHONE_NUMBER", 0.7))}
+    shown = note.replace("4539148803436467", "************6467")
+    result = MaskResult(replacements={body.slot: shown})
+    [served] = served_records(records, doc.fields, {}, spans, result, nearest, set(), b"m" * 32)
+    assert (served.clear, served.masked) == (("body:phone",), ("body",))
+    assert match_hash(b"m" * 32, "phone", "(720) 386-6806") in served.keys

@@ -538,6 +538,7 @@ class ScrimAddon:
             key,
             now,
             observe=self._settings.observe,
+            canary_contacts=rules.canary_contacts,
         )
         if inspected.break_glass:
             verdict = replace(verdict, events=(*verdict.events, "break_glass"))

@@ -18,10 +18,12 @@ Two more optional limits, each on its own distinct count in the same window:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from proxy.errors import Withheld
+from proxy.evidence import match_hash
 from proxy.ledger import WINDOWS, Counts, Ledger, customer_key
 from proxy.model import ServedRecord
 from proxy.rules import Quota, Role
@@ -57,12 +59,19 @@ async def enforce(
     key: bytes,
     now: float,
     observe: bool = False,
+    canary_contacts: tuple[tuple[str, str], ...] = (),
 ) -> Verdict:
-    """Check and record one response's customers (and clear contacts) for one agent."""
+    """Check and record one response's customers (and clear contacts) for one agent.
+
+    A canary is served when a customer record has its id, or any record (a contact, a customer's
+    e-mail field) its e-mail or phone, masked or not."""
     customers = [s for s in served if s.record.record_type == CUSTOMER]
     contacts = sorted({k for s in served if s.record.record_type == CONTACT and s.clear for k in s.keys})
     events: list[str] = []
-    if any(s.record.record_id in canaries for s in customers):
+    canary_keys = _canary_keys(key, canary_contacts) if key else frozenset()
+    if any(s.record.record_id in canaries for s in customers) or any(
+        k in canary_keys for s in served for k in s.keys
+    ):
         events.append("canary")
     if not customers and not contacts:
         return Verdict(tuple(events))
@@ -161,3 +170,8 @@ async def admit_search(
         await ledger.record(agent + _SEARCHES, [request_id], [], now)
         return Verdict(("search", "quota_exceeded"))
     return Verdict(("search", "quota_exceeded"), Withheld("search_quota_exceeded", 429))
+
+
+@functools.lru_cache(maxsize=8)  # one per rules generation in use
+def _canary_keys(key: bytes, contacts: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    return frozenset(match_hash(key, kind, value) for kind, value in contacts)

@@ -63,6 +63,23 @@ def _valid_duration(value: str) -> str:
 Duration = Annotated[str, AfterValidator(_valid_duration)]
 
 
+def contact_kind(value: str) -> str:
+    """`email` or `phone`: what a canary's contact value is (as leak attribution reads them)."""
+    if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+        return "email"
+    if re.fullmatch(r"\+?[\d\s().\-/]+", value) and 7 <= sum(map(str.isdigit, value)) <= 15:
+        return "phone"
+    raise ValueError("not an e-mail address or a phone number (7 to 15 digits)")
+
+
+def _valid_contact(value: str) -> str:
+    contact_kind(value)
+    return value
+
+
+Contact = Annotated[str, AfterValidator(_valid_contact)]
+
+
 class QuotaSpec(_Strict):
     """Distinct ticketless customers per agent in a window: alert, then ask why, then stop."""
 
@@ -185,6 +202,9 @@ class PolicySpec(_Strict):
     routes: list[RouteSpec] = Field(default_factory=list)
     assignments: AssignmentsSpec = AssignmentsSpec()
     canaries: list[str] = Field(default_factory=list)
+    # The canaries' e-mails and phones: a canary read where no record rule names it (an undeclared
+    # route, a comment) is a contact, known only by these.
+    canary_contacts: list[Contact] = Field(default_factory=list)
     # Entities no role sees in clear, whatever it reveals (`"*"` included) and under break-glass
     # too: a seed phrase or a private key is the customer's wallet itself, not information about it.
     secrets: list[str] = Field(default_factory=list)
@@ -302,6 +322,7 @@ class Rules:
     source_dir: Path
     assignment_ttl: float = 12 * 3600.0
     canaries: frozenset[str] = frozenset()
+    canary_contacts: tuple[tuple[str, str], ...] = ()  # (kind, value)
     field_hints: dict[str, str] = field(default_factory=dict)
 
     def role(self, name: str) -> Role:
@@ -528,6 +549,7 @@ def _compile(spec: PolicySpec, entities: frozenset[str], version: str, source: P
         assignment_ttl=parse_duration(spec.assignments.ttl),
         field_hints={hint_key(k): v for k, v in spec.detection.field_hints.items()},
         canaries=frozenset(spec.canaries),
+        canary_contacts=tuple((contact_kind(c), c) for c in spec.canary_contacts),
     )
 
 

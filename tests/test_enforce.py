@@ -72,6 +72,26 @@ async def test_canary_is_an_event_not_a_block() -> None:
     assert verdict.events == ("canary",) and verdict.withheld is None
 
 
+@pytest.mark.parametrize("kind", ["contact", "customer"])
+async def test_a_canarys_email_or_phone_served_anywhere_is_a_canary(kind: str) -> None:
+    # A canary read through a route no record rule names (a comment, an undeclared endpoint) was
+    # a contact, and raised nothing.
+    from proxy.evidence import match_hash
+
+    phone = match_hash(KEY, "phone", "(415) 555-0199")
+    served = [ServedRecord(Record(kind, "c-1"), masked=("phone",), keys=(phone,))]
+    contacts = (("email", "leak.canary@example.com"), ("phone", "+1 415 555 0199"))
+    verdict = await enforce(
+        MemoryLedger(), ROLE, "agent-1", served, frozenset(), False, KEY, T0, canary_contacts=contacts
+    )
+    assert verdict.events == ("canary",) and verdict.withheld is None
+    other = [ServedRecord(Record(kind, "c-1"), keys=(match_hash(KEY, "phone", "(415) 555-0198"),))]
+    verdict = await enforce(
+        MemoryLedger(), ROLE, "agent-1", other, frozenset(), False, KEY, T0, canary_contacts=contacts
+    )
+    assert "canary" not in verdict.events
+
+
 async def test_observe_mode_never_withholds() -> None:
     served = customers(*[f"c{i}" for i in range(9)])
     verdict = await enforce(MemoryLedger(), ROLE, "a", served, frozenset(), False, KEY, T0, observe=True)

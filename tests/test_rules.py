@@ -317,6 +317,8 @@ BROKEN: list[tuple[str, Mutation, str]] = [
     ("threshold", _set("detection", value={"score_threshold": 1.5}),
      "detection.score_threshold: Input should be less than or equal to 1 (1.5)"),
     ("static", _set("static", value="/console"), "static: Input should be a valid list ('/console')"),
+    ("canary contact", _set("canary_contacts", value=["leak.canary@example.com", "ext 12"]),
+     "canary_contacts[1]: not an e-mail address or a phone number (7 to 15 digits) ('ext 12')"),
 ]  # fmt: skip
 
 

@@ -20,6 +20,7 @@ Redis is unreachable, so masking never waits on or fails with Redis. redis-py st
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import hashlib
 import logging
@@ -259,6 +260,10 @@ class Probed(Protocol):
     async def close(self) -> None: ...
 
 
+async def _refused() -> bool:
+    return False
+
+
 class FallbackLedger:
     """A shared ledger that degrades to this replica's memory instead of failing.
 
@@ -270,7 +275,12 @@ class FallbackLedger:
 
     With `mirror` (the default) writes that reached the primary are also applied to `local`, so a
     degraded replica keeps counting from its own share of the history rather than from zero. Views
-    recorded while degraded stay local: the shared counts miss them after recovery.
+    recorded while degraded are kept (up to `journal_size`, oldest dropped first) and written to the
+    primary, with their own times, once it answers again: an agent who spread requests over
+    replicas during an outage meets the whole count afterwards (the call that found the primary
+    back was answered before they were written).
+
+    Break-glass is refused while degraded: each replica's local budget would grant its own.
     """
 
     def __init__(
@@ -282,6 +292,7 @@ class FallbackLedger:
         *,
         mirror: bool = True,
         clock: Callable[[], float] = time.monotonic,
+        journal_size: int = 100_000,
     ) -> None:
         self._primary = primary
         self._local = local
@@ -292,6 +303,10 @@ class FallbackLedger:
         self._healthy = True
         self._retry_at = 0.0
         self._probing = False
+        # Views recorded locally while degraded: (agent, ticketless, assigned, time).
+        self._journal: collections.deque[tuple[str, tuple[str, ...], tuple[str, ...], float]] = (
+            collections.deque(maxlen=journal_size)
+        )
 
     @property
     def healthy(self) -> bool:
@@ -339,7 +354,24 @@ class FallbackLedger:
             if probe:
                 self._probing = False
         self._transition(True)
+        if probe and self._journal:
+            await self._replay()
         return result, True
+
+    async def _replay(self) -> None:
+        """Write the views recorded while degraded to the primary, oldest first; stop (keeping the
+        rest) if it fails again."""
+        replayed = 0
+        while self._journal:
+            agent, ticketless, assigned, now = self._journal[0]
+            try:
+                await self._primary.record(agent, ticketless, assigned, now)
+            except (RedisError, OSError) as err:
+                self._fail(err)
+                break
+            self._journal.popleft()
+            replayed += 1
+        log.info("ledger: %d views recorded while degraded written to the shared store", replayed)
 
     async def assign(self, agent: str, customers: Sequence[str], ttl: float, now: float) -> None:
         _, shared = await self._call(
@@ -372,12 +404,14 @@ class FallbackLedger:
         )
         if shared and self._mirror:
             await self._local.record(agent, ticketless, assigned, now)
+        elif not shared:
+            self._journal.append((agent, tuple(ticketless), tuple(assigned), now))
         return counts
 
     async def spend_break_glass(self, agent: str, shift: float, budget: int, now: float) -> bool:
         granted, shared = await self._call(
             lambda: self._primary.spend_break_glass(agent, shift, budget, now),
-            lambda: self._local.spend_break_glass(agent, shift, budget, now),
+            _refused,
         )
         if granted and shared and self._mirror:
             await self._local.spend_break_glass(agent, shift, budget, now)
@@ -390,6 +424,8 @@ class FallbackLedger:
         )
         if admitted and shared and self._mirror:
             await self._local.record(agent, customers, [], now)
+        elif admitted and not shared:
+            self._journal.append((agent, tuple(customers), (), now))
         return admitted
 
     async def ping(self) -> bool:

@@ -391,7 +391,7 @@ async def test_degrades_once_answers_locally_and_waits_before_probing(
     assert await fallback.unseen("ann", ["c1", "c3"], HOUR, T0 + 2) == {"c3"}
     await fallback.assign("ann", ["c4"], 60.0, T0)
     assert await fallback.assigned("ann", ["c4"], T0 + 1) == {"c4"}
-    assert await fallback.spend_break_glass("ann", SHIFT, 1, T0)
+    # Each replica's local budget would grant its own: break-glass waits for the shared one.
     assert not await fallback.spend_break_glass("ann", SHIFT, 1, T0)
     assert states == [False]
     assert not fallback.healthy
@@ -416,11 +416,26 @@ async def test_probes_after_retry_after_and_recovers_once(
     clock.t += 1
     primary.down = False
     counts = await fallback.record("ann", ["c3"], [], T0 + 3)
-    assert counts.ticketless["1h"] == 1  # views recorded while degraded stayed local
+    assert counts.ticketless["1h"] == 1  # answered before the degraded views were written
     assert states == [False, True]
     assert fallback.healthy
-    await fallback.record("ann", [], [], T0 + 4)
+    # The views made while degraded reached the shared store once it answered.
+    assert (await fallback.record("ann", [], [], T0 + 4)).ticketless["1h"] == 3
+    assert await primary.store.unseen("ann", ["c1", "c2", "c3"], HOUR, T0 + 4) == set()
     assert states == [False, True]
+
+
+async def test_views_kept_for_the_shared_store_are_bounded_oldest_dropped_first(
+    primary: FlakyPrimary, clock: Clock
+) -> None:
+    fallback = FallbackLedger(primary, MemoryLedger(), retry_after=5.0, clock=clock, journal_size=2)
+    primary.down = True
+    for i in range(3):
+        await fallback.record("ann", [f"c{i}"], [], T0 + i)
+    clock.t += 5
+    primary.down = False
+    await fallback.record("ann", [], [], T0 + 4)
+    assert await primary.store.unseen("ann", ["c0", "c1", "c2"], HOUR, T0 + 4) == {"c0"}
 
 
 async def test_one_probe_at_a_time_the_others_answer_locally(
@@ -526,7 +541,7 @@ async def test_fallback_from_a_closed_port_to_redis_started_later(tmp_path: Path
         assert (await fallback.record("ann", ["c2"], [], T0 + 1)).ticketless["1h"] == 2
         await fallback.assign("ann", ["c3"], 60.0, T0)
         assert await fallback.assigned("ann", ["c3"], T0 + 1) == {"c3"}
-        assert await fallback.spend_break_glass("ann", SHIFT, 1, T0)
+        assert not await fallback.spend_break_glass("ann", SHIFT, 1, T0)  # no shared budget
         assert time.monotonic() - started < 1.0  # refused, then local: no waiting on the dead server
         assert states == [False]
 
@@ -538,10 +553,10 @@ async def test_fallback_from_a_closed_port_to_redis_started_later(tmp_path: Path
 
         await wait_for(recovered)
         assert states == [False, True]
-        # The shared store now has the view made after recovery (and not those made before).
+        # The shared store now has the views made while degraded too, written once it answered.
         reader = RedisLedger(server.url, prefix=prefix)
         try:
-            assert await reader.unseen("ann", ["c1", "c4"], HOUR, T0 + 3) == {"c1"}
+            assert await reader.unseen("ann", ["c1", "c2", "c4", "c5"], HOUR, T0 + 3) == {"c5"}
         finally:
             await reader.close()
         assert await fallback.ping()

@@ -195,10 +195,10 @@ _NOT_IN_NAMES = re.compile(r"[0-9@_/]")
 
 
 def _context_words(context: tuple[str, ...]) -> list[str]:
-    # The joined form too, so a label "ID number" or a key "idNumber" meets a context word "idnumber".
+    # Joined forms too, so a label "ID number" or a key "idNumber" meets a context word "idnumber":
+    # the innermost name's words come first, whatever encloses them (`custom_fields`, `changes`).
     words = list(context)
-    if 1 < len(words) <= 4:
-        words.append("".join(words))
+    words.extend("".join(context[:n]) for n in range(2, min(len(context), 4) + 1))
     return words
 
 

@@ -60,6 +60,9 @@ _CARD = (
     rf"(?:\d{{9,15}}(?!\d)|(?<!\d-\d{{4}}){_CARD_GAP}\d{{3,6}}(?:{_CARD_SEPARATOR}\d{{3,6}}){{1,3}}(?!\d)(?!-\d))"
     rf"{_NOT_IN_HEX}"
 )
+# Maestro's 17 and 18 digits as 4-4-4-4-1 and 4-4-4-4-2: a short last group, which the pattern
+# above leaves out (a group of one or two after a card is as often an expiry month or a count).
+_CARD_SHORT_TAIL = rf"(?<!\d)(?<!\d\d-){_CARD_ISSUER}(?:{_CARD_SEPARATOR}\d{{4}}){{3}}{_CARD_SEPARATOR}\d{{1,2}}(?!\d)(?![-/.]\d)"
 _CARD_DIGITS = range(13, 20)
 _CARD_SPACED = r"(?<!\d)(?<!\d )[2-6](?: [0-9]){12,18}(?! ?[0-9])"
 _CARD_SEPARATORS = [(sep, "") for sep in (*_CARD_SEPARATORS_TYPED, " ", "\t", "\r", "\n")]
@@ -143,6 +146,7 @@ def custom_recognizers() -> list[EntityRecognizer]:
             name="ScrimCardRecognizer",
             patterns=[
                 Pattern("card incl. 2-series", _CARD, 0.3),
+                Pattern("card with a short last group", _CARD_SHORT_TAIL, 0.3),
                 # "4 5 3 9 1 4 8 8 …": typed one digit at a time (the Luhn check decides)
                 Pattern("card, digits spaced one by one", _CARD_SPACED, 0.3),
             ],

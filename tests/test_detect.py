@@ -95,6 +95,22 @@ def test_field_name_context_makes_a_date_a_birth_date(detector: Detector) -> Non
 
 
 @pytest.mark.parametrize(
+    ("value", "context", "entity"),
+    [
+        # a name/value pair's label inside custom fields, a change set's field name
+        ("PB7056611", ("id", "document", "value", "custom", "fields"), "PASSPORT"),
+        ("G37970271", ("custom", "travel", "doc", "from", "changes"), "PASSPORT"),
+    ],
+)
+def test_the_innermost_names_words_are_read_joined_whatever_encloses_them(
+    detector: Detector, value: str, context: tuple[str, ...], entity: str
+) -> None:
+    # Joined only when the whole context had at most four words: `Id Document` inside
+    # `custom_fields` never met the context word "iddocument".
+    assert (value, entity) in found(detector, value, context)
+
+
+@pytest.mark.parametrize(
     "text",
     # a date's midnight somewhere, written in UTC: a whole or half hour with no seconds
     ["1985-03-14T00:00:00Z", "1985-03-14T05:00:00.000Z", "1985-03-13T18:30:00Z", "1985-03-14T05:45:00+00:00"],

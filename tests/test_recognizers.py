@@ -645,6 +645,31 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("sort code 60-16-13 account 31926819", None, "US_BANK_NUMBER", "60-16-13"),
     ("sort code 60-16-13 account 31926819", None, "US_BANK_NUMBER", "31926819"),
     ("60-16-13", ["sortcode"], "US_BANK_NUMBER", "60-16-13"),
+    # --- account numbers beside the code that routes to their bank, any country (held-out corpus) ---
+    ("Payout details - s/c 69-98-44 a/c 09034043", None, "US_BANK_NUMBER", "09034043"),
+    ("Sort Code: 20-00-00 Acc No: 55779911", None, "US_BANK_NUMBER", "55779911"),
+    ("refund to BSB 840-138 account 24053874", None, "US_BANK_NUMBER", "24053874"),
+    ("BSB: 428-892  Acc: 568592824", None, "US_BANK_NUMBER", "568592824"),
+    ("Transit: 91662 Inst: 001 Account: 3553969", None, "US_BANK_NUMBER", "3553969"),
+    ("transit 46130, institution 831, account 6680264", None, "US_BANK_NUMBER", "6680264"),
+    ("IFSC SBIN0424702 A/c No 9784422512786", None, "US_BANK_NUMBER", "9784422512786"),
+    ("Account number: 2880555540799 (IFSC: HDFC0019038)", None, "US_BANK_NUMBER", "2880555540799"),
+    ("paid into a/c 09034043 yesterday", None, "US_BANK_NUMBER", "09034043"),
+    # --- ids after their acronym or in their own shape (held-out corpus) ---
+    ("EIN 46-5451745", None, "NATIONAL_ID", "46-5451745"),
+    ("employer id number: 46-5451745", None, "NATIONAL_ID", "46-5451745"),
+    ("81-4356999", ["tax", "number"], "NATIONAL_ID", "81-4356999"),
+    ("DL# 23995168", None, "NATIONAL_ID", "23995168"),
+    ("W231-240-68-312-0", ["license"], "NATIONAL_ID", "W231-240-68-312-0"),
+    ("S029-2599-8090", ["driver", "licence"], "NATIONAL_ID", "S029-2599-8090"),
+    ("licence NYATT307262XH7AE", None, "NATIONAL_ID", "NYATT307262XH7AE"),
+    ("MORGA753116SM9IJ", None, "NATIONAL_ID", "MORGA753116SM9IJ"),
+    ("travel document PA2686988", None, "PASSPORT", "PA2686988"),
+    ("Pass-Nr. SR7611757", None, "PASSPORT", "SR7611757"),
+    ("E59939372", ["ppnumber"], "PASSPORT", "E59939372"),  # a label "Pp Number", joined
+    # --- Maestro's 17 and 18 digits with a short last group ---
+    ("Kartennummer: 6759-8334-3892-8076-07", None, "CREDIT_CARD", "6759-8334-3892-8076-07"),
+    ("tarjeta 5018 6062 1927 3523 35", None, "CREDIT_CARD", "5018 6062 1927 3523 35"),
     # --- phones without a separator or with a short cue ---
     ("hi its sarah, 07700900123", None, "PHONE_NUMBER", "07700900123"),
     ("ph 4155551234", None, "PHONE_NUMBER", "4155551234"),
@@ -981,6 +1006,13 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("my wife and I share the account", None, "PERSON"),
     ("Order status: pending", ["name"], "PERSON"),
     ("nsec1naqm6k7tkrca00dxajrs04mhcmcnlfsduc5pchmcmclkrzc6jgls0nqkvl", None, "CRYPTO"),  # a key, no address
+    # --- bank and id words near numbers that are not accounts or ids ---
+    ("transit time 5 days, account 3553969 on our side", None, "US_BANK_NUMBER"),  # no routing code
+    ("customer account 55779911 upgraded", None, "US_BANK_NUMBER"),
+    ("A/C unit 123 broken", None, "US_BANK_NUMBER"),
+    ("order 46-5451745 shipped", None, "NATIONAL_ID"),
+    ("part W231-240-68-312-0 in stock", None, "NATIONAL_ID"),
+    ("Pass it on: 4 12 2026", None, "CREDIT_CARD"),
     (SOLANA_KEY, None, "CRYPTO_SECRET"),  # 64 bytes without a checksum: only when named
     ("NPZ4UNAD9", None, "PASSPORT"),
     ("basin: 756056628", None, "NATIONAL_ID"),

@@ -26,7 +26,22 @@ _LABEL_KEYS: tuple[str, ...] = (
     "system",  # FHIR identifiers: `{"system": "http://hl7.org/fhir/sid/us-ssn", "value": …}`
 )  # fmt: skip
 _VALUE_KEYS = frozenset(
-    ("value", "val", "v", "content", "text", "field_value", "fieldvalue", "answer", "data", "response")
+    (
+        *("value", "val", "v", "content", "text", "field_value", "fieldvalue", "answer", "data", "response"),
+        # a change set's (audit logs, webhooks): `{"field": "custom.dob", "from": …, "to": …}`
+        *(
+            "from",
+            "to",
+            "old",
+            "new",
+            "old_value",
+            "new_value",
+            "previous_value",
+            "previous",
+            "before",
+            "after",
+        ),
+    )
 )
 # Typed entries, and transfers named by their asset (`{"asset": "SOL", "to": "7EcD…"}`).
 _TYPE_KEYS: tuple[str, ...] = ("type", "kind", "category", "asset", "coin", "currency", "chain", "network")

@@ -62,7 +62,10 @@ _CARD = (
 )
 # Maestro's 17 and 18 digits as 4-4-4-4-1 and 4-4-4-4-2: a short last group, which the pattern
 # above leaves out (a group of one or two after a card is as often an expiry month or a count).
-_CARD_SHORT_TAIL = rf"(?<!\d)(?<!\d\d-){_CARD_ISSUER}(?:{_CARD_SEPARATOR}\d{{4}}){{3}}{_CARD_SEPARATOR}\d{{1,2}}(?!\d)(?![-/.]\d)"
+_CARD_SHORT_TAIL = (
+    rf"(?<!\d)(?<!\d\d-){_CARD_ISSUER}(?:{_CARD_SEPARATOR}\d{{4}}){{3}}"
+    rf"{_CARD_SEPARATOR}\d{{1,2}}(?!\d)(?![-/.]\d)"
+)
 _CARD_DIGITS = range(13, 20)
 _CARD_SPACED = r"(?<!\d)(?<!\d )[2-6](?: [0-9]){12,18}(?! ?[0-9])"
 _CARD_SEPARATORS = [(sep, "") for sep in (*_CARD_SEPARATORS_TYPED, " ", "\t", "\r", "\n")]

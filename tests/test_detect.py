@@ -111,6 +111,20 @@ def test_the_innermost_names_words_are_read_joined_whatever_encloses_them(
 
 
 @pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("data di nascita: 23/02/2005\n\nDHL Sendung 5076607778", "5076607778"),
+        ("ss# 536221234 for the tax form; serial SN9397104199", "SN9397104199"),
+    ],
+)
+def test_a_context_word_names_nothing_past_a_blank_line_or_a_semicolon(
+    detector: Detector, text: str, kept: str
+) -> None:
+    assert kept not in [value for value, _ in found(detector, text)]
+    assert found(detector, "Date of birth:\n1985-03-14") == [("1985-03-14", "DATE_OF_BIRTH")]  # one line on
+
+
+@pytest.mark.parametrize(
     "text",
     # a date's midnight somewhere, written in UTC: a whole or half hour with no seconds
     ["1985-03-14T00:00:00Z", "1985-03-14T05:00:00.000Z", "1985-03-13T18:30:00Z", "1985-03-14T05:45:00+00:00"],

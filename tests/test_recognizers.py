@@ -667,6 +667,12 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("travel document PA2686988", None, "PASSPORT", "PA2686988"),
     ("Pass-Nr. SR7611757", None, "PASSPORT", "SR7611757"),
     ("E59939372", ["ppnumber"], "PASSPORT", "E59939372"),  # a label "Pp Number", joined
+    (
+        "please whitelist E5jhz7naR8grAVGUErPTppm6qA1qNxsRnAVpipT58hdy",
+        None,
+        "CRYPTO",
+        "E5jhz7naR8grAVGUErPTppm6qA1qNxsRnAVpipT58hdy",
+    ),
     # --- Maestro's 17 and 18 digits with a short last group ---
     ("Kartennummer: 6759-8334-3892-8076-07", None, "CREDIT_CARD", "6759-8334-3892-8076-07"),
     ("tarjeta 5018 6062 1927 3523 35", None, "CREDIT_CARD", "5018 6062 1927 3523 35"),

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import phonenumbers
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, CryptoRecognizer, IbanRecognizer
 
@@ -161,8 +162,13 @@ def custom_recognizers() -> list[EntityRecognizer]:
             patterns=[
                 Pattern("nanp 3-3-4", _PHONE_NANP, 0.5),
                 Pattern("national with trunk 0", _PHONE_TRUNK, 0.5),
-                Pattern("international with 00 (needs context)", _PHONE_00, 0.4),
             ],
+            context=_PHONE_CONTEXT,
+        ),
+        _DialledAbroadRecognizer(
+            supported_entity="PHONE_NUMBER",
+            name="ScrimDialledAbroadPhoneRecognizer",
+            patterns=[Pattern("international with 00 (needs context)", _PHONE_00, 0.4)],
             context=_PHONE_CONTEXT,
         ),
         _UpperCaseBech32Recognizer(
@@ -210,6 +216,19 @@ class _CardRecognizer(CreditCardRecognizer):
         digits = EntityRecognizer.sanitize_value(pattern_text, self.replacement_pairs)
         valid: bool = len(digits) in _CARD_DIGITS and super().validate_result(pattern_text)
         return valid
+
+
+class _DialledAbroadRecognizer(PatternRecognizer):
+    """`0061 2 1266 2886`: with the 00 read as `+`, a number valid in its country's plan is a phone
+    number without any context word; one that is not keeps needing one."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        digits = "".join(ch for ch in pattern_text if ch.isdigit())[2:]
+        try:
+            valid = phonenumbers.is_valid_number(phonenumbers.parse("+" + digits))
+        except phonenumbers.NumberParseException:
+            return None
+        return True if valid else None
 
 
 class _UpperCaseBech32Recognizer(CryptoRecognizer):

@@ -156,6 +156,7 @@ EXPECTED_RECOGNIZERS = {
     "ScrimAddressFieldRecognizer",
     "ScrimNameFieldRecognizer",
     # in code (proxy/recognizers.py)
+    "ScrimDialledAbroadPhoneRecognizer",
     "ScrimEmailRecognizer",
     "ScrimSpelledEmailRecognizer",
     "ScrimCardRecognizer",
@@ -673,6 +674,14 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
         "CRYPTO",
         "E5jhz7naR8grAVGUErPTppm6qA1qNxsRnAVpipT58hdy",
     ),
+    ("818331609 is my social", None, "NATIONAL_ID", "818331609"),
+    # --- phones dialled from abroad (00, valid in the country's plan), after a cue in other languages ---
+    ("bel me op 0061 2 1266 2886", None, "PHONE_NUMBER", "0061 2 1266 2886"),
+    ("(0055 11 96116-4115)", None, "PHONE_NUMBER", "0055 11 96116-4115"),
+    ("Cel: 0057 601 2141550", None, "PHONE_NUMBER", "0057 601 2141550"),
+    ("erreichbar unter 573211244016", None, "PHONE_NUMBER", "573211244016"),
+    ("chiamatemi al 41781006441.", None, "PHONE_NUMBER", "41781006441"),
+    ("mon numéro : 081238 25416", None, "PHONE_NUMBER", "081238 25416"),
     # --- Maestro's 17 and 18 digits with a short last group ---
     ("Kartennummer: 6759-8334-3892-8076-07", None, "CREDIT_CARD", "6759-8334-3892-8076-07"),
     ("tarjeta 5018 6062 1927 3523 35", None, "CREDIT_CARD", "5018 6062 1927 3523 35"),
@@ -907,7 +916,7 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("2024-4539148803436467", None, "CREDIT_CARD"),  # a longer dashed number, whole
     ("tx 52908400098527886e0f7030069857d2e4169ee7", None, "CREDIT_CARD"),  # the start of a hash
     ("build de12abcd1234efgh5678 passed", None, "IBAN_CODE"),  # mod 97 fails
-    ("dial 0049 30 12345678", None, "PHONE_NUMBER"),  # 00-dialled numbers need a phone word
+    ("dial 00 99 12 34", None, "PHONE_NUMBER"),  # 00, then no number of any plan: needs a phone word
     ("api key 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", None, "CRYPTO"),  # Solana needs its name
     ("BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDX", None, "CRYPTO"),  # checksum fails
     ("to DH5yaieqoZN36fDVciNyRueRGvGLR3mr7M", None, "CRYPTO"),  # Base58Check fails
@@ -1019,6 +1028,7 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("order 46-5451745 shipped", None, "NATIONAL_ID"),
     ("part W231-240-68-312-0 in stock", None, "NATIONAL_ID"),
     ("Pass it on: 4 12 2026", None, "CREDIT_CARD"),
+    ("123456789 is my order", None, "NATIONAL_ID"),
     (SOLANA_KEY, None, "CRYPTO_SECRET"),  # 64 bytes without a checksum: only when named
     ("NPZ4UNAD9", None, "PASSPORT"),
     ("basin: 756056628", None, "NATIONAL_ID"),

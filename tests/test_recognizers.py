@@ -675,6 +675,12 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
         "E5jhz7naR8grAVGUErPTppm6qA1qNxsRnAVpipT58hdy",
     ),
     ("818331609 is my social", None, "NATIONAL_ID", "818331609"),
+    # --- a birth date after the word for born in other languages ---
+    ("nací el 16 de agosto de 2003", None, "DATE_OF_BIRTH", "16 de agosto de 2003"),
+    ("né le 09/09/1941", None, "DATE_OF_BIRTH", "09/09/1941"),
+    ("nato il 06/02/1976 - ref TKT-87110", None, "DATE_OF_BIRTH", "06/02/1976"),
+    ("geb. 3. November 1999. call back", None, "DATE_OF_BIRTH", "3. November 1999"),
+    ("geboren op 12-03-1990", None, "DATE_OF_BIRTH", "12-03-1990"),
     # --- phones dialled from abroad (00, valid in the country's plan), after a cue in other languages ---
     ("bel me op 0061 2 1266 2886", None, "PHONE_NUMBER", "0061 2 1266 2886"),
     ("(0055 11 96116-4115)", None, "PHONE_NUMBER", "0055 11 96116-4115"),
@@ -916,7 +922,9 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("2024-4539148803436467", None, "CREDIT_CARD"),  # a longer dashed number, whole
     ("tx 52908400098527886e0f7030069857d2e4169ee7", None, "CREDIT_CARD"),  # the start of a hash
     ("build de12abcd1234efgh5678 passed", None, "IBAN_CODE"),  # mod 97 fails
-    ("dial 00 99 12 34", None, "PHONE_NUMBER"),  # 00, then no number of any plan: needs a phone word
+    ("dial 00 99 12 34", None, "PHONE_NUMBER"),
+    ("la nota del 12/03/2024", None, "DATE_OF_BIRTH"),  # "nota" is no word for born
+    ("Signed 12/03/2024", None, "DATE_OF_BIRTH"),  # 00, then no number of any plan: needs a phone word
     ("api key 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", None, "CRYPTO"),  # Solana needs its name
     ("BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDX", None, "CRYPTO"),  # checksum fails
     ("to DH5yaieqoZN36fDVciNyRueRGvGLR3mr7M", None, "CRYPTO"),  # Base58Check fails

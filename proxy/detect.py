@@ -43,6 +43,10 @@ log = logging.getLogger(__name__)
 # in lower case too, "regards, melissa wright"); also a spelled-out e-mail (`jane_at_gmail_dot_com`).
 _WORTH_SCANNING = re.compile(r"[0-9@A-Z]|[\uff10-\uff19\uff21-\uff3a\uff20]|\w\W+\w+\W+\w")
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]")
+# The innermost key words of a name field (`name`, `displayName`, `last_name`, `Nachname`).
+_NAME_WORDS = frozenset(
+    ("name", "surname", "nachname", "vorname", "nombre", "apellido", "apellidos", "cognome", "nom")
+)
 _NER_EXCLUDE = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"]
 _CACHE_SIZE = 50_000
 _WORD = re.compile(r"[^\W\d_]{2}")  # two letters: the least a name or a place is made of
@@ -210,11 +214,16 @@ def is_machine_value(text: str) -> bool:
     return _MACHINE_VALUE.fullmatch(text) is not None and _LOCAL_MIDNIGHT.fullmatch(text[13:19]) is None
 
 
-def worth_scanning(text: str) -> bool:
+def worth_scanning(text: str, context: tuple[str, ...] = ()) -> bool:
     """False for a string no recognizer can find anything in (the caller may skip it unsent)."""
     return (
         len(text) >= 2
-        and (_WORTH_SCANNING.search(text) is not None or emails.may_hold_address(text))
+        and (
+            _WORTH_SCANNING.search(text) is not None
+            or emails.may_hold_address(text)
+            # a name field's two words in lower case: "anneliese strauß"
+            or (" " in text and not _NAME_WORDS.isdisjoint(context[:2]))
+        )
         and not is_machine_value(text)
     )
 
@@ -458,7 +467,7 @@ class Detector:
         out: list[Found | None] = [None] * len(items)
         pending: list[_Pending] = []
         for index, item in enumerate(items):
-            if not worth_scanning(item.text):
+            if not worth_scanning(item.text, item.context):
                 out[index] = ()
                 continue
             key = item.key

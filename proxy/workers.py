@@ -309,7 +309,7 @@ class DetectionPool:
         asked: list[int] = []
         for index, item in enumerate(items):
             key = item.key
-            if not worth_scanning(item.text):
+            if not worth_scanning(item.text, item.context):
                 found[index] = ()
             elif (hit := self._seen.get(key)) is not None:
                 self._seen.move_to_end(key)

@@ -675,6 +675,10 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
         "E5jhz7naR8grAVGUErPTppm6qA1qNxsRnAVpipT58hdy",
     ),
     ("818331609 is my social", None, "NATIONAL_ID", "818331609"),
+    # --- a name field's whole value in one case, or surname first ---
+    ("anneliese strauß", ["name"], "PERSON", "anneliese strauß"),
+    ("CONCEIÇÃO DA SILVA", ["sender", "name"], "PERSON", "CONCEIÇÃO DA SILVA"),
+    ("Fontaine, Solène", ["display", "name"], "PERSON", "Fontaine, Solène"),
     # --- a birth date after the word for born in other languages ---
     ("nací el 16 de agosto de 2003", None, "DATE_OF_BIRTH", "16 de agosto de 2003"),
     ("né le 09/09/1941", None, "DATE_OF_BIRTH", "09/09/1941"),
@@ -924,6 +928,8 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("build de12abcd1234efgh5678 passed", None, "IBAN_CODE"),  # mod 97 fails
     ("dial 00 99 12 34", None, "PHONE_NUMBER"),
     ("la nota del 12/03/2024", None, "DATE_OF_BIRTH"),  # "nota" is no word for born
+    ("general inquiry", ["subject"], "PERSON"),  # one case, but no name field
+    ("gold", ["name"], "PERSON"),  # one word: a tier's or a product's as likely
     ("Signed 12/03/2024", None, "DATE_OF_BIRTH"),  # 00, then no number of any plan: needs a phone word
     ("api key 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", None, "CRYPTO"),  # Solana needs its name
     ("BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDX", None, "CRYPTO"),  # checksum fails

@@ -675,6 +675,13 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
         "E5jhz7naR8grAVGUErPTppm6qA1qNxsRnAVpipT58hdy",
     ),
     ("818331609 is my social", None, "NATIONAL_ID", "818331609"),
+    # --- street names with particles and abbreviations, Dutch house numbers (held-out corpus) ---
+    ("Rose, 11 Ashby de la Zouch Road, Leeds", None, "STREET_ADDRESS", "11 Ashby de la Zouch Road"),
+    ("entregar em Ivy Cottage, 243 St. Mary Close, Bristol", None, "STREET_ADDRESS", "243 St. Mary Close"),
+    ("j'habite au 167 Wattle Cres, Fortitude Valley", None, "STREET_ADDRESS", "167 Wattle Cres"),
+    ("Kerkweg 392A, 2517 JD Den Haag", None, "STREET_ADDRESS", "Kerkweg 392A"),
+    ("Dorpsstraat 122-II, Utrecht", None, "STREET_ADDRESS", "Dorpsstraat 122-II"),
+    ("3253 W Sunset Ct, Apt 13C", ["calle"], "STREET_ADDRESS", "3253 W Sunset Ct, Apt 13C"),
     # --- a name field's whole value in one case, or surname first ---
     ("anneliese strauß", ["name"], "PERSON", "anneliese strauß"),
     ("CONCEIÇÃO DA SILVA", ["sender", "name"], "PERSON", "CONCEIÇÃO DA SILVA"),
@@ -930,6 +937,8 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("la nota del 12/03/2024", None, "DATE_OF_BIRTH"),  # "nota" is no word for born
     ("general inquiry", ["subject"], "PERSON"),  # one case, but no name field
     ("gold", ["name"], "PERSON"),  # one word: a tier's or a product's as likely
+    ("I paid 30 of the fee to St. Mary", None, "STREET_ADDRESS"),
+    ("Version 2 Close to release", None, "STREET_ADDRESS"),  # an ambiguous suffix, no address word
     ("Signed 12/03/2024", None, "DATE_OF_BIRTH"),  # 00, then no number of any plan: needs a phone word
     ("api key 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", None, "CRYPTO"),  # Solana needs its name
     ("BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDX", None, "CRYPTO"),  # checksum fails

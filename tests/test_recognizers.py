@@ -682,6 +682,11 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("Kerkweg 392A, 2517 JD Den Haag", None, "STREET_ADDRESS", "Kerkweg 392A"),
     ("Dorpsstraat 122-II, Utrecht", None, "STREET_ADDRESS", "Dorpsstraat 122-II"),
     ("3253 W Sunset Ct, Apt 13C", ["calle"], "STREET_ADDRESS", "3253 W Sunset Ct, Apt 13C"),
+    # --- names in signatures and quote headers, in several languages ---
+    ("Cordialement,\nHa-eun Jung", None, "PERSON", "Ha-eun Jung"),
+    ("Atenciosamente, Aleksandr Ivanov", None, "PERSON", "Aleksandr Ivanov"),
+    ("On 16.1.2020, Pádraig MacCarthy <p.mac@posteo.de> wrote:", None, "PERSON", "Pádraig MacCarthy"),
+    ("Am Dec 1, 2025 schrieb Seo-yeon Choi <seo@bigpond.com>:", None, "PERSON", "Seo-yeon Choi"),
     # --- a name field's whole value in one case, or surname first ---
     ("anneliese strauß", ["name"], "PERSON", "anneliese strauß"),
     ("CONCEIÇÃO DA SILVA", ["sender", "name"], "PERSON", "CONCEIÇÃO DA SILVA"),
@@ -939,6 +944,7 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("gold", ["name"], "PERSON"),  # one word: a tier's or a product's as likely
     ("I paid 30 of the fee to St. Mary", None, "STREET_ADDRESS"),
     ("Version 2 Close to release", None, "STREET_ADDRESS"),  # an ambiguous suffix, no address word
+    ("Best, the support team", None, "PERSON"),
     ("Signed 12/03/2024", None, "DATE_OF_BIRTH"),  # 00, then no number of any plan: needs a phone word
     ("api key 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", None, "CRYPTO"),  # Solana needs its name
     ("BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDX", None, "CRYPTO"),  # checksum fails

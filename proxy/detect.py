@@ -196,6 +196,7 @@ def recognizer_entities(path: Path) -> frozenset[str]:
 
 
 _NOT_IN_NAMES = re.compile(r"[0-9@_/]")
+_CODE = re.compile(r"[A-Z]{1,3}")
 
 
 def _context_words(context: tuple[str, ...]) -> list[str]:
@@ -558,6 +559,9 @@ class Detector:
             and hit[3] >= self.config.score_threshold
             # spaCy's small model tags order numbers and URL pieces as names
             and not _NOT_IN_NAMES.search(text[hit[0] : hit[1]])
+            # and codes as places: "12 GB", "Windows NT", "flight LH 205" (a country's code alone
+            # says nothing of where a customer lives)
+            and not (hit[2] == "LOCATION" and _CODE.fullmatch(text[hit[0] : hit[1]]))
         ]
 
     def _finish(self, p: _Pending) -> Found:

@@ -208,6 +208,14 @@ def test_shortcuts_keep_every_recognizer_case(full_detector: Detector) -> None:
     assert wrong == []
 
 
+@pytest.mark.parametrize(
+    "text", ["Estou esperando há duas semanas.\n\n12 GB", "Merci de votre aide. - size 64 GB"]
+)
+def test_a_code_of_capitals_is_no_place(full_detector: Detector, text: str) -> None:
+    # spaCy's small model read "GB" after a sentence in another language as a place.
+    assert [s for s in full_detector.detect([Item(text, ())])[0] if s.entity == "LOCATION"] == []
+
+
 class _CountingNer:
     """Wraps the engine's batch NER to see which texts reach spaCy."""
 

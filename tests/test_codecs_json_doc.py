@@ -542,6 +542,9 @@ def test_each_run_is_also_joined_without_separators() -> None:
         '{"phone": "555.123.1969", "street": "12 Elm St"}',
         '{"a": "12", "n": {"b": "34"}}',  # one piece per parent
         '{"x": [{"id": "12", "t": "open"}, {"id": "34", "t": "done"}]}',  # records, not wrappers
+        # versions and decimals are values of their own: "4.7.8" completed a card beside it
+        '{"cc": "4476 591 810", "hs_version": "4.7.8"}',
+        '{"qty": "6.1", "ref": "5905 12"}',
     ],
 )
 def test_not_pieces(text: str) -> None:

@@ -86,8 +86,13 @@ def _is_number_piece(value: Scalar) -> bool:
     return type(value) is int and 0 <= value < 10**_MOST_DIGITS_IN_NUMBER_PIECE
 
 
+# A version or a decimal (`4.7.8`, `6.1`) is a value of its own: joined to a card beside it, its
+# first digit completed a Luhn-valid number and was masked.
+_VERSION_OR_DECIMAL = re.compile(r"\s*v?\d{1,3}(?:\.\d{1,2}){1,3}\s*")
+
+
 def _is_piece(value: Scalar) -> bool:
-    if type(value) is not str or len(value) > 18:
+    if type(value) is not str or len(value) > 18 or _VERSION_OR_DECIMAL.fullmatch(value):
         return False
     match = _PIECE.fullmatch(value)
     return match is not None and (match.group("bank") is not None or sum(map(str.isalpha, value)) <= 2)

@@ -215,6 +215,21 @@ def is_machine_value(text: str) -> bool:
     return _MACHINE_VALUE.fullmatch(text) is not None and _LOCAL_MIDNIGHT.fullmatch(text[13:19]) is None
 
 
+def _is_name_field(text: str, context: tuple[str, ...]) -> bool:
+    return " " in text and not _NAME_WORDS.isdisjoint(context[:2])
+
+
+def _as_a_name_is_written(text: str, context: tuple[str, ...]) -> str:
+    """A name field's value in one case ("anneliese strauß", "CONCEIÇÃO DA SILVA", as typed or as
+    a system stores it) with its words capitalised, for the name patterns and NER, which read
+    capitals; the same length, so spans stay where they were."""
+    if (text.islower() or text.isupper()) and _is_name_field(text, context):
+        written = text.title()
+        if len(written) == len(text):
+            return written
+    return text
+
+
 def worth_scanning(text: str, context: tuple[str, ...] = ()) -> bool:
     """False for a string no recognizer can find anything in (the caller may skip it unsent)."""
     return (
@@ -222,8 +237,7 @@ def worth_scanning(text: str, context: tuple[str, ...] = ()) -> bool:
         and (
             _WORTH_SCANNING.search(text) is not None
             or emails.may_hold_address(text)
-            # a name field's two words in lower case: "anneliese strauß"
-            or (" " in text and not _NAME_WORDS.isdisjoint(context[:2]))
+            or _is_name_field(text, context)  # two words in lower case: "anneliese strauß"
         )
         and not is_machine_value(text)
     )
@@ -492,6 +506,7 @@ class Detector:
 
     def _patterns_and_context(self, item: Item) -> _Pending | None:
         normalised, origin = normalise(item.text)
+        normalised = _as_a_name_is_written(normalised, item.context)
         candidates = _candidate_entities(normalised, self._entities)
         context = _context_words(item.context)
         results, encoded_text = self._encoded(normalised, context)

@@ -28,7 +28,12 @@ from typing import Any
 
 import phonenumbers
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
-from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, CryptoRecognizer, IbanRecognizer
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    CryptoRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+)
 
 from proxy import emails, seeds, wallets
 
@@ -123,9 +128,23 @@ _SPELLED_EMAIL_CONTEXT = [
 _PHONE_CONTEXT = ["phone", "call", "tel", "mobile", "cell", "reach", "whatsapp", "text", "ring", "number"]
 
 
+# A dotted quad after a product's name and a slash (`Chrome/12.8.70.201` in a user agent) or after
+# "version"/"build" is a version number, not an address.
+_NOT_A_VERSION = r"(?<![A-Za-z]/)(?<!\b(?i:version|build|ver)[ \t]{0,2}:?[ \t]{0,2})"
+
+
+def _ip_patterns() -> list[Pattern]:
+    """presidio's IP patterns, its dotted quad behind `_NOT_A_VERSION`."""
+    return [
+        Pattern(p.name, _NOT_A_VERSION + p.regex if p.name == "IPv4" else p.regex, p.score)
+        for p in IpRecognizer.PATTERNS
+    ]
+
+
 def custom_recognizers() -> list[EntityRecognizer]:
     """Added to the registry built from recognizers.yaml."""
     return [
+        IpRecognizer(patterns=_ip_patterns(), name="ScrimIpRecognizer"),
         PatternRecognizer(
             supported_entity="EMAIL_ADDRESS",
             name="ScrimEmailRecognizer",

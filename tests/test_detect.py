@@ -209,6 +209,23 @@ def test_shortcuts_keep_every_recognizer_case(full_detector: Detector) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("anneliese strauß", ("name",)),
+        ("CONCEIÇÃO DA SILVA", ("name", "sender")),
+        ("jane doe", ("last", "name")),
+    ],
+)
+def test_a_name_fields_value_in_one_case_is_read_as_a_name(
+    full_detector: Detector, text: str, context: tuple[str, ...]
+) -> None:
+    # Lower-case strings of two words were never scanned, and the name patterns read capitals.
+    [span] = full_detector.detect([Item(text, context)])[0]
+    assert (text[span.start : span.end], span.entity) == (text, "PERSON")
+    assert full_detector.detect([Item("general inquiry", ("subject",))])[0] == ()
+
+
+@pytest.mark.parametrize(
     "text", ["Estou esperando há duas semanas.\n\n12 GB", "Merci de votre aide. - size 64 GB"]
 )
 def test_a_code_of_capitals_is_no_place(full_detector: Detector, text: str) -> None:

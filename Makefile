@@ -54,8 +54,10 @@ bench: $(STAMP)
 simulate: $(STAMP)
 	$(PY) -m tests.sim.run
 
+# The team's labelled corpus (gates on the targets), then the independently written one (measures).
 eval: $(STAMP)
 	$(PY) -m tests.eval.run
+	$(PY) -m tests.eval.independent.run
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,4 +1,4 @@
-"""Decoy generators: values that must pass unchanged. Each returns (class, value)."""
+"""Decoy generators for the independent corpus: values that must pass unchanged. Each returns (class, value)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Free-text templates, by entity and language. {v} is the value."""
+"""Free-text templates for the independent corpus, by entity and language ({v} is the value), and field names."""
 
 T = {
     "EMAIL": {

@@ -134,7 +134,7 @@ def extract_records(root: object, route: Route | None) -> list[Record]:
     records: list[Record] = []
     for rule in route.records:
         for path, node in select(root, rule.pattern):
-            if isinstance(node, dict):
+            if isinstance(node, dict) and all(node.get(k) == v for k, v in rule.when):
                 record_id = node.get(rule.id_key)
                 if record_id is not None and not isinstance(record_id, dict | list):
                     records.append(Record(rule.record_type, str(record_id), path))

@@ -13,6 +13,7 @@ With proxy.patterns, the only module that imports presidio or spaCy. Built for m
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
@@ -43,10 +44,19 @@ log = logging.getLogger(__name__)
 # in lower case too, "regards, melissa wright"); also a spelled-out e-mail (`jane_at_gmail_dot_com`).
 _WORTH_SCANNING = re.compile(r"[0-9@A-Z]|[\uff10-\uff19\uff21-\uff3a\uff20]|\w\W+\w+\W+\w")
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]")
-# The innermost key words of a name field (`name`, `displayName`, `last_name`, `Nachname`).
+# Keys of a person's name: `surname`, `Nachname`; `first_name`, `displayName`; `requester.name`.
 _NAME_WORDS = frozenset(
-    ("name", "surname", "nachname", "vorname", "nombre", "apellido", "apellidos", "cognome", "nom")
+    ("surname", "nachname", "vorname", "familienname", "nombre", "apellido", "apellidos", "cognome", "prenom")
 )
+_WHOSE_NAME = frozenset(("first", "last", "full", "display", "given", "family", "middle", "legal", "maiden"))
+_PERSON_OBJECTS = frozenset(
+    (
+        *("user", "users", "requester", "customer", "customers", "client", "sender", "author", "contact"),
+        *("contacts", "submitter", "reporter", "visitor", "holder", "person", "member", "recipient"),
+        *("from", "to", "cc", "kunde", "cliente", "owner", "lead", "profile", "account"),
+    )
+)
+_WORDS_ONLY = re.compile(r"[^\W\d_]+(?:[ '\u2019-][^\W\d_]+)*")
 _NER_EXCLUDE = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"]
 _CACHE_SIZE = 50_000
 _WORD = re.compile(r"[^\W\d_]{2}")  # two letters: the least a name or a place is made of
@@ -216,7 +226,13 @@ def is_machine_value(text: str) -> bool:
 
 
 def _is_name_field(text: str, context: tuple[str, ...]) -> bool:
-    return " " in text and not _NAME_WORDS.isdisjoint(context[:2])
+    """Words (letters, apostrophes, hyphens) under a key that names a person's name: `last_name`,
+    `Nachname`, or `name` in a person's object (`requester.name`, not `product.name`)."""
+    if " " not in text or not _WORDS_ONLY.fullmatch(text) or not context:
+        return False
+    if context[0] in _NAME_WORDS or (len(context) > 1 and context[1] == "name" and context[0] in _WHOSE_NAME):
+        return True
+    return context[0] == "name" and not _PERSON_OBJECTS.isdisjoint(context[1:3])
 
 
 def _as_a_name_is_written(text: str, context: tuple[str, ...]) -> str:
@@ -323,23 +339,34 @@ def _supported(words: Sequence[str], tokens: Sequence[str]) -> bool:
 
 
 def _is_context_break(token: str) -> bool:
-    """A blank line or a semicolon: what comes before it names nothing after it."""
-    return token == ";" or token.count("\n") >= 2
+    """A blank line: what comes before it names nothing after it. (Not a semicolon: "SSN;
+    536221234" is a label and its value.)"""
+    return token.count("\n") >= 2
 
 
 class _PrefixAwareEnhancer(LemmaContextAwareEnhancer):
     """presidio's context enhancer, with short context words read only at a word's start, and
-    only in the same paragraph and clause: "data di nascita: 23/02/2005" had made the tracking
-    number in the next paragraph a date of birth, "ss# … for the tax form; serial SN93…" the serial
-    an id."""
+    only in the same paragraph: "data di nascita: 23/02/2005" had made the tracking number in the
+    next paragraph a date of birth."""
+
+    _WINDOW = 40  # tokens looked back for the prefix's context words (presidio walks to the start)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._breaks: tuple[NlpArtifacts | None, list[int]] = (None, [])
 
     def _extract_surrounding_words(self, nlp_artifacts: NlpArtifacts, word: str, start: int) -> list[str]:
         tokens = nlp_artifacts.tokens
         if not tokens:
             return [""]
+        if self._breaks[0] is not nlp_artifacts:  # the same text's results come one after another
+            self._breaks = (nlp_artifacts, [i for i, t in enumerate(tokens) if _is_context_break(t.text)])
+        breaks = self._breaks[1]
         index = self._find_index_of_match_token(word, start, tokens, nlp_artifacts.tokens_indices)
-        first = next((i + 1 for i in range(index - 1, -1, -1) if _is_context_break(tokens[i].text)), 0)
-        lemmas, keywords = nlp_artifacts.lemmas[first:], nlp_artifacts.keywords
+        before = bisect.bisect_left(breaks, index)
+        first = max(breaks[before - 1] + 1 if before else 0, index - self._WINDOW)
+        end = index + self.context_suffix_count + 1
+        lemmas, keywords = nlp_artifacts.lemmas[first:end], nlp_artifacts.keywords
         context = self._add_n_words_backward(index - first, self.context_prefix_count, lemmas, keywords)
         context += self._add_n_words_forward(index - first, self.context_suffix_count, lemmas, keywords)
         return list(set(context))

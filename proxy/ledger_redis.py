@@ -276,9 +276,9 @@ class FallbackLedger:
     With `mirror` (the default) writes that reached the primary are also applied to `local`, so a
     degraded replica keeps counting from its own share of the history rather than from zero. Views
     recorded while degraded are kept (up to `journal_size`, oldest dropped first) and written to the
-    primary, with their own times, once it answers again: an agent who spread requests over
-    replicas during an outage meets the whole count afterwards (the call that found the primary
-    back was answered before they were written).
+    primary, with their own times, by one background task once it answers again: an agent who
+    spread requests over replicas during an outage meets the whole count afterwards (the calls
+    answered while the task runs do not count the views it has not written yet).
 
     Break-glass is refused while degraded: each replica's local budget would grant its own.
     """
@@ -307,6 +307,7 @@ class FallbackLedger:
         self._journal: collections.deque[tuple[str, tuple[str, ...], tuple[str, ...], float]] = (
             collections.deque(maxlen=journal_size)
         )
+        self._replaying: asyncio.Task[None] | None = None
 
     @property
     def healthy(self) -> bool:
@@ -354,24 +355,32 @@ class FallbackLedger:
             if probe:
                 self._probing = False
         self._transition(True)
-        if probe and self._journal:
-            await self._replay()
+        if self._journal and (self._replaying is None or self._replaying.done()):
+            self._replaying = asyncio.get_running_loop().create_task(self._replay())
         return result, True
 
     async def _replay(self) -> None:
-        """Write the views recorded while degraded to the primary, oldest first; stop (keeping the
-        rest) if it fails again."""
+        """Write the views recorded while degraded to the primary, oldest first; stop (putting the
+        view back) if it fails again. The only task that takes from the journal."""
         replayed = 0
         while self._journal:
-            agent, ticketless, assigned, now = self._journal[0]
+            view = self._journal.popleft()
             try:
-                await self._primary.record(agent, ticketless, assigned, now)
+                await self._primary.record(*view)
             except (RedisError, OSError) as err:
+                self._journal.appendleft(view)
                 self._fail(err)
                 break
-            self._journal.popleft()
+            except Exception:  # a bug: logged, never a request's failure
+                log.exception("ledger: writing the views recorded while degraded failed")
+                break
             replayed += 1
         log.info("ledger: %d views recorded while degraded written to the shared store", replayed)
+
+    async def drain(self) -> None:
+        """Wait for the views recorded while degraded to be written (tests, shutdown)."""
+        if self._replaying is not None:
+            await self._replaying
 
     async def assign(self, agent: str, customers: Sequence[str], ttl: float, now: float) -> None:
         _, shared = await self._call(
@@ -441,5 +450,7 @@ class FallbackLedger:
 
     async def close(self) -> None:
         """Close the primary's connections (shutdown)."""
+        if self._replaying is not None:
+            self._replaying.cancel()
         if isinstance(self._primary, Probed):
             await self._primary.close()

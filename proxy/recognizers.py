@@ -128,9 +128,14 @@ _SPELLED_EMAIL_CONTEXT = [
 _PHONE_CONTEXT = ["phone", "call", "tel", "mobile", "cell", "reach", "whatsapp", "text", "ring", "number"]
 
 
-# A dotted quad after a product's name and a slash (`Chrome/12.8.70.201` in a user agent) or after
-# "version"/"build" is a version number, not an address.
-_NOT_A_VERSION = r"(?<![A-Za-z]/)(?<!\b(?i:version|build|ver)[ \t]{0,2}:?[ \t]{0,2})"
+# A dotted quad after a user agent's product name and a slash (`Chrome/12.8.70.201`) or after
+# "version"/"build" is a version number, not an address. Products by name: after any word and a
+# slash (`ip/203.0.113.9`, a lookup URL's path) it is an address.
+_NOT_A_VERSION = (
+    r"(?<!\b(?:Chrome|Chromium|Firefox|Safari|Version|Edg|Edge|EdgA|EdgiOS|OPR|Opera|CriOS|FxiOS"
+    r"|AppleWebKit|Mobile|Gecko|Trident|SamsungBrowser|YaBrowser|Vivaldi|Brave|Electron)/)"
+    r"(?<!\b(?i:version|build|ver)[ \t]{0,2}:?[ \t]{0,2})"
+)
 
 
 def _ip_patterns() -> list[Pattern]:

@@ -124,6 +124,8 @@ class RecordSpec(_Strict):
     path: str
     id: str
     type: str = "customer"
+    # Only objects with these values (`{author: customer}`: a CRM's agents write comments too).
+    when: dict[str, str | int | bool] = Field(default_factory=dict)
 
 
 CLOSED_STATUSES: tuple[str | int, ...] = (
@@ -225,6 +227,7 @@ class RecordRule:
     pattern: tuple[str, ...]
     id_key: str
     record_type: str
+    when: tuple[tuple[str, str | int | bool], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -520,7 +523,9 @@ def _compile(spec: PolicySpec, entities: frozenset[str], version: str, source: P
             path=template_to_regex(r.path),
             content_types=frozenset(ct.lower() for ct in r.content_types),
             fields=tuple(FieldRule(parse_path(p), e) for p, e in r.fields.items()),
-            records=tuple(RecordRule(parse_path(x.path), x.id, x.type) for x in r.records),
+            records=tuple(
+                RecordRule(parse_path(x.path), x.id, x.type, tuple(x.when.items())) for x in r.records
+            ),
             assignments=tuple(
                 AssignmentRule(
                     parse_path(a.path),

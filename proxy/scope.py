@@ -17,6 +17,8 @@ from proxy.rules import Role
 
 CUSTOMER = "customer"
 CONTACT = "contact"  # an e-mail or phone served outside any customer record
+# Numbers whose digits other recognizers may read a phone number in.
+_NUMBERS = frozenset(("CREDIT_CARD", "IBAN_CODE", "US_BANK_NUMBER", "CRYPTO", "NATIONAL_ID", "US_SSN"))
 
 
 def owners(fields: Sequence[TextField], records: Sequence[Record]) -> tuple[dict[int, int], dict[int, int]]:
@@ -200,14 +202,14 @@ def _values(
 
 
 def _outermost(spans: Sequence[Span]) -> list[Span]:
-    """Spans not inside a longer one: the digits of a card read as a phone number too are no
-    contact of their own."""
+    """Spans not inside a longer number: the digits of a card read as a phone number too are no
+    contact of their own (a phone inside an address or a note's sentence is)."""
     out: list[Span] = []
     reach, holder = -1, (-1, -1)
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
         if span.end <= reach and (span.start, span.end) != holder:
             continue
         out.append(span)
-        if span.end > reach:
+        if span.entity in _NUMBERS and span.end > reach:
             reach, holder = span.end, (span.start, span.end)
     return out

@@ -660,3 +660,10 @@ WORDS = [
 def test_an_array_of_single_words_is_also_read_as_one_text(body: dict[str, Any], joined: bool) -> None:
     texts = [j.text for j in parse(json.dumps(body), LIMITS).joined(())]
     assert (" ".join(WORDS) in texts) is joined
+
+
+def test_a_key_both_a_change_sets_and_a_transfers_gets_both_contexts() -> None:
+    # A label (`ref`) had hidden the asset naming a withdrawal's address: a Solana address passed.
+    doc = parse('{"ref": "WD-8812", "asset": "SOL", "to": "7EcDhSYGxX"}', LIMITS)
+    [to] = [f for f in doc.fields if f.value == "7EcDhSYGxX"]
+    assert "sol" in to.context and "wd" in to.context

@@ -420,6 +420,7 @@ async def test_probes_after_retry_after_and_recovers_once(
     assert states == [False, True]
     assert fallback.healthy
     # The views made while degraded reached the shared store once it answered.
+    await fallback.drain()
     assert (await fallback.record("ann", [], [], T0 + 4)).ticketless["1h"] == 3
     assert await primary.store.unseen("ann", ["c1", "c2", "c3"], HOUR, T0 + 4) == set()
     assert states == [False, True]
@@ -435,7 +436,35 @@ async def test_views_kept_for_the_shared_store_are_bounded_oldest_dropped_first(
     clock.t += 5
     primary.down = False
     await fallback.record("ann", [], [], T0 + 4)
+    await fallback.drain()
     assert await primary.store.unseen("ann", ["c0", "c1", "c2"], HOUR, T0 + 4) == {"c0"}
+
+
+async def test_views_made_while_the_journal_is_written_are_written_too(
+    fallback: FallbackLedger, primary: FlakyPrimary, clock: Clock
+) -> None:
+    # Two replays had run at once on one journal: a view was taken and never written, or a
+    # request failed on an empty journal.
+    primary.down = True
+    await fallback.record("ann", ["c1"], [], T0)
+    clock.t += 5
+    primary.down = False
+    primary.gate = asyncio.Event()
+    probe = asyncio.create_task(fallback.record("ann", [], [], T0 + 1))
+    await asyncio.sleep(0)
+    primary.gate.set()
+    await probe
+    primary.gate = asyncio.Event()  # the replay's write waits here
+    await asyncio.sleep(0)
+    primary.down = True  # a call fails meanwhile: degraded again, its view journaled
+    primary.gate.set()
+    await fallback.record("ann", ["c2"], [], T0 + 2)
+    await fallback.drain()
+    clock.t += 5
+    primary.down = False
+    await fallback.record("ann", [], [], T0 + 3)
+    await fallback.drain()
+    assert await primary.store.unseen("ann", ["c1", "c2"], HOUR, T0 + 3) == set()
 
 
 async def test_one_probe_at_a_time_the_others_answer_locally(
@@ -552,6 +581,7 @@ async def test_fallback_from_a_closed_port_to_redis_started_later(tmp_path: Path
             return fallback.healthy
 
         await wait_for(recovered)
+        await fallback.drain()
         assert states == [False, True]
         # The shared store now has the views made while degraded too, written once it answered.
         reader = RedisLedger(server.url, prefix=prefix)

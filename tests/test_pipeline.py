@@ -113,7 +113,7 @@ async def test_a_customers_comment_counts_as_a_view_of_that_customer(rules: Rule
     # (the route's only record rule, side-loaded users, never matched): no quota, no attribution.
     comments = [
         {"id": 1, "author": "customer", "author_id": 63, "body": "I moved, write to jane.doe@example.com"},
-        {"id": 2, "author": "agent", "author_id": None, "agent_id": 5, "body": "Noted."},
+        {"id": 2, "author": "agent", "author_id": 900001, "agent_id": 5, "body": "Noted."},
     ]
     result = await run(rules, "/api/v2/tickets/13/comments", json.dumps({"comments": comments}).encode())
     assert [(s.record.record_type, s.record.record_id) for s in result.records] == [("customer", "63")]

@@ -657,6 +657,10 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("IFSC SBIN0424702 A/c No 9784422512786", None, "US_BANK_NUMBER", "9784422512786"),
     ("Account number: 2880555540799 (IFSC: HDFC0019038)", None, "US_BANK_NUMBER", "2880555540799"),
     ("paid into a/c 09034043 yesterday", None, "US_BANK_NUMBER", "09034043"),
+    ("Sort-code (20-00-00) account 12345678", None, "US_BANK_NUMBER", "12345678"),
+    ("account no 12345678, sort code 20.00.00", None, "US_BANK_NUMBER", "12345678"),
+    ("login from https://geo.example.com/lookup/203.0.113.9", None, "IP_ADDRESS", "203.0.113.9"),
+    ("customer IP/203.0.113.9", None, "IP_ADDRESS", "203.0.113.9"),
     # --- ids after their acronym or in their own shape (held-out corpus) ---
     ("EIN 46-5451745", None, "NATIONAL_ID", "46-5451745"),
     ("employer id number: 46-5451745", None, "NATIONAL_ID", "46-5451745"),
@@ -947,6 +951,9 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("Mozilla/5.0 (X11) Chrome/12.8.70.201 Safari", None, "IP_ADDRESS"),  # versions, not hosts
     ("app build 6.3.10.130 ok", None, "IP_ADDRESS"),
     ("version: 1.2.3.4", None, "IP_ADDRESS"),
+    ("flight DL 1234 delayed", None, "NATIONAL_ID"),
+    ("NATO 12.07.2023 summit", None, "DATE_OF_BIRTH"),
+    ("Thanks, Apple Pay works now", None, "PERSON"),
     ("Signed 12/03/2024", None, "DATE_OF_BIRTH"),  # 00, then no number of any plan: needs a phone word
     ("api key 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", None, "CRYPTO"),  # Solana needs its name
     ("BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDX", None, "CRYPTO"),  # checksum fails

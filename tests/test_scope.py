@@ -240,3 +240,21 @@ def test_an_email_or_phone_inside_a_customers_text_is_keyed_and_named_clear_or_m
     [served] = served_records(records, doc.fields, {}, spans, result, nearest, set(), b"m" * 32)
     assert (served.clear, served.masked) == (("body:phone",), ("body",))
     assert match_hash(b"m" * 32, "phone", "(720) 386-6806") in served.keys
+
+
+def test_a_phone_inside_an_address_is_a_contact_of_its_own() -> None:
+    # Only a number's digits (a card's) are no contact: a phone in an address line is one.
+    from proxy.model import MaskResult, Span
+    from proxy.scope import contacts
+
+    text = "42 Elm Street, Springfield, tel 202-555-0147"
+    doc = parse(json.dumps({"address": text}), Limits())
+    field = next(f for f in doc.fields if f.value == text)
+    phone = text.index("202")
+    spans = {
+        field.slot: (Span(0, len(text), "STREET_ADDRESS", 0.9), Span(phone, len(text), "PHONE_NUMBER", 0.7))
+    }
+    served = contacts(
+        doc.fields, {}, spans, MaskResult(replacements={field.slot: "<STREET_ADDRESS>"}), {}, b"k" * 32
+    )
+    assert [(s.clear, s.masked) for s in served] == [((), ("phone",))]

@@ -185,10 +185,12 @@ class JsonDocument:
             table = self._table(node) if not node.keys().isdisjoint(_COLUMN_KEYS) else None
             for key, value in node.items():
                 key_context = words(key)
+                # Both, where a key is both (`to` of a change set and of a transfer): a label
+                # (`"ref": "WD-8812"`) had hidden the asset that names a withdrawal's address.
+                if entry_type and key in _TYPED_KEYS:
+                    key_context = entry_type + key_context
                 if label and key in _VALUE_KEYS:
                     key_context = label + key_context
-                elif entry_type and key in _TYPED_KEYS:
-                    key_context = entry_type + key_context
                 child = (*path, key)
                 place = (node, key)
                 if len(key) > max_chars:

@@ -124,11 +124,15 @@ def served_records(
             clear.setdefault(index, set()).add(name)
         if not match_key or not isinstance(f.value, str | int):
             continue
-        for value_entity, value, in_clear in _values(f, entity, spans, result):
-            kind = MATCHABLE.get(value_entity)
-            if kind is not None:
-                keys.setdefault(index, set()).add(match_hash(match_key, kind, value))
-                if entity is None:  # an e-mail or phone inside a text: named `notes:phone`
+        if entity is not None:
+            if entity in MATCHABLE:
+                keys.setdefault(index, set()).add(match_hash(match_key, MATCHABLE[entity], str(f.value)))
+        elif any(s.entity in MATCHABLE for s in spans.get(f.slot, ())):
+            # an e-mail or phone inside a text: keyed, and named `notes:phone`, clear or masked
+            for value_entity, value, in_clear in _values(f, None, spans, result):
+                kind = MATCHABLE.get(value_entity)
+                if kind is not None:
+                    keys.setdefault(index, set()).add(match_hash(match_key, kind, value))
                     (clear if in_clear else masked).setdefault(index, set()).add(f"{name}:{kind}")
     out = []
     for i, record in enumerate(records):

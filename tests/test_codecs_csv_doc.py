@@ -248,3 +248,13 @@ def test_cells_of_a_row_that_are_pieces_of_one_number_are_joined() -> None:
         (0, "phone_line"),
     ]
     assert joined.context == ("phone",)  # what the columns' names share
+
+
+def test_a_field_value_export_names_each_value_by_its_row_label() -> None:
+    # `SSN;536221234` under a header `field;value`: the SSN had only "value" as its context, and
+    # passed unmasked.
+    doc = parse("field;value\nSSN;536221234\nstatus;open\nname;Jane Doe\n", Limits())
+    contexts = {f.value: f.context for f in doc.fields if not f.is_key}
+    assert contexts["536221234"] == ("ssn", "value")
+    assert contexts["open"] == ("value",)  # a label names only a value with a digit
+    assert contexts["Jane Doe"] == ("value",)

@@ -207,6 +207,20 @@ def _context_of(parent: tuple[object, ...], run: list[TextField]) -> tuple[str, 
     return tuple(w for w in run[0].context if w in shared)
 
 
+def label_of_pair(pair: Sequence[object]) -> str | None:
+    """The label of a pair `["ssn", "536221234"]` (a JSON array, a CSV row of two cells): words
+    only, naming a value with a digit in it; None where the pair is no such thing (two tags)."""
+    if len(pair) != 2 or type(pair[0]) is not str or not _LABEL.fullmatch(pair[0]):
+        return None
+    value = pair[1]
+    named = type(value) in (int, float) or (type(value) is str and _HAS_DIGIT.search(value) is not None)
+    return pair[0] if named else None
+
+
+_LABEL = re.compile(r"[^\W\d]+(?:[ _-][^\W\d]+){0,4}")
+_HAS_DIGIT = re.compile(r"\d")
+
+
 @functools.lru_cache(maxsize=8192)  # field names repeat across records and responses
 def words(name: str) -> tuple[str, ...]:
     """Split a field name into lower-case words for analyzer context: `dateOfBirth` → date, of, birth."""

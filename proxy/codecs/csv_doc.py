@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Container, Mapping, Sequence
 from typing import Any
 
-from proxy.codecs import JoinedText, Limits, pieces_of_values, words
+from proxy.codecs import JoinedText, Limits, label_of_pair, pieces_of_values, words
 from proxy.errors import BodyTooLarge, Undecodable
 from proxy.model import DROPPED, Replacement, TextField
 
@@ -95,6 +95,9 @@ class CsvDocument:
                     field = TextField(len(self._fields), (column,), cell, (), is_key=True)
                 else:
                     context = words(names[c]) if c < len(names) else ()  # `dateOfBirth`: date, of, birth
+                    label = label_of_pair(row) if c == 1 else None
+                    if label is not None:  # a row `SSN;536221234` of a field/value export
+                        context = words(label) + context
                     field = TextField(len(self._fields), (r - first - 1, column), cell, context)
                 self._fields.append(field)
                 self._places.append((r, c))

@@ -12,7 +12,7 @@ import re
 from collections.abc import Container, Mapping
 from typing import Any
 
-from proxy.codecs import JoinedText, Limits, pieces_of_values, words
+from proxy.codecs import JoinedText, Limits, label_of_pair, pieces_of_values, words
 from proxy.errors import BodyTooLarge, Undecodable
 from proxy.model import DROPPED, JsonPath, Replacement, TextField
 
@@ -54,10 +54,7 @@ _ROW_KEYS = ("rows", "data", "values", "records", "results")
 _STRUCTURAL = frozenset(
     ("node", "nodes", "edge", "edges", "attributes", "items", "item", "results", "result", "payload")
 )
-# A pair `["ssn", "536221234"]`: a label (words only) and the value it names.
-_HAS_DIGIT = re.compile(r"\d")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-_LABEL = re.compile(r"[^\W\d]+(?:[ _-][^\W\d]+){0,4}")
 _TYPED_KEYS = frozenset(
     (
         *("number", "num", "no", "id", "identifier", "value", "val", "v"),  # the entry's number or id
@@ -84,10 +81,9 @@ def _named_values(
     `["ssn", "536221234"]` (the label's words name the value); None: the list's own context."""
     if columns is not None:
         return [(columns[i] if i < len(columns) else ()) + context for i in range(len(values))]
-    if len(values) == 2 and type(values[0]) is str and _LABEL.fullmatch(values[0]):
-        value = values[1]
-        if type(value) in (int, float) or (type(value) is str and _HAS_DIGIT.search(value)):
-            return [context, words(values[0]) + context]  # not `["vip", "kyc"]`: two tags
+    label = label_of_pair(values)
+    if label is not None:
+        return [context, words(label) + context]  # not `["vip", "kyc"]`: two tags
     return None
 
 

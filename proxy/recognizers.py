@@ -92,7 +92,7 @@ _IBAN_PATTERNS = [
 ]
 _IBAN_SEPARATORS = [(sep, "") for sep in (" ", ".", "_", "/", ":", "-", "\r", "\n")]
 _PHONE_NANP = r"(?<![\w.+-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])"
-_PHONE_TRUNK = r"(?<![\w.+-])0\d{1,4}[ /-]\d{3,4}[ -]?\d{3,5}(?![\w-])"
+_PHONE_TRUNK = r"(?<![\w.+-])(?<!\d )0\d{1,4}[ /-]\d{3,4}[ -]?\d{3,5}(?![\w-])"
 # `0049 30 12345678`, `00 44 7700 900123`: 00, a country code, then grouped digits.
 _PHONE_00 = r"(?<![\w.+-])00[ ]?[1-9]\d{0,2}[ .-]\d{2,4}(?:[ .-]?\d{2,5}){1,3}(?![\w-])"
 # Up to 112 characters: an extended public key (xpub…) exposes every address of a wallet.

@@ -952,6 +952,7 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("app build 6.3.10.130 ok", None, "IP_ADDRESS"),
     ("version: 1.2.3.4", None, "IP_ADDRESS"),
     ("flight DL 1234 delayed", None, "NATIONAL_ID"),
+    ("reference number 6576 0617 7530 7296", None, "PHONE_NUMBER"),  # 16 digits: no phone plan's
     ("NATO 12.07.2023 summit", None, "DATE_OF_BIRTH"),
     ("Thanks, Apple Pay works now", None, "PERSON"),
     ("Signed 12/03/2024", None, "DATE_OF_BIRTH"),  # 00, then no number of any plan: needs a phone word

@@ -56,6 +56,7 @@ _PERSON_OBJECTS = frozenset(
         *("from", "to", "cc", "kunde", "cliente", "owner", "lead", "profile", "account"),
     )
 )
+_PERSON_NAME_KEYS = ("firstname", "lastname", "fullname", "givenname", "familyname", "surname", "middlename")
 _WORDS_ONLY = re.compile(r"[^\W\d_]+(?:[ '\u2019-][^\W\d_]+)*")
 _NER_EXCLUDE = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"]
 _CACHE_SIZE = 50_000
@@ -84,7 +85,7 @@ _DIGIT_GATES = {
     "PHONE_NUMBER": 7,
     "CREDIT_CARD": 12,
     "US_SSN": 9,
-    "IBAN_CODE": 8,
+    "IBAN_CODE": 4,  # check digits and a few: Latvian and Maltese accounts can be mostly letters
     "US_BANK_NUMBER": 6,  # a UK sort code
     "US_PASSPORT": 1,
     "DATE_OF_BIRTH": 4,
@@ -227,12 +228,16 @@ def is_machine_value(text: str) -> bool:
 
 def _is_name_field(text: str, context: tuple[str, ...]) -> bool:
     """Words (letters, apostrophes, hyphens) under a key that names a person's name: `last_name`,
-    `Nachname`, or `name` in a person's object (`requester.name`, not `product.name`)."""
-    if " " not in text or not _WORDS_ONLY.fullmatch(text) or not context:
+    `idFirstName`, `IDLASTNAME`, `Nachname` (one word or more), or `name` in a person's object
+    (`requester.name`, not `product.name`: two words or more)."""
+    if not context or not _WORDS_ONLY.fullmatch(text):
         return False
-    if context[0] in _NAME_WORDS or (len(context) > 1 and context[1] == "name" and context[0] in _WHOSE_NAME):
+    first = context[0]
+    if first in _NAME_WORDS or first.endswith(_PERSON_NAME_KEYS):
         return True
-    return context[0] == "name" and not _PERSON_OBJECTS.isdisjoint(context[1:3])
+    if "name" in context[1:3] and context[context.index("name", 1) - 1] in _WHOSE_NAME:
+        return True
+    return " " in text and first == "name" and not _PERSON_OBJECTS.isdisjoint(context[1:3])
 
 
 def _as_a_name_is_written(text: str, context: tuple[str, ...]) -> str:

@@ -138,10 +138,18 @@ _NOT_A_VERSION = (
 )
 
 
+# Nor is one that a longer dotted number holds (an OID `1.3.6.1.4.1.22918`, a version `3.24.2.48.1`).
+_NOT_IN_LONGER = r"(?!\.[0-9])"
+
+
 def _ip_patterns() -> list[Pattern]:
-    """presidio's IP patterns, its dotted quad behind `_NOT_A_VERSION`."""
+    """presidio's IP patterns, its dotted quad behind `_NOT_A_VERSION` and not in a longer number."""
     return [
-        Pattern(p.name, _NOT_A_VERSION + p.regex if p.name == "IPv4" else p.regex, p.score)
+        Pattern(
+            p.name,
+            rf"{_NOT_A_VERSION}(?<![0-9]\.){p.regex}{_NOT_IN_LONGER}" if p.name == "IPv4" else p.regex,
+            p.score,
+        )
         for p in IpRecognizer.PATTERNS
     ]
 

@@ -667,3 +667,10 @@ def test_a_key_both_a_change_sets_and_a_transfers_gets_both_contexts() -> None:
     doc = parse('{"ref": "WD-8812", "asset": "SOL", "to": "7EcDhSYGxX"}', LIMITS)
     [to] = [f for f in doc.fields if f.value == "7EcDhSYGxX"]
     assert "sol" in to.context and "wd" in to.context
+
+
+def test_an_identity_documents_type_names_its_number() -> None:
+    # KYC vendors' `{"idDocType": "PASSPORT", "number": …}`: "number" alone named nothing.
+    doc = parse('{"idDocs": [{"idDocType": "PASSPORT", "country": "FRA", "number": "40ST00868"}]}', LIMITS)
+    [number] = [f for f in doc.fields if f.value == "40ST00868"]
+    assert "passport" in number.context

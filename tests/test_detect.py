@@ -207,6 +207,7 @@ def test_shortcuts_keep_every_recognizer_case(full_detector: Detector) -> None:
         ("anneliese strauß", ("name", "requester")),
         ("CONCEIÇÃO DA SILVA", ("name", "sender")),
         ("jane doe", ("last", "name")),
+        ("ÖZTÜRK", ("idlastname",)),  # one word under a person-name key
     ],
 )
 def test_a_name_fields_value_in_one_case_is_read_as_a_name(

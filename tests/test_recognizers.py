@@ -680,6 +680,20 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
         "E5jhz7naR8grAVGUErPTppm6qA1qNxsRnAVpipT58hdy",
     ),
     ("818331609 is my social", None, "NATIONAL_ID", "818331609"),
+    # --- a passport's machine-readable zone (a third corpus, from KYC vendors' payloads) ---
+    (
+        "P<GBRWHITAKER<<JAMES<<<<<<<<<<<<<<<<<<<<<<<<<",
+        None,
+        "PASSPORT",
+        "P<GBRWHITAKER<<JAMES<<<<<<<<<<<<<<<<<<<<<<<<<",
+    ),
+    (
+        "5331786420GBR6104097M3105123<<<<<<<<<<<<<<02",
+        None,
+        "PASSPORT",
+        "5331786420GBR6104097M3105123<<<<<<<<<<<<<<02",
+    ),
+    ("LV87ZDRNRVY1BKLOJ7CCR", None, "IBAN_CODE", "LV87ZDRNRVY1BKLOJ7CCR"),  # a Latvian IBAN, mostly letters
     # --- street names with particles and abbreviations, Dutch house numbers (held-out corpus) ---
     ("Rose, 11 Ashby de la Zouch Road, Leeds", None, "STREET_ADDRESS", "11 Ashby de la Zouch Road"),
     ("entregar em Ivy Cottage, 243 St. Mary Close, Bristol", None, "STREET_ADDRESS", "243 St. Mary Close"),
@@ -951,6 +965,8 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("Mozilla/5.0 (X11) Chrome/12.8.70.201 Safari", None, "IP_ADDRESS"),  # versions, not hosts
     ("app build 6.3.10.130 ok", None, "IP_ADDRESS"),
     ("version: 1.2.3.4", None, "IP_ADDRESS"),
+    ("oid 1.3.6.1.4.1.22918.8", None, "IP_ADDRESS"),  # a dotted quad inside a longer dotted number
+    ("build 3.24.2.48.1", None, "IP_ADDRESS"),
     ("flight DL 1234 delayed", None, "NATIONAL_ID"),
     ("reference number 6576 0617 7530 7296", None, "PHONE_NUMBER"),  # 16 digits: no phone plan's
     ("NATO 12.07.2023 summit", None, "DATE_OF_BIRTH"),

@@ -44,7 +44,20 @@ _VALUE_KEYS = frozenset(
     )
 )
 # Typed entries, and transfers named by their asset (`{"asset": "SOL", "to": "7EcD…"}`).
-_TYPE_KEYS: tuple[str, ...] = ("type", "kind", "category", "asset", "coin", "currency", "chain", "network")
+_TYPE_KEYS: tuple[str, ...] = (
+    *("type", "kind", "category", "asset", "coin", "currency", "chain", "network"),
+    # an identity document's (KYC vendors): `{"idDocType": "PASSPORT", "number": "40ST00868"}`
+    *(
+        "doc_type",
+        "docType",
+        "idDocType",
+        "id_doc_type",
+        "document_type",
+        "documentType",
+        "id_type",
+        "idType",
+    ),
+)
 # Tables sent as JSON (reporting and export APIs): column names in one list, rows as lists of values
 # in another. A row's values are named by their column, as a CSV cell is by its header.
 _COLUMN_KEYS = ("columns", "cols", "column_names", "headers", "header", "fields")

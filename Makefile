@@ -54,10 +54,11 @@ bench: $(STAMP)
 simulate: $(STAMP)
 	$(PY) -m tests.sim.run
 
-# The team's labelled corpus (gates on the targets), then the independently written one (measures).
+# The team's labelled corpus (gates on the targets), then the two written by others (measure).
 eval: $(STAMP)
 	$(PY) -m tests.eval.run
 	$(PY) -m tests.eval.independent.run
+	$(PY) -m tests.eval.third.run
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -35,7 +35,7 @@ from presidio_analyzer.predefined_recognizers import (
     IpRecognizer,
 )
 
-from proxy import emails, seeds, wallets
+from proxy import emails, national_ids, seeds, wallets
 
 # Letters of any script in the local part and the domain (`jöse.müller@bücher.de`).
 # A quote or a second '@' typed between the local part and the domain (`'jane.doe'@gmail.com`,
@@ -207,6 +207,15 @@ def custom_recognizers() -> list[EntityRecognizer]:
             name="ScrimUpperCaseBech32Recognizer",
             patterns=[Pattern("bech32, upper case", _BECH32_UPPER, 0.5)],
         ),
+        _CheckDigitIdRecognizer("ChineseResidentId", _CN_RESIDENT_ID, national_ids.cn_resident_id_ok),
+        _CheckDigitIdRecognizer(
+            "KoreanResidentNumber", _KR_RESIDENT_NUMBER, national_ids.kr_resident_number_ok
+        ),
+        _CheckDigitIdRecognizer("SouthAfricanId", _ZA_IDENTITY, national_ids.za_identity_ok),
+        _CheckDigitIdRecognizer(
+            "TurkishIdentity", _TR_IDENTITY, national_ids.tr_identity_ok, needs_word=True
+        ),
+        _CheckDigitIdRecognizer("FrenchNir", _FR_NIR, national_ids.fr_nir_ok),
         _ChecksummedWalletRecognizer("base58check", _BASE58_RUN, _base58_address),
         _ChecksummedWalletRecognizer("base58check", _BASE58_RUN, seeds.private_key_ok, "CRYPTO_SECRET"),
         _SeedPhraseRecognizer(),
@@ -300,6 +309,49 @@ class _ChecksummedWalletRecognizer(PatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool:
         return self._valid(pattern_text)
+
+
+class _CheckDigitIdRecognizer(PatternRecognizer):
+    """A national id in its own shape: right check digits make it one whatever surrounds it (1.0);
+    wrong ones leave it to its context word, as a number of that shape may still be one (a Korean
+    number issued since 2020 carries no check digit). With `needs_word`, a shape as common as
+    eleven plain digits (Turkey's) is one only next to its word, and never with wrong digits."""
+
+    def __init__(self, name: str, regex: str, valid: Callable[[str], bool], needs_word: bool = False) -> None:
+        super().__init__(
+            supported_entity="NATIONAL_ID",
+            name=f"Scrim{name}Recognizer",
+            patterns=[Pattern(f"{name} (check digits, else needs context)", regex, 0.2)],
+            context=[
+                "national",
+                "identity",
+                "resident",
+                "citizen",
+                "kimlik",
+                "nir",
+                "sécu",
+                "securite",
+                "id",
+            ],
+        )
+        self._valid = valid
+        self._needs_word = needs_word
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        if self._needs_word:
+            return None if self._valid(pattern_text) else False
+        return True if self._valid(pattern_text) else None
+
+
+_BIRTH_DATE = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+_CN_RESIDENT_ID = rf"(?<![\w-])[1-9][0-9]{{5}}(?:19|20)[0-9]{{2}}{_BIRTH_DATE}[0-9]{{3}}[0-9Xx](?![\w-])"
+_KR_RESIDENT_NUMBER = rf"(?<![\w-])[0-9]{{2}}{_BIRTH_DATE}-?[1-8][0-9]{{6}}(?![\w-])"
+_ZA_IDENTITY = rf"(?<![\w-])[0-9]{{2}}{_BIRTH_DATE}[0-9]{{4}}[01][89][0-9](?![\w-])"
+_TR_IDENTITY = r"(?<![\w+-])[1-9][0-9]{10}(?![\w-])"
+_FR_NIR = (
+    r"(?i)(?<![\w-])[12][ ]?[0-9]{2}[ ]?(?:0[1-9]|1[0-2]|[2-9][0-9])[ ]?(?:[0-9]{2}|2a|2b)"
+    r"[ ]?[0-9]{3}[ ]?[0-9]{3}[ ]?[0-9]{2}(?![\w-])"
+)
 
 
 def _base58_address(text: str) -> bool:

@@ -156,6 +156,11 @@ EXPECTED_RECOGNIZERS = {
     "ScrimNameFieldRecognizer",
     # in code (proxy/recognizers.py)
     "ScrimIpRecognizer",
+    "ScrimChineseResidentIdRecognizer",
+    "ScrimKoreanResidentNumberRecognizer",
+    "ScrimSouthAfricanIdRecognizer",
+    "ScrimTurkishIdentityRecognizer",
+    "ScrimFrenchNirRecognizer",
     "ScrimDialledAbroadPhoneRecognizer",
     "ScrimEmailRecognizer",
     "ScrimSpelledEmailRecognizer",
@@ -694,6 +699,12 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
         "5331786420GBR6104097M3105123<<<<<<<<<<<<<<02",
     ),
     ("LV87ZDRNRVY1BKLOJ7CCR", None, "IBAN_CODE", "LV87ZDRNRVY1BKLOJ7CCR"),  # a Latvian IBAN, mostly letters
+    # --- national ids in their own shape, confirmed by their check digits (no word needed) ---
+    ("id_type=cn_id id_number=11010519491231002X", None, "NATIONAL_ID", "11010519491231002X"),
+    ('{"number": "800101-1234560"}', None, "NATIONAL_ID", "800101-1234560"),
+    ("ID 8001015009087 verified", None, "NATIONAL_ID", "8001015009087"),
+    ("kimlik 10000000146", None, "NATIONAL_ID", "10000000146"),
+    ("ref 2 55 08 14 168 025 38", None, "NATIONAL_ID", "2 55 08 14 168 025 38"),
     # --- street names with particles and abbreviations, Dutch house numbers (held-out corpus) ---
     ("Rose, 11 Ashby de la Zouch Road, Leeds", None, "STREET_ADDRESS", "11 Ashby de la Zouch Road"),
     ("entregar em Ivy Cottage, 243 St. Mary Close, Bristol", None, "STREET_ADDRESS", "243 St. Mary Close"),
@@ -966,6 +977,13 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("app build 6.3.10.130 ok", None, "IP_ADDRESS"),
     ("version: 1.2.3.4", None, "IP_ADDRESS"),
     ("oid 1.3.6.1.4.1.22918.8", None, "IP_ADDRESS"),  # a dotted quad inside a longer dotted number
+    ("order 11010519491231002 shipped", None, "NATIONAL_ID"),  # 17 digits: no check character
+    ("order 8001015009089 shipped", None, "NATIONAL_ID"),
+    (
+        "ref 10000000146",
+        None,
+        "NATIONAL_ID",
+    ),  # a valid Turkish id's digits, but eleven digits need a word  # a South African or Korean id's shape, checks fail
     ("build 3.24.2.48.1", None, "IP_ADDRESS"),
     ("flight DL 1234 delayed", None, "NATIONAL_ID"),
     ("reference number 6576 0617 7530 7296", None, "PHONE_NUMBER"),  # 16 digits: no phone plan's

@@ -1,0 +1,47 @@
+"""proxy/national_ids.py: check digits of national identity numbers, true and false cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from proxy import national_ids
+
+VALID = [
+    (national_ids.cn_resident_id_ok, "11010519491231002X"),
+    (national_ids.cn_resident_id_ok, "11010519491231002x"),
+    (national_ids.kr_resident_number_ok, "800101-1234560"),
+    (national_ids.kr_resident_number_ok, "8001011234560"),
+    (national_ids.za_identity_ok, "8001015009087"),
+    (national_ids.tr_identity_ok, "10000000146"),
+    (national_ids.fr_nir_ok, "255081416802538"),
+    (national_ids.fr_nir_ok, "2 55 08 14 168 025 38"),
+]
+
+INVALID = [
+    (national_ids.cn_resident_id_ok, "110105194912310021"),  # wrong check character
+    (national_ids.cn_resident_id_ok, "11010519491231002"),  # one short
+    (national_ids.kr_resident_number_ok, "800101-1234561"),
+    (national_ids.za_identity_ok, "8001015009088"),
+    (national_ids.za_identity_ok, "800101500908"),
+    (national_ids.tr_identity_ok, "10000000147"),
+    (national_ids.tr_identity_ok, "00000000146"),  # never starts with 0
+    (national_ids.fr_nir_ok, "255081416802539"),
+    (national_ids.fr_nir_ok, "2550814168025"),
+]
+
+
+@pytest.mark.parametrize(("check", "text"), VALID)
+def test_valid(check: object, text: str) -> None:
+    assert check(text)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(("check", "text"), INVALID)
+def test_invalid(check: object, text: str) -> None:
+    assert not check(text)  # type: ignore[operator]
+
+
+def test_corsican_nir_reads_2a_and_2b_as_19_and_18() -> None:
+    body = "1850" + "12A" + "123456"  # 13 characters, Corsica's department 2A
+    key = 97 - int(body.replace("2A", "19")) % 97
+    assert national_ids.fr_nir_ok(f"{body}{key:02d}")
+    assert not national_ids.fr_nir_ok(f"{body}{(key + 1) % 97:02d}")

@@ -31,7 +31,6 @@ import os
 os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
 
 import argparse
-import asyncio
 import collections
 import json
 import platform
@@ -40,15 +39,9 @@ import re
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from proxy import policy
-from proxy.detect import Detector, DetectorConfig
-from proxy.errors import Withheld
-from proxy.pipeline import Generation, Settings, inspect
-from proxy.server import load_rules
 from tests.eval.independent import gen
 from tests.eval.independent.oracle import (
     Tally,
@@ -59,61 +52,12 @@ from tests.eval.independent.oracle import (
     views,
     word_pattern,
 )
-from tests.eval.run import MODEL, ROLE, ROOT, RULES, InProcessDetector
+from tests.eval.release import run_scrim
+from tests.eval.run import MODEL, ROLE, ROOT
 
 SEED = 20261129
 OUT = ROOT / "var" / "eval" / "independent.json"
 TOKEN_KEY = b"k" * 32  # the key the helper's run_scrim.py used, so the outputs are the same bytes
-
-
-@dataclass
-class Released:
-    """What the pipeline released for each document (None: withheld), why it withheld, what crashed."""
-
-    outs: list[str | None] = field(default_factory=list)
-    withheld: collections.Counter[str] = field(default_factory=collections.Counter)
-    errors: list[dict[str, Any]] = field(default_factory=list)
-    seconds: float = 0.0
-    load_seconds: float = 0.0
-
-
-async def _release(docs: Sequence[dict[str, Any]], released: Released) -> None:
-    started = time.perf_counter()
-    rules = load_rules(RULES)
-    config = DetectorConfig(RULES / "recognizers.yaml", MODEL, rules.entities, rules.score_threshold)
-    generation = Generation(rules, InProcessDetector(Detector(config)))
-    released.load_seconds = time.perf_counter() - started
-    settings = Settings(token_key=TOKEN_KEY)
-    role = rules.role(ROLE)
-    started = time.perf_counter()
-    for doc in docs:
-        decision, route = policy.decide(rules, "GET", doc["path"])
-        headers = [("Content-Type", doc["ct"] + "; charset=utf-8")]
-        body = doc["body"].encode()
-        try:
-            inspected = await inspect(generation, settings, decision, route, role, 200, headers, body)
-        except Withheld as err:
-            released.outs.append(None)
-            released.withheld[str(getattr(err, "reason", err))] += 1
-            continue
-        except Exception as err:  # the addon's guard withholds on anything else too; here it is a crash
-            released.outs.append(None)
-            released.withheld[f"error:{type(err).__name__}"] += 1
-            released.errors.append(
-                {"doc": doc["id"], "shape": doc["shape"], "error": f"{type(err).__name__}: {err}"}
-            )
-            continue
-        released.outs.append(
-            (inspected.body if inspected.body is not None else body).decode("utf-8", "replace")
-        )
-    released.seconds = time.perf_counter() - started
-
-
-def run_scrim(docs: Sequence[dict[str, Any]]) -> Released:
-    """Every document through Scrim's real pipeline for tier1, in process."""
-    released = Released()
-    asyncio.run(_release(docs, released))
-    return released
 
 
 def calibrate(docs: Sequence[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -259,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{n_labels} personal values, {n_decoys} decoys (seed {args.seed}, {corpus_seconds:.1f}s)",
         flush=True,
     )
-    released = run_scrim(docs)
+    released = run_scrim([(d["path"], d["ct"], d["body"]) for d in docs], TOKEN_KEY)
     print(
         f"Scrim ({ROLE}, in process): {released.seconds:.1f}s (+{released.load_seconds:.1f}s load)",
         flush=True,
@@ -292,7 +236,8 @@ def main(argv: list[str] | None = None) -> int:
         f"leaked ({_by_shape(unseen)}); {len(absent)} decoys not in their own input, so always counted "
         f"changed ({_by_shape(absent)})"
     )
-    for error in released.errors:
+    errors = [{"doc": docs[i]["id"], "shape": docs[i]["shape"], "error": e} for i, e in released.errors]
+    for error in errors:
         print(f"ERROR doc {error['doc']} ({error['shape']}): {error['error']}")
     elapsed = time.perf_counter() - started
 
@@ -335,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         },
         "withheld": dict(released.withheld),
         "withheld_docs": sorted(t.withheld_docs),
-        "errors": released.errors,
+        "errors": errors,
         "oracle_on_inputs": calibration,
         "misses": t.misses,
     }

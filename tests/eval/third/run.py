@@ -31,7 +31,6 @@ import os
 os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
 
 import argparse
-import asyncio
 import collections
 import json
 import platform
@@ -43,73 +42,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from proxy import policy
-from proxy.detect import Detector, DetectorConfig
-from proxy.errors import Withheld
-from proxy.pipeline import Generation, Settings, inspect
-from proxy.server import load_rules
-from tests.eval.run import MODEL, ROLE, ROOT, RULES, InProcessDetector
+from tests.eval.release import run_scrim
+from tests.eval.run import MODEL, ROLE, ROOT
 from tests.eval.third.corpus import SEED, generate
 from tests.eval.third.oracle import judge, text_of
 
 OUT = ROOT / "var" / "eval" / "third.json"
 TOKEN_KEY = b"third-eval-token-key-0123456789!"  # the key the helper's run.py used: the same output bytes
-
-
-@dataclass
-class Released:
-    """What the pipeline released for each response (None: withheld), why it withheld, what crashed."""
-
-    outs: list[str | None] = field(default_factory=list)
-    withheld: collections.Counter[str] = field(default_factory=collections.Counter)
-    errors: list[dict[str, Any]] = field(default_factory=list)
-    declared: int = 0
-    seconds: float = 0.0
-    load_seconds: float = 0.0
-
-
-async def _release(samples: Sequence[dict[str, Any]], released: Released) -> None:
-    started = time.perf_counter()
-    rules = load_rules(RULES)
-    config = DetectorConfig(RULES / "recognizers.yaml", MODEL, rules.entities, rules.score_threshold)
-    generation = Generation(rules, InProcessDetector(Detector(config)))
-    released.load_seconds = time.perf_counter() - started
-    settings = Settings(token_key=TOKEN_KEY)
-    role = rules.role(ROLE)
-    started = time.perf_counter()
-    for sample in samples:
-        decision, route = policy.decide(rules, "GET", sample["path"])
-        released.declared += route is not None
-        headers = [("Content-Type", f"{sample['content_type']}; charset=utf-8")]
-        body = sample["body"].encode("utf-8")
-        try:
-            inspected = await inspect(generation, settings, decision, route, role, 200, headers, body)
-        except Withheld as err:
-            released.outs.append(None)
-            released.withheld[str(getattr(err, "reason", err))] += 1
-            continue
-        except Exception as err:  # the addon's guard withholds on anything else too; here it is a crash
-            released.outs.append(None)
-            released.withheld[f"error:{type(err).__name__}"] += 1
-            released.errors.append(
-                {
-                    "response": sample["i"],
-                    "template": sample["template"],
-                    "error": f"{type(err).__name__}: {err}",
-                }
-            )
-            continue
-        released.outs.append(
-            (inspected.body if inspected.body is not None else body).decode("utf-8", "replace")
-        )
-    released.seconds = time.perf_counter() - started
-
-
-def run_scrim(samples: Sequence[dict[str, Any]]) -> Released:
-    """Every response through Scrim's real pipeline for tier1, in process."""
-    released = Released()
-    asyncio.run(_release(samples, released))
-    return released
 
 
 # ---------------------------------------------------------------- tally
@@ -311,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{n_personal} personal values, {n_decoys} decoys (seed {args.seed}, {corpus_seconds:.1f}s)",
         flush=True,
     )
-    released = run_scrim(samples)
+    released = run_scrim([(s["path"], s["content_type"], s["body"]) for s in samples], TOKEN_KEY)
     print(
         f"Scrim ({ROLE}, in process): {released.seconds:.1f}s (+{released.load_seconds:.1f}s load); "
         f"declared routes {released.declared}, undeclared {len(samples) - released.declared}",
@@ -344,7 +283,11 @@ def main(argv: list[str] | None = None) -> int:
         f"oracle on the unchanged inputs: {len(unseen)} values not found whole in their own input, "
         f"{len(absent)} decoys not found in their own input"
     )
-    for error in released.errors:
+    errors = [
+        {"response": samples[i]["i"], "template": samples[i]["template"], "error": e}
+        for i, e in released.errors
+    ]
+    for error in errors:
         print(f"ERROR response {error['response']} ({error['template']}): {error['error']}")
     elapsed = time.perf_counter() - started
 
@@ -383,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
             for k, c in sorted(t.decoys.items(), key=lambda kv: -kv[1]["changed"])
         },
         "withheld": dict(released.withheld),
-        "errors": released.errors,
+        "errors": errors,
         "oracle_on_inputs": calibration,
         "misses": t.misses,
     }

@@ -17,8 +17,9 @@ from proxy.rules import Role
 
 CUSTOMER = "customer"
 CONTACT = "contact"  # an e-mail or phone served outside any customer record
-# Numbers whose digits other recognizers may read a phone number in.
-_NUMBERS = frozenset(("CREDIT_CARD", "IBAN_CODE", "US_BANK_NUMBER", "CRYPTO", "NATIONAL_ID", "US_SSN"))
+# Long numbers, in whose digits other recognizers may read a phone number (not `mask._NUMBERS`:
+# the entities masked as numbers).
+_LONG_NUMBERS = frozenset(("CREDIT_CARD", "IBAN_CODE", "US_BANK_NUMBER", "CRYPTO", "NATIONAL_ID", "US_SSN"))
 
 
 def owners(fields: Sequence[TextField], records: Sequence[Record]) -> tuple[dict[int, int], dict[int, int]]:
@@ -214,6 +215,6 @@ def _outermost(spans: Sequence[Span]) -> list[Span]:
         if span.end <= reach and (span.start, span.end) != holder:
             continue
         out.append(span)
-        if span.entity in _NUMBERS and span.end > reach:
+        if span.entity in _LONG_NUMBERS and span.end > reach:
             reach, holder = span.end, (span.start, span.end)
     return out

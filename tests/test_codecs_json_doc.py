@@ -551,6 +551,31 @@ def test_not_pieces(text: str) -> None:
     assert parse(text, LIMITS).joined(()) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ('{"email": {"local": "jane.doe", "domain": "gmail.com"}}', "jane.doe@gmail.com"),
+        ('{"email_user": "j_doe", "email_domain": "@example.co.uk"}', "j_doe@example.co.uk"),
+        ('{"mail": {"username": "jd77", "host": "proton.me"}}', "jd77@proton.me"),
+    ],
+)
+def test_an_email_kept_in_two_fields_is_joined_at_its_at(text: str, joined: str) -> None:
+    assert [j.text for j in parse(text, LIMITS).joined(())] == [joined]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"product": {"name": "Widget", "website": "widget.io"}}',  # no e-mail in the names
+        '{"mail": {"server": "smtp", "host": "mail.example.com"}}',  # a server is no local part
+        '{"email": {"user": "ann", "tag": "x", "domain": "b.de"}}',  # not side by side
+        '{"email": {"domain": "b.de", "user": "ann"}}',  # the domain first: no address reads so
+    ],
+)
+def test_fields_that_are_no_email_halves(text: str) -> None:
+    assert parse(text, LIMITS).joined(()) == []
+
+
 def test_json_numbers_are_joined_only_for_values_a_checksum_confirms() -> None:
     # `[4539, 1488, 343, 6467]` is a card whose third group lost its leading zero as a number; a
     # list of counts reads the same way, so the join says only a checksum may confirm it.

@@ -431,6 +431,18 @@ async def test_a_card_stored_in_pieces_is_masked_whole(body: object, masked: obj
     assert result.masked == {"CREDIT_CARD": pieces}
 
 
+async def test_an_email_kept_in_two_fields_is_masked_in_both() -> None:
+    # The local part alone is the customer's half of the address: shown, with the domain beside
+    # it, it was the whole address.
+    body = {"id": 7, "email": {"local": "davide_marino95", "domain": "alice.it"}, "plan": "pro"}
+    result = await _shipped("/undeclared", "application/json", json.dumps(body).encode())
+    assert result.outcome is Outcome.MASKED and result.body is not None
+    masked = json.loads(result.body)
+    assert "davide_marino95" not in result.body.decode() and "alice.it" not in result.body.decode()
+    assert masked["id"] == 7 and masked["plan"] == "pro"
+    assert result.masked == {"EMAIL_ADDRESS": 2}
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -147,6 +147,7 @@ EXPECTED_RECOGNIZERS = {
     "ScrimXrpAddressRecognizer",
     "ScrimCardanoAddressRecognizer",
     "ScrimSolanaAddressRecognizer",
+    "ScrimUpiIdRecognizer",
     "ScrimDateOfBirthRecognizer",
     "ScrimPassportRecognizer",
     "ScrimNationalIdRecognizer",
@@ -202,6 +203,7 @@ EXPECTED_ENTITIES = {
     "PASSPORT",
     "NATIONAL_ID",
     "STREET_ADDRESS",
+    "UPI_ID",
 }
 
 
@@ -911,6 +913,35 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("boulevard Bouchet", ["address"], "STREET_ADDRESS", "boulevard Bouchet"),
     ("Reisepass: KFZVFVTNM", None, "PASSPORT", "KFZVFVTNM"),
     ("KFZVFVTNM", ["reisepass"], "PASSPORT", "KFZVFVTNM"),
+    # --- seen leaking in a corpus written blind (tests/eval/third) ---
+    # a Solana key at full length needs no word; a UPI id is a payment address at its app's handle
+    (
+        "sent it to 6sMujfwxgvidHwM8WEySjtTrWEVsSN46d5U3t5sz83Zb 3 hours ago",
+        None,
+        "CRYPTO",
+        "6sMujfwxgvidHwM8WEySjtTrWEVsSN46d5U3t5sz83Zb",
+    ),
+    (
+        "CxPt8umxZYXvvxBx4b4YmRNyVcbCmmXUqioTWfkZiAYk",
+        ["answer"],
+        "CRYPTO",
+        "CxPt8umxZYXvvxBx4b4YmRNyVcbCmmXUqioTWfkZiAYk",
+    ),
+    ("dieter16@ybl", ["cf", "upi", "id"], "UPI_ID", "dieter16@ybl"),
+    ("pay me at 9876543210@okhdfcbank.", None, "UPI_ID", "9876543210@okhdfcbank"),
+    ("ravi.k@someupi", ["vpa"], "UPI_ID", "ravi.k@someupi"),
+    ("Rafael: ssn 3 4 9 8 0 3 3 9 0", None, "NATIONAL_ID", "3 4 9 8 0 3 3 9 0"),
+    (
+        "P<CANVAN<DIJK<<BRAM<<<<<<<<<<<<<<<<<<<<<<<<<",
+        None,
+        "PASSPORT",
+        "P<CANVAN<DIJK<<BRAM<<<<<<<<<<<<<<<<<<<<<<<<<",
+    ),
+    ("Rappelez-moi au 6123 8031 svp.", None, "PHONE_NUMBER", "6123 8031"),
+    ("Me liga no 02035 98 7595.", None, "PHONE_NUMBER", "02035 98 7595"),
+    ("Ruf mich an unter 0171 2345678", None, "PHONE_NUMBER", "0171 2345678"),
+    ("Pasaportumu tekrar yükledim, numarası VA832734.", None, "PASSPORT", "VA832734"),
+    ("P0891392C", ["旅券番号"], "PASSPORT", "P0891392C"),
 ]
 
 
@@ -990,12 +1021,14 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("NATO 12.07.2023 summit", None, "DATE_OF_BIRTH"),
     ("Thanks, Apple Pay works now", None, "PERSON"),
     ("Signed 12/03/2024", None, "DATE_OF_BIRTH"),  # 00, then no number of any plan: needs a phone word
-    ("api key 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", None, "CRYPTO"),  # Solana needs its name
+    ("api key 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTz", None, "CRYPTO"),  # short of a key: needs its name
     ("BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDX", None, "CRYPTO"),  # checksum fails
     ("to DH5yaieqoZN36fDVciNyRueRGvGLR3mr7M", None, "CRYPTO"),  # Base58Check fails
     ("cosmos1hsk6jryyqjfhp5dhc55tc9jtckygx0eph6dd03", None, "CRYPTO"),  # bech32 fails
     ("qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6b", None, "CRYPTO"),  # CashAddr fails
-    ("session 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV", ["session", "id"], "CRYPTO"),
+    ("session 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLK", ["session", "id"], "CRYPTO"),
+    ("key 7ecdhsygxxyscszyep35khn8vvw3svaulktzxwcfltv", None, "CRYPTO"),  # one case: no random key
+    ("token 7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV9A", None, "CRYPTO"),  # 45 characters
     # --- shapes that need their words ---
     ("scores 4 5 3 9 1 4 8 8 0 3 4 3 6 4 6 8", None, "CREDIT_CARD"),  # the Luhn check fails
     ("order 479606400123", None, None),  # a Unix-time-shaped number needs birth context
@@ -1106,6 +1139,11 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("NPZ4UNAD9", None, "PASSPORT"),
     ("basin: 756056628", None, "NATIONAL_ID"),
     ("sin embargo 756056628", None, "NATIONAL_ID"),
+    ("sin 1 2 3", None, "NATIONAL_ID"),  # three digits one by one: a list, not an id
+    ("git@github", None, "UPI_ID"),  # a handle no payment app uses, and no UPI word
+    ("write to jane@example.com", None, "UPI_ID"),  # an e-mail address: its domain has a dot
+    ("QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG", None, "CRYPTO"),  # an IPFS id: 46 characters
+    ("P<GBR<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", None, "PASSPORT"),  # no name on the line
     # --- a transaction hash is 64 hex digits too; a private key is no address ---
     (f"tx 0x{HEX64} confirmed", None, "CRYPTO_SECRET"),
     (f"key {WIF}", None, "CRYPTO"),

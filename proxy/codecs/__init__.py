@@ -98,6 +98,24 @@ def _is_piece(value: Scalar) -> bool:
     return match is not None and (match.group("bank") is not None or sum(map(str.isalpha, value)) <= 2)
 
 
+# An e-mail address kept in two fields (`"email": {"local": "jane.doe", "domain": "gmail.com"}`,
+# `email_user` and `email_domain`): a local part and a domain name, next to each other in one
+# object, under names that say e-mail and which half each is (a mail server's `server` and
+# `host` are no address). Joined with an "@", it is read as the address it is.
+_LOCAL_PART = re.compile(r"[A-Za-z0-9][\w.+-]{0,63}")
+_DOMAIN_NAME = re.compile(r"@?(?:[A-Za-z0-9-]{1,63}\.){1,4}[A-Za-z]{2,24}")
+_MAIL_WORDS = frozenset(("email", "mail", "correo", "courriel"))
+_LOCAL_WORDS = frozenset(
+    ("local", "localpart", "user", "username", "mailbox", "name", "account", "login", "prefix")
+)
+_DOMAIN_WORDS = frozenset(("domain", "host", "hostname", "provider", "suffix"))
+
+
+def _named(f: TextField, half: frozenset[str]) -> bool:
+    names = f.context[:3]
+    return not _MAIL_WORDS.isdisjoint(names) and not half.isdisjoint(names)
+
+
 # A seed phrase kept one word per element (`["abandon", "ability", …]`, `[{"i": 1, "w": "abandon"},
 # …]`): twelve single words or more in one array, or under one key of an array's objects, are
 # also read as one text, joined with spaces.
@@ -161,6 +179,7 @@ def pieces_of_values(
         run = with_numbers[parent]
         if 2 <= len(run) <= _MOST_PIECES:
             out.append(_joined(run, " ", _context_of(parent, run), checksummed_only=True))
+    out += _email_halves(fields, declared, values_in)
     step = _MOST_PIECES // 2  # windows overlap by half: a value of up to step + 1 pieces lies in one
     for parent, run in by_parent.items():
         if len(run) < 2:
@@ -169,6 +188,35 @@ def pieces_of_values(
             window = run[start : start + _MOST_PIECES]
             context = _context_of(parent, window)
             out += [_joined(window, " ", context), _joined(window, "", context)]
+    return out
+
+
+def _email_halves(
+    fields: Sequence[TextField], declared: Container[int], values_in: Mapping[tuple[object, ...], int]
+) -> list[JoinedText]:
+    """Each local part followed, in the same object, by a domain name, both named as e-mail."""
+    out = []
+    previous: TextField | None = None
+    for f in fields:
+        if f.is_key:
+            continue
+        if (
+            previous is not None
+            and f.slot not in declared
+            and previous.slot not in declared
+            and type(f.value) is str
+            and type(previous.value) is str
+            and previous.path[:-1] == f.path[:-1]
+            and _LOCAL_PART.fullmatch(previous.value)
+            and _DOMAIN_NAME.fullmatch(f.value)
+            and _named(previous, _LOCAL_WORDS)
+            and _named(f, _DOMAIN_WORDS)
+        ):
+            separator = "" if f.value.startswith("@") else "@"
+            out.append(
+                _joined([previous, f], separator, _context_of(_parent(f.path, values_in), [previous, f]))
+            )
+        previous = f
     return out
 
 

@@ -112,7 +112,7 @@ def _hinted(fields: Sequence[TextField], hints: Mapping[str, str]) -> dict[int, 
         last = path[-1]
         # The value's own key and its parent's; in a list, the list's key and the one above it
         # (`balances.ETH[0]`).
-        key, parent_key = (hint_key(last), above[0]) if type(last) is str else (above[0], above[1])
+        key, parent_key = _keys(last, above)
         entity = hints.get(key) or hints.get(parent_key + key)
         if entity is None and _NUMBER.fullmatch(field_text(field.value)):
             # A container's hint covers the numbers in it (`balances: {"BTC": 1.2}`), not what
@@ -125,6 +125,18 @@ def _hinted(fields: Sequence[TextField], hints: Mapping[str, str]) -> dict[int, 
         if entity is not None:
             declared[field.slot] = entity
     return declared
+
+
+def _keys(last: str | int, above: Sequence[str]) -> tuple[str, str]:
+    """The hint keys of a value: its own key and its parent's. A flattened record's key
+    (`"user.last.name"`, as exports and some CRMs write nested fields) is its own path: the last
+    two segments are key and parent."""
+    if type(last) is not str:
+        return above[0], above[1]
+    segments = [hint_key(s) for s in last.split(".")]
+    if len(segments) > 1 and all(segments[-2:]):
+        return segments[-1], segments[-2]
+    return hint_key(last), above[0]
 
 
 def extract_records(root: object, route: Route | None) -> list[Record]:

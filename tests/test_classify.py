@@ -105,6 +105,21 @@ def test_hints_name_values_by_their_label_or_column() -> None:
     }
 
 
+def test_hints_name_a_flattened_records_dotted_keys() -> None:
+    # Exports and some CRMs flatten nested fields into one key: `user.last.name` is `name` under
+    # `last`, as `{"user": {"last": {"name": …}}}` would be.
+    body = {
+        "result": {"user.first.name": "Anna", "user.last.name": "Köhler", "wallet.balance": 12.5, "v1.2": "x"}
+    }
+    doc = parse_json(json.dumps(body), LIMITS)
+    hints = {"lastname": "LAST_NAME", "balance": "ACCOUNT_BALANCE"}
+    by_slot = {f.slot: f.path for f in doc.fields}
+    assert {by_slot[slot]: e for slot, e in declared_entities(doc.fields, None, hints).items()} == {
+        ("result", "user.last.name"): "LAST_NAME",
+        ("result", "wallet.balance"): "ACCOUNT_BALANCE",
+    }
+
+
 def test_a_hinted_container_names_only_the_numbers_in_it() -> None:
     # An address, an IBAN or a card inside `balances` is still for detection: declared as a balance,
     # a role that sees balances got them in clear.

@@ -431,6 +431,16 @@ async def test_a_card_stored_in_pieces_is_masked_whole(body: object, masked: obj
     assert result.masked == {"CREDIT_CARD": pieces}
 
 
+async def test_a_date_of_birth_in_parts_is_masked_in_every_part() -> None:
+    # Stripe's `individual.dob` shape: three small numbers no recognizer tells from any others.
+    body = {"individual": {"dob": {"day": 14, "month": 3, "year": 1985}}, "created": {"year": 2024}}
+    result = await _shipped("/undeclared", "application/json", json.dumps(body).encode())
+    assert result.body is not None
+    masked = json.loads(result.body)
+    assert masked["individual"]["dob"] == dict.fromkeys(("day", "month", "year"), "<DATE_OF_BIRTH>")
+    assert masked["created"] == {"year": 2024}
+
+
 async def test_an_email_kept_in_two_fields_is_masked_in_both() -> None:
     # The local part alone is the customer's half of the address: shown, with the domain beside
     # it, it was the whole address.

@@ -942,6 +942,8 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("Ruf mich an unter 0171 2345678", None, "PHONE_NUMBER", "0171 2345678"),
     ("Pasaportumu tekrar yükledim, numarası VA832734.", None, "PASSPORT", "VA832734"),
     ("P0891392C", ["旅券番号"], "PASSPORT", "P0891392C"),
+    ('INFO kyc.submit applicant=01HJW name="Sem de Boer" dob=1955-04-18', None, "PERSON", "Sem de Boer"),
+    ('ERROR gateway.decline pan=3528 holder="Şule Çelik" code=05', None, "PERSON", "Şule Çelik"),
 ]
 
 
@@ -1140,7 +1142,13 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("basin: 756056628", None, "NATIONAL_ID"),
     ("sin embargo 756056628", None, "NATIONAL_ID"),
     ("sin 1 2 3", None, "NATIONAL_ID"),  # three digits one by one: a list, not an id
-    ("git@github", None, "UPI_ID"),  # a handle no payment app uses, and no UPI word
+    ("git@github", None, "UPI_ID"),
+    ('INFO job name="nightly" host="db1"', None, "PERSON"),  # one word, in lower case
+    (
+        'WARN rename="Old Name" done',
+        None,
+        "PERSON",
+    ),  # a key that ends in "name" is no name's  # a handle no payment app uses, and no UPI word
     ("write to jane@example.com", None, "UPI_ID"),  # an e-mail address: its domain has a dot
     ("QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG", None, "CRYPTO"),  # an IPFS id: 46 characters
     ("P<GBR<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", None, "PASSPORT"),  # no name on the line

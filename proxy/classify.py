@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from proxy.codecs import words
 from proxy.model import JsonPath, Record, TextField, field_text
 from proxy.paths import matches, select
 from proxy.rules import Route, hint_key
@@ -113,7 +114,7 @@ def _hinted(fields: Sequence[TextField], hints: Mapping[str, str]) -> dict[int, 
         # The value's own key and its parent's; in a list, the list's key and the one above it
         # (`balances.ETH[0]`).
         key, parent_key = _keys(last, above)
-        entity = hints.get(key) or hints.get(parent_key + key)
+        entity = hints.get(key) or hints.get(parent_key + key) or _hinted_by_ending(last, hints)
         if entity is None and _NUMBER.fullmatch(field_text(field.value)):
             # A container's hint covers the numbers in it (`balances: {"BTC": 1.2}`), not what
             # else it holds: an address, an IBAN or a card inside still goes to detection.
@@ -125,6 +126,16 @@ def _hinted(fields: Sequence[TextField], hints: Mapping[str, str]) -> dict[int, 
         if entity is not None:
             declared[field.slot] = entity
     return declared
+
+
+def _hinted_by_ending(last: str | int, hints: Mapping[str, str]) -> str | None:
+    """The hint a key ends with, of two words or three: `customerLastName` and `user_date_of_birth`
+    are a last name and a date of birth, as `last_name` and `date_of_birth` are. Not one word: a
+    German `E-Mail-Adresse` is no street address."""
+    if type(last) is not str:
+        return None
+    parts = words(last)
+    return next((e for n in (3, 2) if len(parts) > n and (e := hints.get("".join(parts[-n:])))), None)
 
 
 def _keys(last: str | int, above: Sequence[str]) -> tuple[str, str]:

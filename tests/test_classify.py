@@ -120,6 +120,20 @@ def test_hints_name_a_flattened_records_dotted_keys() -> None:
     }
 
 
+def test_hints_name_keys_that_end_in_them() -> None:
+    # `customerLastName` is a last name as `last_name` is; one word is not enough to go by: a
+    # German `E-Mail-Adresse` is no street address.
+    body = {"customerLastName": "MacLeod", "user_date_of_birth": "1985-03-14", "E-Mail-Adresse": "j@x.de",
+            "lastNameInitial": "M"}  # fmt: skip
+    doc = parse_json(json.dumps(body), LIMITS)
+    hints = {"lastname": "LAST_NAME", "dateofbirth": "DATE_OF_BIRTH", "adresse": "STREET_ADDRESS"}
+    by_slot = {f.slot: f.path for f in doc.fields}
+    assert {by_slot[slot]: e for slot, e in declared_entities(doc.fields, None, hints).items()} == {
+        ("customerLastName",): "LAST_NAME",
+        ("user_date_of_birth",): "DATE_OF_BIRTH",
+    }
+
+
 def test_a_hinted_container_names_only_the_numbers_in_it() -> None:
     # An address, an IBAN or a card inside `balances` is still for detection: declared as a balance,
     # a role that sees balances got them in clear.

@@ -133,6 +133,9 @@ def test_context_from_keys(text: str, path: tuple[Any, ...], context: tuple[str,
         ),
         ({"label": "Passport no", "data": "X12345678"}, "data", ("passport", "no", "data")),
         ({"question": "Date of birth", "answer": "14/03/1985"}, "answer", ("date", "of", "birth", "answer")),
+        # a field's definition beside its value (Jira, form tools): its own label names the value
+        ({"field": {"key": "national_id"}, "value": "942595233"}, "value", ("national", "id", "value")),
+        ({"field": {"id": 10042, "name": "Tax ID"}, "value": "12-3456789"}, "value", ("tax", "id", "value")),
     ],
 )
 def test_name_value_pairs_give_the_label_to_the_value(

@@ -441,6 +441,21 @@ async def test_a_date_of_birth_in_parts_is_masked_in_every_part() -> None:
     assert masked["created"] == {"year": 2024}
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a KYC vendor's identity document: its type names its number
+        {"idDocs": [{"idDocType": "ID_CARD", "country": "PL", "number": "257511330377"}]},
+        # a field's definition beside its value
+        {"custom": [{"field": {"key": "national_id"}, "value": "942595233"}]},
+    ],
+)
+async def test_an_id_named_by_what_is_beside_it_is_masked(body: dict[str, Any]) -> None:
+    result = await _shipped("/undeclared", "application/json", json.dumps(body).encode())
+    assert result.body is not None and result.masked == {"NATIONAL_ID": 1}
+    assert "<NATIONAL_ID>" in result.body.decode()
+
+
 async def test_an_email_kept_in_two_fields_is_masked_in_both() -> None:
     # The local part alone is the customer's half of the address: shown, with the domain beside
     # it, it was the whole address.

@@ -944,6 +944,11 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("P0891392C", ["旅券番号"], "PASSPORT", "P0891392C"),
     ('INFO kyc.submit applicant=01HJW name="Sem de Boer" dob=1955-04-18', None, "PERSON", "Sem de Boer"),
     ('ERROR gateway.decline pan=3528 holder="Şule Çelik" code=05', None, "PERSON", "Şule Çelik"),
+    ("Megan MacLeod", ["name", "requester"], "PERSON", "Megan MacLeod"),  # a capital inside a name
+    ('{"name": "Sean McDonald"}', None, "PERSON", "Sean McDonald"),
+    ('From: "Emre Demir" <emre76@gmail.com>', None, "PERSON", "Emre Demir"),
+    ("Martina Colombo", ["display", "value", "caller", "id"], "PERSON", "Martina Colombo"),
+    ("Doğum tarihim 07.02.1951.", None, "DATE_OF_BIRTH", "07.02.1951"),
 ]
 
 

@@ -265,11 +265,15 @@ class JsonDocument:
 def _label_of(
     node: dict[str, Any], label_keys: tuple[str, ...], value_keys: frozenset[str]
 ) -> tuple[str, ...]:
-    """The words of the first of `label_keys` that names a value under one of `value_keys`."""
+    """The words of the first of `label_keys` that names a value under one of `value_keys`; a
+    label that is an object names it by its own label (`{"field": {"key": "national_id"}, "value":
+    …}`, as Jira and form tools send a field's definition beside its value)."""
     if value_keys.isdisjoint(node):  # most objects: one set operation in C
         return ()
     for key in label_keys:
         label = node.get(key)
+        if isinstance(label, dict):
+            label = next((v for k in label_keys if isinstance(v := label.get(k), str)), None)
         if isinstance(label, str):
             return words(label)
     return ()

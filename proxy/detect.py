@@ -48,7 +48,22 @@ _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]")
 _NAME_WORDS = frozenset(
     ("surname", "nachname", "vorname", "familienname", "nombre", "apellido", "apellidos", "cognome", "prenom")
 )
-_WHOSE_NAME = frozenset(("first", "last", "full", "display", "given", "family", "middle", "legal", "maiden"))
+_WHOSE_NAME = frozenset(
+    (
+        *("first", "last", "full", "display", "given", "family", "middle", "legal", "maiden"),
+        *("complet", "completo", "vollstaendiger", "vollständiger", "volledige", "pelny", "pełne"),
+    )
+)
+# "name" in the languages CRMs are set up in: `naam`, `nom complet`, `nombre completo`.
+_NAME = frozenset(("name", "naam", "nom", "nome", "nombre", "navn", "namn", "nimi", "imie"))
+# Keys whose value, when it is words only and more than one, is a person's name (`"sender": "Aoi
+# Suzuki"`, a CSV's `Customer` column): the people a support desk hears from or pays.
+_PERSON_VALUE_KEYS = frozenset(
+    (
+        *("customer", "client", "sender", "recipient", "requester", "holder", "cardholder", "caller"),
+        *("beneficiary", "payee", "applicant", "submitter", "kunde", "cliente", "klant", "destinataire"),
+    )
+)
 _PERSON_OBJECTS = frozenset(
     (
         *("user", "users", "requester", "customer", "customers", "client", "sender", "author", "contact"),
@@ -228,8 +243,9 @@ def is_machine_value(text: str) -> bool:
 
 def _is_name_field(text: str, context: tuple[str, ...]) -> bool:
     """Words (letters, apostrophes, hyphens) under a key that names a person's name: `last_name`,
-    `idFirstName`, `IDLASTNAME`, `Nachname` (one word or more), or `name` in a person's object
-    (`requester.name`, not `product.name`: two words or more)."""
+    `idFirstName`, `IDLASTNAME`, `Nachname`, `nom_complet` (one word or more), or two words or
+    more under `name` in a person's object (`requester.name`, not `product.name`) or under a
+    person's key (`sender`)."""
     if not context or not _WORDS_ONLY.fullmatch(text):
         return False
     first = context[0]
@@ -237,7 +253,11 @@ def _is_name_field(text: str, context: tuple[str, ...]) -> bool:
         return True
     if "name" in context[1:3] and context[context.index("name", 1) - 1] in _WHOSE_NAME:
         return True
-    return " " in text and first == "name" and not _PERSON_OBJECTS.isdisjoint(context[1:3])
+    if first in _NAME and len(context) > 1 and context[1] in _WHOSE_NAME:
+        return True  # the Romance order: nom complet, nombre completo
+    if " " not in text:
+        return False
+    return first in _PERSON_VALUE_KEYS or (first in _NAME and not _PERSON_OBJECTS.isdisjoint(context[1:3]))
 
 
 def _as_a_name_is_written(text: str, context: tuple[str, ...]) -> str:

@@ -208,6 +208,11 @@ def test_shortcuts_keep_every_recognizer_case(full_detector: Detector) -> None:
         ("CONCEIÇÃO DA SILVA", ("name", "sender")),
         ("jane doe", ("last", "name")),
         ("ÖZTÜRK", ("idlastname",)),  # one word under a person-name key
+        # "name" in other languages, in their word order; a person's key with a name under it
+        ("NICCOLÒ BIANCHI", ("nom", "complet", "properties")),
+        ("sjoerd van den heuvel", ("vollstaendiger", "name")),
+        ("chiamaka okonkwo", ("sender",)),
+        ("CHUKWUEMEKA BALOGUN", ("customer", "properties")),
     ],
 )
 def test_a_name_fields_value_in_one_case_is_read_as_a_name(
@@ -218,6 +223,7 @@ def test_a_name_fields_value_in_one_case_is_read_as_a_name(
     assert (text[span.start : span.end], span.entity) == (text, "PERSON")
     assert full_detector.detect([Item("general inquiry", ("subject",))])[0] == ()
     assert full_detector.detect([Item("premium gold annual", ("plan", "name"))])[0] == ()  # not a person's
+    assert full_detector.detect([Item("vip", ("customer",))])[0] == ()  # one word: a tier, not a name
     text = "jane doe ltc1qg82tvq4gr9d5jy3n5w8vzrz4x0qk3v0hyj9mmh"  # not words only: read as written
     assert ("ltc1qg82tvq4gr9d5jy3n5w8vzrz4x0qk3v0hyj9mmh", "CRYPTO") in found(full_detector, text, ("name",))
 

@@ -2,10 +2,11 @@
 
 Each function takes the digits as written (separators allowed where the number has them) and
 says whether its check digits are right: a Chinese resident identity number, a South Korean
-resident registration number, a South African identity number, a Turkish identity number and a
-French social security number (NIR). A pattern alone would take every order number of that
-length; with the checksum, a random number passes one time in ten to one in a hundred, and the
-patterns also require a valid birth date where the number holds one.
+resident registration number, a South African identity number, a Turkish identity number, a
+French social security number (NIR) and a Brazilian taxpayer number (CPF). A pattern alone
+would take every order number of that length; with the checksum, a random number passes one time
+in ten to one in a hundred, and the patterns also require a valid birth date where the number
+holds one (or, for the CPF, its dots and dash).
 """
 
 from __future__ import annotations
@@ -60,3 +61,16 @@ def fr_nir_ok(text: str) -> bool:
         return False
     body = compact[:13].replace("2A", "19", 1).replace("2B", "18", 1)
     return body.isdigit() and 97 - int(body) % 97 == int(compact[13:])
+
+
+def br_cpf_ok(text: str) -> bool:
+    """11 digits (written 123.456.789-09): nine, then two mod-11 check digits. A number of one digit
+    repeated passes the arithmetic and is never issued."""
+    digits = _digits(text)
+    if len(digits) != 11 or len(set(digits)) == 1:
+        return False
+    for position in (9, 10):
+        total = sum(d * w for d, w in zip(digits[:position], range(position + 1, 1, -1), strict=True))
+        if (total * 10 % 11) % 10 != digits[position]:
+            return False
+    return True

@@ -216,6 +216,7 @@ def custom_recognizers() -> list[EntityRecognizer]:
             "TurkishIdentity", _TR_IDENTITY, national_ids.tr_identity_ok, needs_word=True
         ),
         _CheckDigitIdRecognizer("FrenchNir", _FR_NIR, national_ids.fr_nir_ok),
+        _CheckDigitIdRecognizer("BrazilianCpf", _BR_CPF, national_ids.br_cpf_ok),
         _ChecksummedWalletRecognizer("base58check", _BASE58_RUN, _base58_address),
         _ChecksummedWalletRecognizer("base58check", _BASE58_RUN, seeds.private_key_ok, "CRYPTO_SECRET"),
         _SeedPhraseRecognizer(),
@@ -348,6 +349,8 @@ _CN_RESIDENT_ID = rf"(?<![\w-])[1-9][0-9]{{5}}(?:19|20)[0-9]{{2}}{_BIRTH_DATE}[0
 _KR_RESIDENT_NUMBER = rf"(?<![\w-])[0-9]{{2}}{_BIRTH_DATE}-?[1-8][0-9]{{6}}(?![\w-])"
 _ZA_IDENTITY = rf"(?<![\w-])[0-9]{{2}}{_BIRTH_DATE}[0-9]{{4}}[01][89][0-9](?![\w-])"
 _TR_IDENTITY = r"(?<![\w+-])[1-9][0-9]{10}(?![\w-])"
+# Written as issued (123.456.789-09): the dots and dash, with right check digits, make it one.
+_BR_CPF = r"(?<![\w.-])[0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}(?![\w-]|\.[0-9])"
 _FR_NIR = (
     r"(?i)(?<![\w-])[12][ ]?[0-9]{2}[ ]?(?:0[1-9]|1[0-2]|[2-9][0-9])[ ]?(?:[0-9]{2}|2a|2b)"
     r"[ ]?[0-9]{3}[ ]?[0-9]{3}[ ]?[0-9]{2}(?![\w-])"

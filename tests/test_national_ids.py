@@ -15,6 +15,8 @@ VALID = [
     (national_ids.tr_identity_ok, "10000000146"),
     (national_ids.fr_nir_ok, "255081416802538"),
     (national_ids.fr_nir_ok, "2 55 08 14 168 025 38"),
+    (national_ids.br_cpf_ok, "529.982.247-25"),
+    (national_ids.br_cpf_ok, "30283248220"),
 ]
 
 INVALID = [
@@ -27,6 +29,9 @@ INVALID = [
     (national_ids.tr_identity_ok, "00000000146"),  # never starts with 0
     (national_ids.fr_nir_ok, "255081416802539"),
     (national_ids.fr_nir_ok, "2550814168025"),
+    (national_ids.br_cpf_ok, "529.982.247-26"),  # second check digit wrong
+    (national_ids.br_cpf_ok, "529.982.248-25"),  # first check digit wrong
+    (national_ids.br_cpf_ok, "111.111.111-11"),  # passes the arithmetic, never issued
 ]
 
 

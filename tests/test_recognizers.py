@@ -162,6 +162,7 @@ EXPECTED_RECOGNIZERS = {
     "ScrimSouthAfricanIdRecognizer",
     "ScrimTurkishIdentityRecognizer",
     "ScrimFrenchNirRecognizer",
+    "ScrimBrazilianCpfRecognizer",
     "ScrimDialledAbroadPhoneRecognizer",
     "ScrimEmailRecognizer",
     "ScrimSpelledEmailRecognizer",
@@ -949,6 +950,9 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ('From: "Emre Demir" <emre76@gmail.com>', None, "PERSON", "Emre Demir"),
     ("Martina Colombo", ["display", "value", "caller", "id"], "PERSON", "Martina Colombo"),
     ("Doğum tarihim 07.02.1951.", None, "DATE_OF_BIRTH", "07.02.1951"),
+    ("302.832.482-20", ["document", "number"], "NATIONAL_ID", "302.832.482-20"),  # a CPF's check digits
+    ("meu 529.982.247-25 ok", None, "NATIONAL_ID", "529.982.247-25"),
+    ("972111363082", ["documentnumber"], "NATIONAL_ID", "972111363082"),
 ]
 
 
@@ -1148,6 +1152,7 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("sin embargo 756056628", None, "NATIONAL_ID"),
     ("sin 1 2 3", None, "NATIONAL_ID"),  # three digits one by one: a list, not an id
     ("git@github", None, "UPI_ID"),
+    ("ref 529.982.247-26 ok", None, "NATIONAL_ID"),  # a CPF's shape, check digits wrong
     ('INFO job name="nightly" host="db1"', None, "PERSON"),  # one word, in lower case
     (
         'WARN rename="Old Name" done',

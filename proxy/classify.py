@@ -135,7 +135,10 @@ def _hinted_by_ending(last: str | int, hints: Mapping[str, str]) -> str | None:
     if type(last) is not str:
         return None
     parts = words(last)
-    return next((e for n in (3, 2) if len(parts) > n and (e := hints.get("".join(parts[-n:])))), None)
+    if len(parts) < 3:  # most keys: a hint of two words is the whole key, looked up already
+        return None
+    three = hints.get("".join(parts[-3:])) if len(parts) > 3 else None
+    return three or hints.get("".join(parts[-2:]))
 
 
 def _keys(last: str | int, above: Sequence[str]) -> tuple[str, str]:
@@ -144,9 +147,10 @@ def _keys(last: str | int, above: Sequence[str]) -> tuple[str, str]:
     two segments are key and parent."""
     if type(last) is not str:
         return above[0], above[1]
-    segments = [hint_key(s) for s in last.split(".")]
-    if len(segments) > 1 and all(segments[-2:]):
-        return segments[-1], segments[-2]
+    if "." in last:
+        segments = [hint_key(s) for s in last.split(".")]
+        if all(segments[-2:]):
+            return segments[-1], segments[-2]
     return hint_key(last), above[0]
 
 

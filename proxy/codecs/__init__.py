@@ -200,19 +200,21 @@ def _email_halves(
     for f in fields:
         if f.is_key:
             continue
-        if (
+        value = f.value
+        if (  # cheapest first: nearly every value is ruled out by its missing dot
             previous is not None
+            and type(value) is str
+            and "." in value
+            and _named(f, _DOMAIN_WORDS)
+            and _named(previous, _LOCAL_WORDS)
             and f.slot not in declared
             and previous.slot not in declared
-            and type(f.value) is str
             and type(previous.value) is str
             and previous.path[:-1] == f.path[:-1]
             and _LOCAL_PART.fullmatch(previous.value)
-            and _DOMAIN_NAME.fullmatch(f.value)
-            and _named(previous, _LOCAL_WORDS)
-            and _named(f, _DOMAIN_WORDS)
+            and _DOMAIN_NAME.fullmatch(value)
         ):
-            separator = "" if f.value.startswith("@") else "@"
+            separator = "" if value.startswith("@") else "@"
             out.append(
                 _joined([previous, f], separator, _context_of(_parent(f.path, values_in), [previous, f]))
             )

@@ -128,13 +128,19 @@ _SPELLED_EMAIL_CONTEXT = [
 _PHONE_CONTEXT = ["phone", "call", "tel", "mobile", "cell", "reach", "whatsapp", "text", "ring", "number"]
 
 
-# A dotted quad after a user agent's product name and a slash (`Chrome/12.8.70.201`) or after
-# "version"/"build" is a version number, not an address. Products by name: after any word and a
-# slash (`ip/203.0.113.9`, a lookup URL's path) it is an address.
+# A dotted quad after a user agent's product name and a slash (`Chrome/12.8.70.201`,
+# `okhttp/4.12.0.1`) or after "version"/"build" is a version number, not an address. Products by
+# name: after any word and a slash (`ip/203.0.113.9`, a lookup URL's path) it is an address,
+# unless a capitalised word starts the token and a user agent's comment follows, with its `;` or
+# platform (`Binance/7.18.1.6 (iPhone; iOS 17.2)`: an app's own).
 _NOT_A_VERSION = (
     r"(?<!\b(?:Chrome|Chromium|Firefox|Safari|Version|Edg|Edge|EdgA|EdgiOS|OPR|Opera|CriOS|FxiOS"
-    r"|AppleWebKit|Mobile|Gecko|Trident|SamsungBrowser|YaBrowser|Vivaldi|Brave|Electron)/)"
+    r"|AppleWebKit|Mobile|Gecko|Trident|SamsungBrowser|YaBrowser|Vivaldi|Brave|Electron"
+    r"|okhttp|curl|Wget|Dalvik|CFNetwork|Darwin|python-requests|axios|Go-http-client|Java"
+    r"|Apache-HttpClient|Dart|PostmanRuntime)/)"
     r"(?<!\b(?i:version|build|ver)[ \t]{0,2}:?[ \t]{0,2})"
+    r"(?!(?<=(?:^|[\s\"'(=,;])[A-Z][\w.-]{1,30}/)[0-9]{1,3}(?:\.[0-9]{1,3}){3}[ \t]{1,2}\("
+    r"(?:[^()\n;]{1,40};|(?i:iphone|ipad|ios|android|linux|windows|macintosh|x11|compatible)))"
 )
 
 

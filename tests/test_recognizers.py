@@ -950,6 +950,9 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ('From: "Emre Demir" <emre76@gmail.com>', None, "PERSON", "Emre Demir"),
     ("Martina Colombo", ["display", "value", "caller", "id"], "PERSON", "Martina Colombo"),
     ("Doğum tarihim 07.02.1951.", None, "DATE_OF_BIRTH", "07.02.1951"),
+    # after a word and a slash it is still an address, unless a user agent's comment follows
+    ("see https://x.example/ip/203.0.113.9 (blocked)", None, "IP_ADDRESS", "203.0.113.9"),
+    ("Whitelist/203.0.113.12 (office)", None, "IP_ADDRESS", "203.0.113.12"),
     ("302.832.482-20", ["document", "number"], "NATIONAL_ID", "302.832.482-20"),  # a CPF's check digits
     ("meu 529.982.247-25 ok", None, "NATIONAL_ID", "529.982.247-25"),
     ("972111363082", ["documentnumber"], "NATIONAL_ID", "972111363082"),
@@ -1017,6 +1020,9 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("Best, the support team", None, "PERSON"),
     ("Mozilla/5.0 (X11) Chrome/12.8.70.201 Safari", None, "IP_ADDRESS"),  # versions, not hosts
     ("app build 6.3.10.130 ok", None, "IP_ADDRESS"),
+    ('ua="Binance/7.18.1.6 (iPhone; iOS 17.2)"', None, "IP_ADDRESS"),  # an app's user agent
+    ("Coinbase/12.3.4.5 (Android 14)", None, "IP_ADDRESS"),
+    ('ua="okhttp/6.15.7.203" result=OK', None, "IP_ADDRESS"),  # an HTTP library's
     ("version: 1.2.3.4", None, "IP_ADDRESS"),
     ("oid 1.3.6.1.4.1.22918.8", None, "IP_ADDRESS"),  # a dotted quad inside a longer dotted number
     ("order 11010519491231002 shipped", None, "NATIONAL_ID"),  # 17 digits: no check character

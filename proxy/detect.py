@@ -222,6 +222,16 @@ def recognizer_entities(path: Path) -> frozenset[str]:
 
 
 _NOT_IN_NAMES = re.compile(r"[0-9@_/]")
+# A field that names a version (`appVersion`, `firmware`) and no address: a dotted quad that is
+# all its value is a build number (`9.12.4.79`); `release.ip` is still an address.
+_VERSION_WORDS = frozenset(("version", "ver", "build", "firmware", "release"))
+_ADDRESS_WORDS = frozenset(("ip", "ips", "addr", "address", "host", "remote", "client", "login"))
+
+
+def _whole_ip(result: RecognizerResult, text: str) -> bool:
+    return result.entity_type == "IP_ADDRESS" and result.start == 0 and result.end == len(text.rstrip())
+
+
 _CODE = re.compile(r"[A-Z]{1,3}")
 
 
@@ -587,7 +597,12 @@ class Detector:
         results = self._patterns.run(text, candidates, " ".join(lowered), tokens)
         if results:
             results = self._context.apply(text, results, context, lowered, tokens, known)
-        return [r for r in results if r.score >= self.config.score_threshold]
+        versioned = not _VERSION_WORDS.isdisjoint(context[:2]) and _ADDRESS_WORDS.isdisjoint(context[:4])
+        return [
+            r
+            for r in results
+            if r.score >= self.config.score_threshold and not (versioned and _whole_ip(r, text))
+        ]
 
     def _encoded(
         self, text: str, context: list[str]

@@ -229,6 +229,22 @@ def test_a_name_fields_value_in_one_case_is_read_as_a_name(
 
 
 @pytest.mark.parametrize(
+    ("context", "entities"),
+    [
+        (("app", "version"), []),  # a build number, all the field's value
+        (("firmware", "device"), []),
+        (("ip", "release"), ["IP_ADDRESS"]),  # an address under a release is still one
+        (("build", "login"), ["IP_ADDRESS"]),
+        (("notes",), ["IP_ADDRESS"]),
+    ],
+)
+def test_a_dotted_quad_a_field_names_a_version_of_is_no_address(
+    full_detector: Detector, context: tuple[str, ...], entities: list[str]
+) -> None:
+    assert [s.entity for s in full_detector.detect([Item("9.12.4.79", context)])[0]] == entities
+
+
+@pytest.mark.parametrize(
     "text", ["Estou esperando há duas semanas.\n\n12 GB", "Merci de votre aide. - size 64 GB"]
 )
 def test_a_code_of_capitals_is_no_place(full_detector: Detector, text: str) -> None:

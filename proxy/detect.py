@@ -367,10 +367,17 @@ _TOKEN_BREAK = re.compile(r"[\W_]+")
 def _supported(words: Sequence[str], tokens: Sequence[str]) -> bool:
     """Whether one of a recognizer's context words supports a result next to `tokens` (lower case)."""
     return any(
-        token.startswith(word) if len(word) <= _LONGEST_PREFIX_ONLY else word in token
+        (token.startswith(word) and not token.startswith(_FALSE_FRIENDS.get(word, ())))
+        if len(word) <= _LONGEST_PREFIX_ONLY
+        else word in token
         for word in map(str.strip, words)  # "cc ": a word of its own
         for token in tokens
     )
+
+
+# Words a short context word starts yet says nothing of: a webhook's `callbackDate` is no call (its
+# Unix time in milliseconds was masked as a phone number), `telemetry` no telephone.
+_FALSE_FRIENDS = {"call": ("callback",), "tel": ("telemetry",)}
 
 
 def _is_context_break(token: str) -> bool:

@@ -231,6 +231,21 @@ def test_a_name_fields_value_in_one_case_is_read_as_a_name(
 @pytest.mark.parametrize(
     ("context", "entities"),
     [
+        (("callback", "date"), []),  # a webhook's time in milliseconds: no call
+        (("call", "me", "at"), ["PHONE_NUMBER"]),
+        (("telemetry",), []),
+    ],
+)
+def test_a_word_a_context_word_starts_is_not_always_that_word(
+    full_detector: Detector, context: tuple[str, ...], entities: list[str]
+) -> None:
+    spans = full_detector.detect([Item("1709053202000", context)])[0]
+    assert [s.entity for s in spans] == entities
+
+
+@pytest.mark.parametrize(
+    ("context", "entities"),
+    [
         (("app", "version"), []),  # a build number, all the field's value
         (("firmware", "device"), []),
         (("ip", "release"), ["IP_ADDRESS"]),  # an address under a release is still one

@@ -954,6 +954,9 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("see https://x.example/ip/203.0.113.9 (blocked)", None, "IP_ADDRESS", "203.0.113.9"),
     ("Whitelist/203.0.113.12 (office)", None, "IP_ADDRESS", "203.0.113.12"),
     ("my checking account 123456789", None, "US_BANK_NUMBER", "123456789"),
+    ("card 4004851303170", None, "CREDIT_CARD", "4004851303170"),  # Luhn and EAN both pass
+    ("4222222222222 please", None, "CREDIT_CARD", "4222222222222"),  # 13 digits, no barcode
+    ("0207 946 0958", ["call", "me", "at"], "PHONE_NUMBER", "0207 946 0958"),
     ("123456789", ["checkingaccount"], "US_BANK_NUMBER", "123456789"),  # a key checking_account, joined
     ("302.832.482-20", ["document", "number"], "NATIONAL_ID", "302.832.482-20"),  # a CPF's check digits
     ("meu 529.982.247-25 ok", None, "NATIONAL_ID", "529.982.247-25"),
@@ -1026,6 +1029,7 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("Coinbase/12.3.4.5 (Android 14)", None, "IP_ADDRESS"),
     ('ua="okhttp/6.15.7.203" result=OK', None, "IP_ADDRESS"),  # an HTTP library's
     ("Thanks, checking ticket 287837105537236.", None, "US_BANK_NUMBER"),  # what the agent is doing
+    ("ean 4004851303170", None, "CREDIT_CARD"),  # a barcode's check digit too: needs a card word
     ("version: 1.2.3.4", None, "IP_ADDRESS"),
     ("oid 1.3.6.1.4.1.22918.8", None, "IP_ADDRESS"),  # a dotted quad inside a longer dotted number
     ("order 11010519491231002 shipped", None, "NATIONAL_ID"),  # 17 digits: no check character

@@ -59,6 +59,7 @@ eval: $(STAMP)
 	$(PY) -m tests.eval.run
 	$(PY) -m tests.eval.independent.run
 	$(PY) -m tests.eval.third.run
+	$(PY) -m tests.eval.fourth.run
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Fourth, blind evaluation corpus for Scrim (tier1 masking)."""

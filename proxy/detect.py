@@ -36,7 +36,7 @@ from proxy.errors import RulesError, StartupError
 from proxy.model import Span
 from proxy.patterns import PatternPass
 from proxy.recognizers import custom_recognizers
-from proxy.textviews import STRETCH_BREAK, base64_runs, normalise, residual, to_original
+from proxy.textviews import STRETCH_BREAK, base64_runs, normalise, residual, to_original, without_edge_blanks
 
 log = logging.getLogger(__name__)
 
@@ -188,11 +188,11 @@ class _LeanSpacyEngine(SpacyNlpEngine):
         """presidio-mapped NER entities per text, from one batched spaCy pass."""
         out = []
         default = self.ner_model_configuration.default_score or 0.85
-        for doc in self._pipeline.pipe(texts, batch_size=64):
+        for text, doc in zip(texts, self._pipeline.pipe(texts, batch_size=64), strict=True):
             entities, scores = self._get_updated_entities(list(doc.ents), [default] * len(doc.ents))
             out.append(
                 tuple(
-                    (e.start_char, e.end_char, str(e.label_), float(s))
+                    (*without_edge_blanks(text, e.start_char, e.end_char), str(e.label_), float(s))
                     for e, s in zip(entities, scores, strict=True)
                 )
             )

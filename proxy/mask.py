@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from proxy import emails
 from proxy.model import DROPPED, MaskResult, Replacement, Scalar, Span, TextField, field_text
 from proxy.rules import CLEAR, MaskSpec, Role
-from proxy.textviews import normalise
+from proxy.textviews import normalise, without_edge_blanks
 
 _TOKEN_RE = re.compile(r"^tok_[0-9a-f]{12}$")
 # Letters, digits and our own hiding character: counting '*' keeps partial masks idempotent.
@@ -82,17 +82,20 @@ class Masker:
                 whole = DROPPED
                 break
             style = "redact" if spec.style == "drop" else spec.style
+            # Blanks at a span's edges are layout, not the value: a mask keeps them (a name's
+            # first-name mask had swallowed the line break after it).
+            start, end = without_edge_blanks(text, span.start, span.end)
             if span.encoded and style == "partial":
                 # A partial view of an encoding ("last 4", "first name") would show encoded bytes.
-                masked = _partial(text[span.start : span.end], "", 0)
+                masked = _partial(text[start:end], "", 0)
             else:
                 # Masked as a reader sees it: `jane&#64;x.com` shows `j***@x.com`, not its escapes
                 # half hidden, and one value gets one token however it was written.
-                shown = normalise(text[span.start : span.end])[0]
+                shown = normalise(text[start:end])[0]
                 masked = _mask_text(shown, span.entity, style, spec.keep, self.token_key)
-            pieces.append(text[cursor : span.start])
+            pieces.append(text[cursor:start])
             pieces.append(masked)
-            cursor = span.end
+            cursor = end
         if whole is not None:
             result.replacements[field.slot] = whole
             return

@@ -462,3 +462,14 @@ def to_original(segments: list[tuple[int, int, int]], start: int, end: int) -> t
         return original_start + position - residual_start
 
     return edge(start, False), edge(end, True)
+
+
+def without_edge_blanks(text: str, start: int, end: int) -> tuple[int, int]:
+    """`text[start:end]` without the blanks at its edges: layout, not the value. spaCy sometimes
+    takes in the line break after a name, and the first-name mask swallowed it, joining the next
+    line onto the name."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end

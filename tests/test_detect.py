@@ -228,6 +228,12 @@ def test_a_name_fields_value_in_one_case_is_read_as_a_name(
     assert ("ltc1qg82tvq4gr9d5jy3n5w8vzrz4x0qk3v0hyj9mmh", "CRYPTO") in found(full_detector, text, ("name",))
 
 
+@pytest.mark.parametrize("text", ["Katharina Kleinschmidt\n", "Name: Katharina Kleinschmidt\r\nok"])
+def test_a_names_span_holds_no_blanks_at_its_edges(full_detector: Detector, text: str) -> None:
+    # spaCy's small model tags the line break after a name as part of it.
+    assert ("Katharina Kleinschmidt", "PERSON") in found(full_detector, text)
+
+
 @pytest.mark.parametrize(
     ("context", "entities"),
     [

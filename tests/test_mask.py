@@ -301,6 +301,22 @@ def test_token_span_in_text() -> None:
     assert new == f"Wallet {whole('pseudonym', '1BoatSLRHtKNngkdXEeobR76b53LETtpyT', 'CRYPTO')} sent"
 
 
+@pytest.mark.parametrize(
+    ("mask", "entity", "expected"),
+    [
+        ("hint", "PERSON", "FN:Katharina\r\nTEL:+4916094417242"),
+        ("label", "PERSON", "FN:<PERSON>\r\nTEL:+4916094417242"),
+        ("hidden", "PERSON", "FN:\r\nTEL:+4916094417242"),
+    ],
+)
+def test_a_span_with_blanks_at_its_edges_keeps_them(mask: str, entity: str, expected: str) -> None:
+    # spaCy took in the line break after a name; the first-name mask swallowed it and joined the
+    # next line onto the name ("FN:KatharinaTEL:…").
+    text = "FN:Katharina Kleinschmidt\r\nTEL:+4916094417242"
+    result = in_text(mask, text, [Span(3, 27, entity, 0.85)])
+    assert result.replacements == {0: expected}
+
+
 @pytest.mark.parametrize("text", ["123-45-6789", "  123-45-6789\n"])
 def test_drop_span_covering_the_whole_value_drops_the_field(text: str) -> None:
     result = in_text("gone", text, [span_of(text, "123-45-6789", "US_SSN")])

@@ -355,6 +355,10 @@ def _decode(
         json_text, json_codec, json_type = _utf8_json(mime, declared_charset, raw) or (text, codec_name, None)
         with contextlib.suppress(Undecodable):
             return _Decoded(json_doc.parse(json_text, limits), codings, json_codec, json_type)
+    if parse is text_doc.parse and csv_doc.is_delimited_table(text):
+        # A table sent as text (a pipe-delimited export): read as CSV, its header names its cells.
+        with contextlib.suppress(Undecodable):
+            return _Decoded(csv_doc.parse(text, limits), codings, codec_name, content_type)
     return _Decoded(parse(text, limits), codings, codec_name, content_type)
 
 

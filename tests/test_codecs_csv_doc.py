@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from proxy.codecs import Limits
-from proxy.codecs.csv_doc import CsvDocument, parse
+from proxy.codecs.csv_doc import CsvDocument, is_delimited_table, parse
 from proxy.errors import BodyTooLarge, Undecodable, Withheld
 from proxy.model import DROPPED, Replacement, TextField
 
@@ -258,3 +258,28 @@ def test_a_field_value_export_names_each_value_by_its_row_label() -> None:
     assert contexts["536221234"] == ("ssn", "value")
     assert contexts["open"] == ("value",)  # a label names only a value with a digit
     assert contexts["Jane Doe"] == ("value",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PAYOUT_ID|DATE|BENEFICIARY\nPO1|2024-08-19|Brianna Ashcroft\nPO2|2024-07-24|Harriet Fairbanks\n",
+        "id\tname\tphone\r\n1\tJane Doe\t555-0100\r\n2\tJohn Roe\t555-0101\r\n",
+    ],
+)
+def test_a_table_sent_as_text_is_told_by_its_header_and_rows(text: str) -> None:
+    assert is_delimited_table(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello, world, how are you\nfine, thanks, and you\ngood, good, good\n",  # commas: prose too
+        "a|b|c\n1|2|3\n",  # one row is no table
+        "id|name|phone\n1|Jane Doe|555-0100\n2|John Roe\n",  # rows of other widths
+        "4539|1488|0343\n6467|1|2\n3|4|5\n",  # no header of names
+        "Status update | done\nok | yes\nfine | good\n",  # two columns
+    ],
+)
+def test_text_that_is_no_table(text: str) -> None:
+    assert not is_delimited_table(text)

@@ -456,6 +456,18 @@ async def test_an_id_named_by_what_is_beside_it_is_masked(body: dict[str, Any]) 
     assert "<NATIONAL_ID>" in result.body.decode()
 
 
+async def test_a_table_sent_as_plain_text_is_read_as_one() -> None:
+    # A pipe-delimited export labelled text/plain: read line by line, its names had no column to
+    # name them and passed whole.
+    body = b"PAYOUT_ID|BENEFICIARY|AMOUNT\nPO1|brianna ashcroft|44718.31\nPO2|harriet fairbanks|5.00\n"
+    result = await _shipped("/undeclared/payouts.txt", "text/plain", body)
+    assert result.body is not None
+    rows = result.body.decode().splitlines()
+    assert rows[0] == "PAYOUT_ID|BENEFICIARY|AMOUNT"
+    assert [row.split("|")[1] for row in rows[1:]] == ["brianna", "harriet"]
+    assert [row.split("|")[2] for row in rows[1:]] == ["44718.31", "5.00"]
+
+
 async def test_an_email_kept_in_two_fields_is_masked_in_both() -> None:
     # The local part alone is the customer's half of the address: shown, with the domain beside
     # it, it was the whole address.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from collections.abc import Container, Mapping, Sequence
 from typing import Any
@@ -127,3 +128,29 @@ class CsvDocument:
 
 def parse(text: str, limits: Limits) -> CsvDocument:
     return CsvDocument(text, limits)
+
+
+# A table sent as plain text (`payouts.txt`: a header of names, then rows, cells apart by pipes or
+# tabs): read as one, its header names each cell as a CSV's does. Commas and semicolons are left to
+# `text/csv`: in prose they split lines into equal parts too.
+_TABLE_DELIMITERS = ("|", "\t")
+_COLUMN_NAME = re.compile(r"[^\W\d][\w .#/-]{0,39}")
+_LEAST_COLUMNS = 3
+_LEAST_ROWS = 2
+
+
+def is_delimited_table(text: str) -> bool:
+    """Whether a plain-text body is a table: its first line names three columns or more, apart by
+    a pipe or a tab, and its next lines (two at the least) have as many cells."""
+    lines = [line for line in text.split("\n", _ROWS_SAMPLED + 1)[:_ROWS_SAMPLED] if line.strip()]
+    if len(lines) <= _LEAST_ROWS:
+        return False
+    for delimiter in _TABLE_DELIMITERS:
+        header = lines[0].rstrip("\r").split(delimiter)
+        if (
+            len(header) >= _LEAST_COLUMNS
+            and all(_COLUMN_NAME.fullmatch(name.strip()) for name in header)
+            and all(line.count(delimiter) == len(header) - 1 for line in lines[1:])
+        ):
+            return True
+    return False

@@ -6,6 +6,7 @@ on to detection. A rule naming a list or object covers every value inside it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -53,8 +54,11 @@ def _name_part(below: JsonPath) -> str:
 def declared_entities(
     fields: Sequence[TextField], route: Route | None, hints: Mapping[str, str] | None = None
 ) -> dict[int, str]:
-    """slot → entity for every value a field rule of `route` names, or whose key a hint names."""
-    declared = _hinted(fields, hints) if hints else {}
+    """slot → entity for every value a field rule of `route` names, whose key a hint names, or
+    that is a bank account beside its routing code."""
+    declared = _accounts_beside_routing(fields)
+    if hints:
+        declared |= _hinted(fields, hints)
     if route is None or not route.fields:
         return declared
     # Rules without explicit indices give the same answer for users[0].email and users[1].email:
@@ -91,6 +95,48 @@ def declared_entities(
 
 
 _NUMBER = re.compile(r"[-+]?[0-9][0-9.,' ]*")
+# A bank account is named "account" like every other account; beside the code that routes to its
+# bank (`{"routing": "021000021", "account": "279815146344"}`, a payouts export's columns) it is one.
+_ROUTING_WORDS = frozenset(
+    ("routing", "aba", "sortcode", "bsb", "transit", "ifsc", "agencia", "agência", "swift", "bic", "clabe")
+)
+_ACCOUNT_WORDS = frozenset(
+    (
+        *("account", "acct", "acc", "accountnumber", "konto", "kontonummer", "cuenta", "conta"),
+        *("compte", "conto", "rekening", "rekeningnummer", "numerocuenta"),
+    )
+)
+_ACCOUNT_NUMBER = re.compile(r"[0-9][0-9 -]{4,32}[0-9]")
+_BANK_ACCOUNT = "US_BANK_NUMBER"
+
+
+def _accounts_beside_routing(fields: Sequence[TextField]) -> dict[int, str]:
+    routed: set[JsonPath] = set()
+    accounts: list[TextField] = []
+    for field in fields:
+        if field.is_key or not field.path or type(field.path[-1]) is not str:
+            continue
+        routing, account = _banking_key(field.path[-1])
+        if routing:
+            routed.add(field.path[:-1])
+        elif account:
+            accounts.append(field)
+    return {
+        field.slot: _BANK_ACCOUNT
+        for field in accounts
+        if field.path[:-1] in routed and _ACCOUNT_NUMBER.fullmatch(field_text(field.value)) is not None
+    }
+
+
+@functools.lru_cache(maxsize=4096)  # keys repeat across records and responses
+def _banking_key(key: str) -> tuple[bool, bool]:
+    """Whether a key names a routing code, and whether it names an account, by its words or their
+    joined form (`sort_code` → sortcode)."""
+    parts = words(key)
+    names = {*parts, "".join(parts)}
+    return not _ROUTING_WORDS.isdisjoint(names), not _ACCOUNT_WORDS.isdisjoint(names)
+
+
 # Keys of a value named by a label beside it (`{"name": "Balance", "value": …}`).
 _LABELLED = frozenset({"value", "val", "v", "text", "content", "fieldvalue", "answer", "data"})
 

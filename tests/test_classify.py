@@ -105,6 +105,25 @@ def test_hints_name_values_by_their_label_or_column() -> None:
     }
 
 
+def test_an_account_beside_its_routing_code_is_a_bank_account() -> None:
+    body = {
+        "payout": {
+            "routing": "021000021",
+            "account": "279815146344",
+            "account_id": "acct_1Nk",
+            "amount": "12.50",
+        },
+        "br": {"agencia": "1234", "conta": "1115209-4"},
+        "user": {"account": "12345678"},  # an account of anything: no routing code beside it
+    }
+    doc = parse_json(json.dumps(body), LIMITS)
+    by_slot = {f.slot: f.path for f in doc.fields}
+    assert {by_slot[slot]: e for slot, e in declared_entities(doc.fields, None).items()} == {
+        ("payout", "account"): "US_BANK_NUMBER",
+        ("br", "conta"): "US_BANK_NUMBER",
+    }
+
+
 def test_hints_name_a_flattened_records_dotted_keys() -> None:
     # Exports and some CRMs flatten nested fields into one key: `user.last.name` is `name` under
     # `last`, as `{"user": {"last": {"name": …}}}` would be.

@@ -42,6 +42,7 @@ from proxy.model import (
     field_text,
 )
 from proxy.rules import Role, Route, Rules
+from proxy.textviews import without_edge_blanks
 
 # Headers that describe the upstream bytes: wrong once the body is rewritten.
 _STALE_AFTER_REWRITE = frozenset(
@@ -215,6 +216,32 @@ async def _detect(detector: Detects, groups: Sequence[_Group]) -> list[dict[int,
             for g, slot in unique[key]:
                 by_group[g][slot] = spans
     return by_group
+
+
+# Values that are the same value wherever they recur (not dates or places: a birth date is also
+# some other day, a city many customers' city).
+_RECURRING_ENTITIES = frozenset(
+    (
+        *("PERSON", "LAST_NAME", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "NATIONAL_ID"),
+        *("PASSPORT", "US_PASSPORT", "IBAN_CODE", "US_BANK_NUMBER", "CRYPTO", "STREET_ADDRESS", "UPI_ID"),
+    )
+)
+
+
+def _found_whole(
+    fields: Sequence[TextField], declared: Mapping[int, str], found: Mapping[int, tuple[Span, ...]]
+) -> dict[int, str]:
+    """slot → entity of the undeclared values a span covers whole."""
+    out = {}
+    for slot, spans in found.items():
+        if len(spans) != 1 or slot in declared or spans[0].entity not in _RECURRING_ENTITIES:
+            continue
+        field = fields[slot]
+        if field.is_key or not isinstance(field.value, str):
+            continue
+        if without_edge_blanks(field.value, 0, len(field.value)) == (spans[0].start, spans[0].end):
+            out[slot] = spans[0].entity
+    return out
 
 
 def _pieces(
@@ -433,6 +460,14 @@ async def inspect(
     )
     for slot, spans in [*recurring.items(), *_pieces(joined, joined_spans, declared, body_spans)]:
         body_spans[slot] = body_spans.get(slot, ()) + spans
+    # Values found whole in a field of their own (a phone in a form's `answer`, a name under
+    # `cardHolderName`) are masked wherever else they recur, as declared values are: a copy in a
+    # `prettyFormat` or a sentence no recognizer reads is the same value. Whole copies only: a name
+    # a recognizer found is not trusted to make its every word a name.
+    found_whole = _found_whole(body_fields, declared, body_spans)
+    if found_whole:
+        for slot, spans in recur.recurrences(body_fields, found_whole, name_parts=False).items():
+            body_spans[slot] = body_spans.get(slot, ()) + spans
     # Only fields with something declared or found in them can be masked or named as served:
     # the rest (most keys, timestamps, flags) need no record scope.
     flagged = [f for f in body_fields if f.slot in declared or f.slot in body_spans]

@@ -48,7 +48,9 @@ def _position(span: Span) -> tuple[int, int]:
 class KnownValues:
     """The declared values of one response, indexed for lookup in free text."""
 
-    def __init__(self, fields: Sequence[TextField], declared: Mapping[int, str]) -> None:
+    def __init__(
+        self, fields: Sequence[TextField], declared: Mapping[int, str], name_parts: bool = True
+    ) -> None:
         self.numbers: dict[str, str] = {}  # digits → entity
         self.by_tail: dict[str, list[tuple[str, str]]] = {}  # last digits → [(digits, entity)]
         self.words: dict[str, list[tuple[str, str]]] = {}  # anchor word → [(value lower, entity)]
@@ -69,7 +71,7 @@ class KnownValues:
                 continue
             anchor = max(words, key=len)
             self.words.setdefault(anchor, []).append((text.lower(), entity))
-            if entity == "PERSON":
+            if entity == "PERSON" and name_parts:
                 for word in words:
                     if len(word) >= _MIN_WORD:
                         self.names[word] = entity
@@ -124,9 +126,12 @@ def _shape(text: str) -> tuple[tuple[str, ...], bool]:
     return tuple(map(str.lower, _WORD.findall(text))), _NUMBER.search(text) is not None
 
 
-def recurrences(fields: Sequence[TextField], declared: Mapping[int, str]) -> dict[int, tuple[Span, ...]]:
-    """Spans, per undeclared string field, of declared values that recur in it."""
-    known = KnownValues(fields, declared)
+def recurrences(
+    fields: Sequence[TextField], declared: Mapping[int, str], name_parts: bool = True
+) -> dict[int, tuple[Span, ...]]:
+    """Spans, per undeclared string field, of declared values that recur in it. With `name_parts`,
+    a declared name's words recur on their own too ("Jane" of "Jane Doe")."""
+    known = KnownValues(fields, declared, name_parts)
     if not known:
         return {}
     found: dict[int, tuple[Span, ...]] = {}

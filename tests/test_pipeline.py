@@ -468,6 +468,20 @@ async def test_a_table_sent_as_plain_text_is_read_as_one() -> None:
     assert [row.split("|")[2] for row in rows[1:]] == ["44718.31", "5.00"]
 
 
+async def test_a_value_found_whole_in_its_field_is_masked_where_it_recurs() -> None:
+    # The form's answer is read as a phone (its label says so); its `prettyFormat` copy has no
+    # label, and passed whole.
+    body = {
+        "3": {"name": "phoneNumber", "answer": {"full": "0555 567 46 65"}, "prettyFormat": "0555 567 46 65"},
+        "4": {"name": "plan", "answer": "Gold Plan", "prettyFormat": "Gold Plan"},
+    }
+    result = await _shipped("/undeclared", "application/json", json.dumps(body).encode())
+    assert result.body is not None
+    masked = json.loads(result.body)
+    assert masked["3"]["prettyFormat"] == masked["3"]["answer"]["full"] == "**** *** 46 65"
+    assert masked["4"] == body["4"]  # nothing found, nothing recurs
+
+
 async def test_an_email_kept_in_two_fields_is_masked_in_both() -> None:
     # The local part alone is the customer's half of the address: shown, with the domain beside
     # it, it was the whole address.

@@ -86,3 +86,19 @@ def test_the_shape_cache_holds_nothing_the_collector_walks() -> None:
         gc.collect()
     assert shape[1] is True
     assert not gc.is_tracked(shape)
+
+
+def test_without_name_parts_only_the_whole_name_recurs() -> None:
+    fields = [
+        TextField(0, ("name",), "Sean McDonald"),
+        TextField(1, ("memo",), "refund for Sean McDonald, Sean called"),
+    ]
+    spans = recurrences(fields, {0: "PERSON"}, name_parts=False)[1]
+    assert [fields[1].value[s.start : s.end] for s in spans] == ["Sean McDonald"]
+    spans = recurrences(fields, {0: "PERSON"})[1]
+    assert sorted(fields[1].value[s.start : s.end] for s in spans) == [
+        "McDonald",
+        "Sean",
+        "Sean",
+        "Sean McDonald",
+    ]

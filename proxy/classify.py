@@ -138,7 +138,11 @@ def _banking_key(key: str) -> tuple[bool, bool]:
 
 
 # Keys of a value named by a label beside it (`{"name": "Balance", "value": …}`).
-_LABELLED = frozenset({"value", "val", "v", "text", "content", "fieldvalue", "answer", "data"})
+_LABELLED = frozenset(
+    {"value", "val", "v", "text", "content", "fieldvalue", "answer", "data"}
+    # a change set's (audit logs): `{"field": "last_name", "old": …, "new": …}`
+    | {"from", "to", "old", "new", "oldvalue", "newvalue", "previous", "before", "after"}
+)
 
 
 def _hinted(fields: Sequence[TextField], hints: Mapping[str, str]) -> dict[int, str]:

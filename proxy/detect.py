@@ -52,6 +52,8 @@ _WHOSE_NAME = frozenset(
     (
         *("first", "last", "full", "display", "given", "family", "middle", "legal", "maiden"),
         *("complet", "completo", "vollstaendiger", "vollständiger", "volledige", "pelny", "pełne"),
+        # whose: `cardHolderName`, `beneficiary_name`
+        *("holder", "cardholder", "beneficiary", "payee", "customer", "client", "applicant", "originator"),
     )
 )
 # "name" in the languages CRMs are set up in: `naam`, `nom complet`, `nombre completo`.
@@ -69,6 +71,7 @@ _PERSON_OBJECTS = frozenset(
         *("user", "users", "requester", "customer", "customers", "client", "sender", "author", "contact"),
         *("contacts", "submitter", "reporter", "visitor", "holder", "person", "member", "recipient"),
         *("from", "to", "cc", "kunde", "cliente", "owner", "lead", "profile", "account"),
+        *("beneficiary", "payee", "originator", "applicant", "cardholder", "debtor", "creditor"),
     )
 )
 _PERSON_NAME_KEYS = ("firstname", "lastname", "fullname", "givenname", "familyname", "surname", "middlename")

@@ -124,6 +124,22 @@ def test_an_account_beside_its_routing_code_is_a_bank_account() -> None:
     }
 
 
+def test_a_change_sets_field_names_its_old_and_new_values() -> None:
+    body = {
+        "changes": [
+            {"field": "last_name", "old": "Schäfer-Lindqvist", "new": "Weißkopf", "actor": "agent_890"}
+        ]
+    }
+    doc = parse_json(json.dumps(body), LIMITS)
+    by_slot = {f.slot: f.path for f in doc.fields}
+    assert {
+        by_slot[slot]: e for slot, e in declared_entities(doc.fields, None, {"lastname": "LAST_NAME"}).items()
+    } == {
+        ("changes", 0, "old"): "LAST_NAME",
+        ("changes", 0, "new"): "LAST_NAME",
+    }
+
+
 def test_hints_name_a_flattened_records_dotted_keys() -> None:
     # Exports and some CRMs flatten nested fields into one key: `user.last.name` is `name` under
     # `last`, as `{"user": {"last": {"name": …}}}` would be.

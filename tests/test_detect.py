@@ -213,6 +213,8 @@ def test_shortcuts_keep_every_recognizer_case(full_detector: Detector) -> None:
         ("sjoerd van den heuvel", ("vollstaendiger", "name")),
         ("chiamaka okonkwo", ("sender",)),
         ("CHUKWUEMEKA BALOGUN", ("customer", "properties")),
+        ("JOÃO DOS SANTOS", ("name", "beneficiary")),  # a payout's beneficiary is a person
+        ("MEHMET KARADENIZ", ("card", "holder", "name")),  # cardHolderName
     ],
 )
 def test_a_name_fields_value_in_one_case_is_read_as_a_name(

@@ -482,6 +482,19 @@ async def test_a_value_found_whole_in_its_field_is_masked_where_it_recurs() -> N
     assert masked["4"] == body["4"]  # nothing found, nothing recurs
 
 
+async def test_a_travel_rule_payloads_names_are_masked() -> None:
+    # IVMS101, which exchanges send each other for every transfer: the family name is the
+    # primary identifier, the given names the secondary one.
+    person = {"nameIdentifier": [{"primaryIdentifier": "HUANG", "secondaryIdentifier": "Haoran Li"}]}
+    body = {"originator": {"originatorPersons": [{"naturalPerson": {"name": person}}]}}
+    result = await _shipped("/undeclared", "application/json", json.dumps(body).encode())
+    assert result.body is not None
+    [names] = json.loads(result.body)["originator"]["originatorPersons"][0]["naturalPerson"]["name"][
+        "nameIdentifier"
+    ]
+    assert names == {"primaryIdentifier": "<LAST_NAME>", "secondaryIdentifier": "Haoran"}
+
+
 async def test_an_email_kept_in_two_fields_is_masked_in_both() -> None:
     # The local part alone is the customer's half of the address: shown, with the domain beside
     # it, it was the whole address.

@@ -3,7 +3,7 @@
 Each function takes the digits as written (separators allowed where the number has them) and
 says whether its check digits are right: a Chinese resident identity number, a South Korean
 resident registration number, a South African identity number, a Turkish identity number, a
-French social security number (NIR) and a Brazilian taxpayer number (CPF). A pattern alone
+French social security number (NIR), a Brazilian taxpayer number (CPF) and a Chilean RUT. A pattern alone
 would take every order number of that length; with the checksum, a random number passes one time
 in ten to one in a hundred, and the patterns also require a valid birth date where the number
 holds one (or, for the CPF, its dots and dash).
@@ -74,3 +74,15 @@ def br_cpf_ok(text: str) -> bool:
         if (total * 10 % 11) % 10 != digits[position]:
             return False
     return True
+
+
+def cl_rut_ok(text: str) -> bool:
+    """7 or 8 digits and a check character (0-9 or K), written 12.345.678-5: mod 11 with weights
+    2 to 7 from the right."""
+    body, _, check = text.upper().rpartition("-")
+    digits = _digits(body)
+    if not 7 <= len(digits) <= 8 or len(check) != 1:
+        return False
+    total = sum(d * (2 + i % 6) for i, d in enumerate(reversed(digits)))
+    expected = "0123456789K"[(11 - total % 11) % 11]
+    return check == expected

@@ -223,6 +223,7 @@ def custom_recognizers() -> list[EntityRecognizer]:
         ),
         _CheckDigitIdRecognizer("FrenchNir", _FR_NIR, national_ids.fr_nir_ok),
         _CheckDigitIdRecognizer("BrazilianCpf", _BR_CPF, national_ids.br_cpf_ok),
+        _CheckDigitIdRecognizer("ChileanRut", _CL_RUT, national_ids.cl_rut_ok),
         _ChecksummedWalletRecognizer("base58check", _BASE58_RUN, _base58_address),
         _ChecksummedWalletRecognizer("base58check", _BASE58_RUN, seeds.private_key_ok, "CRYPTO_SECRET"),
         _SeedPhraseRecognizer(),
@@ -368,6 +369,8 @@ _ZA_IDENTITY = rf"(?<![\w-])[0-9]{{2}}{_BIRTH_DATE}[0-9]{{4}}[01][89][0-9](?![\w
 _TR_IDENTITY = r"(?<![\w+-])[1-9][0-9]{10}(?![\w-])"
 # Written as issued (123.456.789-09): the dots and dash, with right check digits, make it one.
 _BR_CPF = r"(?<![\w.-])[0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}(?![\w-]|\.[0-9])"
+# Written as issued (12.345.678-5, 7.676.962-K): dotted groups and the dash before the check.
+_CL_RUT = r"(?<![\w.-])[0-9]{1,2}\.[0-9]{3}\.[0-9]{3}-[0-9kK](?![\w-])"
 _FR_NIR = (
     r"(?i)(?<![\w-])[12][ ]?[0-9]{2}[ ]?(?:0[1-9]|1[0-2]|[2-9][0-9])[ ]?(?:[0-9]{2}|2a|2b)"
     r"[ ]?[0-9]{3}[ ]?[0-9]{3}[ ]?[0-9]{2}(?![\w-])"

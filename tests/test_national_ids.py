@@ -17,6 +17,9 @@ VALID = [
     (national_ids.fr_nir_ok, "2 55 08 14 168 025 38"),
     (national_ids.br_cpf_ok, "529.982.247-25"),
     (national_ids.br_cpf_ok, "30283248220"),
+    (national_ids.cl_rut_ok, "12.345.678-5"),
+    (national_ids.cl_rut_ok, "7.676.962-1"),
+    (national_ids.cl_rut_ok, "10.000.013-k"),
 ]
 
 INVALID = [
@@ -32,6 +35,9 @@ INVALID = [
     (national_ids.br_cpf_ok, "529.982.247-26"),  # second check digit wrong
     (national_ids.br_cpf_ok, "529.982.248-25"),  # first check digit wrong
     (national_ids.br_cpf_ok, "111.111.111-11"),  # passes the arithmetic, never issued
+    (national_ids.cl_rut_ok, "12.345.678-6"),
+    (national_ids.cl_rut_ok, "12.345.678-K"),
+    (national_ids.cl_rut_ok, "123.456-5"),  # too short
 ]
 
 

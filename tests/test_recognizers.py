@@ -163,6 +163,7 @@ EXPECTED_RECOGNIZERS = {
     "ScrimTurkishIdentityRecognizer",
     "ScrimFrenchNirRecognizer",
     "ScrimBrazilianCpfRecognizer",
+    "ScrimChileanRutRecognizer",
     "ScrimDialledAbroadPhoneRecognizer",
     "ScrimEmailRecognizer",
     "ScrimSpelledEmailRecognizer",
@@ -960,6 +961,9 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("123456789", ["checkingaccount"], "US_BANK_NUMBER", "123456789"),  # a key checking_account, joined
     ("302.832.482-20", ["document", "number"], "NATIONAL_ID", "302.832.482-20"),  # a CPF's check digits
     ("meu 529.982.247-25 ok", None, "NATIONAL_ID", "529.982.247-25"),
+    ("rut 22.439.454-3 gracias", None, "NATIONAL_ID", "22.439.454-3"),  # a Chilean RUT's check digit
+    ("NIK 3671011812518462, lahir 18/12/1951", None, "NATIONAL_ID", "3671011812518462"),
+    ("NIK 3671011812518462, lahir 18/12/1951", None, "DATE_OF_BIRTH", "18/12/1951"),
     ("972111363082", ["documentnumber"], "NATIONAL_ID", "972111363082"),
 ]
 
@@ -1166,6 +1170,7 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("sin 1 2 3", None, "NATIONAL_ID"),  # three digits one by one: a list, not an id
     ("git@github", None, "UPI_ID"),
     ("ref 529.982.247-26 ok", None, "NATIONAL_ID"),  # a CPF's shape, check digits wrong
+    ("ref 22.439.454-4 ok", None, "NATIONAL_ID"),  # a RUT's shape, check digit wrong
     ('INFO job name="nightly" host="db1"', None, "PERSON"),  # one word, in lower case
     (
         'WARN rename="Old Name" done',

@@ -155,6 +155,8 @@ EXPECTED_RECOGNIZERS = {
     "ScrimStreetAddressRecognizer",
     "ScrimAddressFieldRecognizer",
     "ScrimNameFieldRecognizer",
+    "ScrimContactCardNameRecognizer",
+    "ScrimContactCardFamilyNameRecognizer",
     # in code (proxy/recognizers.py)
     "ScrimIpRecognizer",
     "ScrimChineseResidentIdRecognizer",
@@ -947,6 +949,19 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ('INFO kyc.submit applicant=01HJW name="Sem de Boer" dob=1955-04-18', None, "PERSON", "Sem de Boer"),
     ('ERROR gateway.decline pan=3528 holder="Şule Çelik" code=05', None, "PERSON", "Şule Çelik"),
     ("Megan MacLeod", ["name", "requester"], "PERSON", "Megan MacLeod"),  # a capital inside a name
+    # a contact card's and a calendar's own fields, in any script and case
+    ("N:Sigurðardóttir;Øyvind;;;\r\n", None, "LAST_NAME", "Sigurðardóttir"),
+    ("N:Sigurðardóttir;Øyvind;;;\r\n", None, "PERSON", "Øyvind"),
+    ("FN:Øyvind Sigurðardóttir\r\n", None, "PERSON", "Øyvind Sigurðardóttir"),
+    ("FN;CHARSET=UTF-8:田中 宏\r\n", None, "PERSON", "田中 宏"),
+    (
+        'ATTENDEE;CN="Joanna Szczepańska";ROLE=REQ-PARTICIPANT:mailto:j@x.com',
+        None,
+        "PERSON",
+        "Joanna Szczepańska",
+    ),
+    ("ORGANIZER;CN=Ana Souza:mailto:a@x.com", None, "PERSON", "Ana Souza"),
+    ("Customer: Evi Mercks\r\n", None, "PERSON", "Evi Mercks"),  # a line that ends in CR LF
     ('{"name": "Sean McDonald"}', None, "PERSON", "Sean McDonald"),
     ('From: "Emre Demir" <emre76@gmail.com>', None, "PERSON", "Emre Demir"),
     ("Martina Colombo", ["display", "value", "caller", "id"], "PERSON", "Martina Colombo"),
@@ -1169,6 +1184,8 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("sin embargo 756056628", None, "NATIONAL_ID"),
     ("sin 1 2 3", None, "NATIONAL_ID"),  # three digits one by one: a list, not an id
     ("git@github", None, "UPI_ID"),
+    ("SUMMARY:FN: see notes", None, "PERSON"),  # FN only at a line's start
+    ("BN:Acme;x", None, "LAST_NAME"),
     ("ref 529.982.247-26 ok", None, "NATIONAL_ID"),  # a CPF's shape, check digits wrong
     ("ref 22.439.454-4 ok", None, "NATIONAL_ID"),  # a RUT's shape, check digit wrong
     ('INFO job name="nightly" host="db1"', None, "PERSON"),  # one word, in lower case

@@ -95,6 +95,7 @@ def declared_entities(
 
 
 _NUMBER = re.compile(r"[-+]?[0-9][0-9.,' ]*")
+_PERSON_NAMES = frozenset(("legalname", "fullname", "personname", "customername", "birthname", "maidenname"))
 # A bank account is named "account" like every other account; beside the code that routes to its
 # bank (`{"routing": "021000021", "account": "279815146344"}`, a payouts export's columns) it is one.
 _ROUTING_WORDS = frozenset(
@@ -164,7 +165,13 @@ def _hinted(fields: Sequence[TextField], hints: Mapping[str, str]) -> dict[int, 
         # The value's own key and its parent's; in a list, the list's key and the one above it
         # (`balances.ETH[0]`).
         key, parent_key = _keys(last, above)
-        entity = hints.get(key) or hints.get(parent_key + key) or _hinted_by_ending(last, hints)
+        entity = (
+            hints.get(key)
+            or hints.get(parent_key + key)
+            # a person's name's parts under its kind of name: `legalName.family` as `name.family`
+            or (hints.get("name" + key) if parent_key in _PERSON_NAMES else None)
+            or _hinted_by_ending(last, hints)
+        )
         if entity is None and _NUMBER.fullmatch(field_text(field.value)):
             # A container's hint covers the numbers in it (`balances: {"BTC": 1.2}`), not what
             # else it holds: an address, an IBAN or a card inside still goes to detection.

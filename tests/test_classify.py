@@ -124,6 +124,16 @@ def test_an_account_beside_its_routing_code_is_a_bank_account() -> None:
     }
 
 
+def test_a_hint_for_a_names_part_names_it_under_a_persons_kind_of_name() -> None:
+    body = {"profile": {"legalName": {"given": "Emre", "family": "Şahin"}, "productName": {"family": "Gold"}}}
+    doc = parse_json(json.dumps(body), LIMITS)
+    by_slot = {f.slot: f.path for f in doc.fields}
+    declared = declared_entities(doc.fields, None, {"namefamily": "LAST_NAME"})
+    assert {by_slot[slot]: e for slot, e in declared.items()} == {
+        ("profile", "legalName", "family"): "LAST_NAME",
+    }
+
+
 def test_a_change_sets_field_names_its_old_and_new_values() -> None:
     body = {
         "changes": [

@@ -108,6 +108,17 @@ def test_a_line_holding_only_a_label_names_the_next_line() -> None:
     ]
 
 
+def test_a_question_names_the_answer_on_the_next_line() -> None:
+    # A call or chat transcript: the agent asks, the customer's next line answers.
+    text = "AGENT: And to verify, your date of birth?\nCUSTOMER: 6/5/1989\nthanks\n"
+    doc = parse(text, LIMITS)
+    assert [f.context for f in doc.fields] == [
+        ("agent",),
+        ("customer", "and", "to", "verify", "your", "date", "of", "birth"),
+        (),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "joined"),
     [

@@ -962,6 +962,7 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ),
     ("ORGANIZER;CN=Ana Souza:mailto:a@x.com", None, "PERSON", "Ana Souza"),
     ("Customer: Evi Mercks\r\n", None, "PERSON", "Evi Mercks"),  # a line that ends in CR LF
+    ("**Customer:** Keisha Ransome  \n", None, "PERSON", "Keisha Ransome"),  # a Markdown label
     ('{"name": "Sean McDonald"}', None, "PERSON", "Sean McDonald"),
     ('From: "Emre Demir" <emre76@gmail.com>', None, "PERSON", "Emre Demir"),
     ("Martina Colombo", ["display", "value", "caller", "id"], "PERSON", "Martina Colombo"),

@@ -1,7 +1,8 @@
 """Plain text: each line is a field, so one huge body never becomes one unbounded analyzer call.
 
-A line that is only a label (`SSN:`) names the next line's value, and a number wrapped onto the next
-line (`card 4539 1488` / `0343 6467`) is also read joined across the break."""
+A line that is only a label (`SSN:`) or ends in a question (`your date of birth?`) names the next
+line's value, and a number wrapped onto the next line (`card 4539 1488` / `0343 6467`) is also read
+joined across the break."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 _LABEL_ONLY = re.compile(r"\s*([^:\r\n]{1,40}):\s*")
 _WRAPS = re.compile(r"[0-9A-Za-z][ \t]*[\r\n]+")  # a line ending in a character of a number…
 _WRAPPED = re.compile(r"[0-9]")  # …and the next one starting with a digit
+_QUESTION_TAIL = 40  # characters of a question that name its answer
 
 
 class TextDocument:
@@ -34,10 +36,20 @@ class TextDocument:
             if len(line) > limits.max_string_chars:
                 raise BodyTooLarge("string_too_long")
             label, sep, _ = line.partition(":")
-            context = words(label) if sep and len(label) < 40 else named_by
+            own = words(label) if sep and len(label) < 40 else ()
+            context = own + named_by if own and named_by else own or named_by
             self._fields.append(TextField(i, (i,), line, context))
             label_only = _LABEL_ONLY.fullmatch(line)
-            named_by = words(label_only.group(1)) if label_only else ()
+            if label_only:
+                named_by = words(label_only.group(1))
+            elif line.rstrip().endswith("?"):
+                # A question names the answer on the next line, as a label does (a call or chat
+                # transcript: "your date of birth?" / "6/5/1989"): its last words, nearest the mark.
+                question = line.rstrip()
+                tail = question[-_QUESTION_TAIL:]
+                named_by = words(tail if len(question) <= _QUESTION_TAIL else tail.partition(" ")[2])
+            else:
+                named_by = ()
 
     @property
     def fields(self) -> list[TextField]:

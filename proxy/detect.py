@@ -64,6 +64,9 @@ _PERSON_VALUE_KEYS = frozenset(
     (
         *("customer", "client", "sender", "recipient", "requester", "holder", "cardholder", "caller"),
         *("beneficiary", "payee", "applicant", "submitter", "kunde", "cliente", "klant", "destinataire"),
+        # a payment's parties in the languages exports come in: Absender, titular, bénéficiaire
+        *("absender", "auftraggeber", "empfänger", "empfaenger", "titular", "remitente", "ordenante"),
+        *("destinatario", "expéditeur", "bénéficiaire", "beneficiario", "begunstigde", "odbiorca"),
     )
 )
 _PERSON_OBJECTS = frozenset(

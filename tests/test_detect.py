@@ -215,6 +215,7 @@ def test_shortcuts_keep_every_recognizer_case(full_detector: Detector) -> None:
         ("CHUKWUEMEKA BALOGUN", ("customer", "properties")),
         ("JOÃO DOS SANTOS", ("name", "beneficiary")),  # a payout's beneficiary is a person
         ("MEHMET KARADENIZ", ("card", "holder", "name")),  # cardHolderName
+        ("LUKAS SCHÄFER-LINDQVIST", ("absender",)),  # a German deposits export's sender
     ],
 )
 def test_a_name_fields_value_in_one_case_is_read_as_a_name(

@@ -176,8 +176,10 @@ def _hinted(fields: Sequence[TextField], hints: Mapping[str, str]) -> dict[int, 
             # A container's hint covers the numbers in it (`balances: {"BTC": 1.2}`), not what
             # else it holds: an address, an IBAN or a card inside still goes to detection.
             entity = hints.get(parent_key)
-        if entity is None and field.context and (type(last) is int or key in _LABELLED):
-            # The context starts with the words of the label or column that names the value.
+        if entity is None and field.context and ((type(last) is int and len(path) > 1) or key in _LABELLED):
+            # The context starts with the words of the label or column that names the value. Not
+            # a page's or a text's line (a path of one index): the text before it is only a guess
+            # at its label ("Date of birth" then "Passport" in a form's cells).
             context = field.context
             entity = next((e for n in (1, 2, 3) if (e := hints.get("".join(context[:n])))), None)
         if entity is not None:

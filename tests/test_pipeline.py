@@ -482,6 +482,17 @@ async def test_a_value_found_whole_in_its_field_is_masked_where_it_recurs() -> N
     assert masked["4"] == body["4"]  # nothing found, nothing recurs
 
 
+async def test_a_pages_label_is_not_taken_for_the_next_cells_value() -> None:
+    # A form's cells: "Date of birth" names the next text only by a guess, and a hint made the
+    # "Passport" label after it a date of birth.
+    body = (
+        b'<table><tr><td>Date of birth</td><td><input readonly value="1975-08-09"></td></tr>'
+        b'<tr><td>Passport</td><td><input readonly value="x"></td></tr></table>'
+    )
+    result = await _shipped("/undeclared/review", "text/html", body)
+    assert result.body is not None and b"<td>Passport</td>" in result.body
+
+
 async def test_a_travel_rule_payloads_names_are_masked() -> None:
     # IVMS101, which exchanges send each other for every transfer: the family name is the
     # primary identifier, the given names the secondary one.

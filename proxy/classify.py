@@ -107,7 +107,12 @@ _ACCOUNT_WORDS = frozenset(
         *("compte", "conto", "rekening", "rekeningnummer", "numerocuenta"),
     )
 )
-_ACCOUNT_NUMBER = re.compile(r"[0-9][0-9 -]{4,32}[0-9]")
+_ACCOUNT_NUMBER = re.compile(
+    r"(?![0-9]{4}-[0-9]{2}(?:-[0-9]{2})?$)(?=(?:[^0-9]*[0-9]){6})[0-9][0-9 -]{4,32}[0-9]"
+)
+# What a routing code looks like (ABA, sort code, BSB, transit, agência; IFSC, BIC): not a queue's
+# name under `routing`, nor `transit_days`.
+_ROUTING_CODE = re.compile(r"[0-9][0-9 .-]{2,10}[0-9]|[A-Z]{4}[A-Z0-9]{4,7}")
 _BANK_ACCOUNT = "US_BANK_NUMBER"
 
 
@@ -118,7 +123,7 @@ def _accounts_beside_routing(fields: Sequence[TextField]) -> dict[int, str]:
         if field.is_key or not field.path or type(field.path[-1]) is not str:
             continue
         routing, account = _banking_key(field.path[-1])
-        if routing:
+        if routing and _ROUTING_CODE.fullmatch(field_text(field.value)) is not None:
             routed.add(field.path[:-1])
         elif account:
             accounts.append(field)

@@ -228,10 +228,22 @@ def recognizer_entities(path: Path) -> frozenset[str]:
 
 
 _NOT_IN_NAMES = re.compile(r"[0-9@_/]")
-# A field that names a version (`appVersion`, `firmware`) and no address: a dotted quad that is
-# all its value is a build number (`9.12.4.79`); `release.ip` is still an address.
+# A field that names a version (`appVersion`, `firmware`): a dotted quad that is all its value is
+# a build number (`9.12.4.79`); `release.ip` is still an address.
 _VERSION_WORDS = frozenset(("version", "ver", "build", "firmware", "release"))
-_ADDRESS_WORDS = frozenset(("ip", "ips", "addr", "address", "host", "remote", "client", "login"))
+# What a version key names the version of (`appVersion`, `sdk_version`): the key's first word.
+_VERSIONED = frozenset(("app", "client", "sdk", "os", "software", "browser", "api", "product", "agent"))
+
+
+def _names_a_version(context: Sequence[str]) -> bool:
+    """Whether the value's own key names a version: `version`, `build`, `appVersion`; not a key
+    under a version object (`version_info.peer` is an address)."""
+    if not context:
+        return False
+    first = context[0]
+    return first in _VERSION_WORDS or (
+        first in _VERSIONED and len(context) > 1 and context[1] in _VERSION_WORDS
+    )
 
 
 def _whole_ip(result: RecognizerResult, text: str) -> bool:
@@ -381,9 +393,9 @@ def _supported(words: Sequence[str], tokens: Sequence[str]) -> bool:
     )
 
 
-# Words a short context word starts yet says nothing of: a webhook's `callbackDate` is no call (its
-# Unix time in milliseconds was masked as a phone number), `telemetry` no telephone.
-_FALSE_FRIENDS = {"call": ("callback",), "tel": ("telemetry",)}
+# Words a short context word starts yet says nothing of: `telemetry` is no telephone. (A
+# `callback` is left a call: `callback_number` is a phone, though a `callbackDate` is not.)
+_FALSE_FRIENDS = {"tel": ("telemetry",)}
 
 
 def _is_context_break(token: str) -> bool:
@@ -610,7 +622,7 @@ class Detector:
         results = self._patterns.run(text, candidates, " ".join(lowered), tokens)
         if results:
             results = self._context.apply(text, results, context, lowered, tokens, known)
-        versioned = not _VERSION_WORDS.isdisjoint(context[:2]) and _ADDRESS_WORDS.isdisjoint(context[:4])
+        versioned = _names_a_version(context)
         return [
             r
             for r in results

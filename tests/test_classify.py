@@ -115,6 +115,8 @@ def test_an_account_beside_its_routing_code_is_a_bank_account() -> None:
         },
         "br": {"agencia": "1234", "conta": "1115209-4"},
         "user": {"account": "12345678"},  # an account of anything: no routing code beside it
+        "ticket": {"routing": "billing_queue", "account": "5523412"},  # a queue's name is no routing code
+        "plan": {"routing_number": "021000021", "acc": "2024-01"},  # a month is no account number
     }
     doc = parse_json(json.dumps(body), LIMITS)
     by_slot = {f.slot: f.path for f in doc.fields}

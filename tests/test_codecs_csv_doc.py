@@ -279,6 +279,7 @@ def test_a_table_sent_as_text_is_told_by_its_header_and_rows(text: str) -> None:
         "id|name|phone\n1|Jane Doe|555-0100\n2|John Roe\n",  # rows of other widths
         "4539|1488|0343\n6467|1|2\n3|4|5\n",  # no header of names
         "Status update | done\nok | yes\nfine | good\n",  # two columns
+        'id|name|note\n1|Jane|she said "hi\n2|John|ok\n',  # a quote: CSV would join the lines
     ],
 )
 def test_text_that_is_no_table(text: str) -> None:

@@ -571,6 +571,7 @@ def test_an_email_kept_in_two_fields_is_joined_at_its_at(text: str, joined: str)
     [
         '{"product": {"name": "Widget", "website": "widget.io"}}',  # no e-mail in the names
         '{"mail": {"server": "smtp", "host": "mail.example.com"}}',  # a server is no local part
+        '{"mail_server": {"name": "smtp", "host": "mail.example.com"}}',  # nor is a name
         '{"email": {"user": "ann", "tag": "x", "domain": "b.de"}}',  # not side by side
         '{"email": {"domain": "b.de", "user": "ann"}}',  # the domain first: no address reads so
     ],

@@ -108,6 +108,11 @@ def test_a_line_holding_only_a_label_names_the_next_line() -> None:
     ]
 
 
+def test_a_label_only_line_does_not_name_a_line_with_its_own_label() -> None:
+    doc = parse("Phone:\nOrder ID: 4155550123\n", LIMITS)
+    assert [f.context for f in doc.fields] == [("phone",), ("order", "id")]
+
+
 def test_a_question_names_the_answer_on_the_next_line() -> None:
     # A call or chat transcript: the agent asks, the customer's next line answers.
     text = "AGENT: And to verify, your date of birth?\nCUSTOMER: 6/5/1989\nthanks\n"

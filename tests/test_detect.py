@@ -231,6 +231,11 @@ def test_a_name_fields_value_in_one_case_is_read_as_a_name(
     assert ("ltc1qg82tvq4gr9d5jy3n5w8vzrz4x0qk3v0hyj9mmh", "CRYPTO") in found(full_detector, text, ("name",))
 
 
+@pytest.mark.parametrize("text", ["Checking: 279815146344", "my checking account 123456789"])
+def test_a_checking_account_is_a_bank_account(full_detector: Detector, text: str) -> None:
+    assert [s.entity for s in full_detector.detect([Item(text, ())])[0]] == ["US_BANK_NUMBER"]
+
+
 @pytest.mark.parametrize("text", ["Katharina Kleinschmidt\n", "Name: Katharina Kleinschmidt\r\nok"])
 def test_a_names_span_holds_no_blanks_at_its_edges(full_detector: Detector, text: str) -> None:
     # spaCy's small model tags the line break after a name as part of it.
@@ -240,9 +245,9 @@ def test_a_names_span_holds_no_blanks_at_its_edges(full_detector: Detector, text
 @pytest.mark.parametrize(
     ("context", "entities"),
     [
-        (("callback", "date"), []),  # a webhook's time in milliseconds: no call
-        (("call", "me", "at"), ["PHONE_NUMBER"]),
         (("telemetry",), []),
+        (("call", "me", "at"), ["PHONE_NUMBER"]),
+        (("callback", "number"), ["PHONE_NUMBER"]),  # a callback is still a call
     ],
 )
 def test_a_word_a_context_word_starts_is_not_always_that_word(
@@ -258,7 +263,9 @@ def test_a_word_a_context_word_starts_is_not_always_that_word(
         (("app", "version"), []),  # a build number, all the field's value
         (("firmware", "device"), []),
         (("ip", "release"), ["IP_ADDRESS"]),  # an address under a release is still one
-        (("build", "login"), ["IP_ADDRESS"]),
+        (("peer", "version", "info"), ["IP_ADDRESS"]),  # a key under a version object
+        (("ipv4", "release"), ["IP_ADDRESS"]),
+        (("build", "login"), []),  # its own key names a build, whatever holds it
         (("notes",), ["IP_ADDRESS"]),
     ],
 )

@@ -105,9 +105,7 @@ def _is_piece(value: Scalar) -> bool:
 _LOCAL_PART = re.compile(r"[A-Za-z0-9][\w.+-]{0,63}")
 _DOMAIN_NAME = re.compile(r"@?(?:[A-Za-z0-9-]{1,63}\.){1,4}[A-Za-z]{2,24}")
 _MAIL_WORDS = frozenset(("email", "mail", "correo", "courriel"))
-_LOCAL_WORDS = frozenset(
-    ("local", "localpart", "user", "username", "mailbox", "name", "account", "login", "prefix")
-)
+_LOCAL_WORDS = frozenset(("local", "localpart", "user", "username", "mailbox", "account", "login", "prefix"))
 _DOMAIN_WORDS = frozenset(("domain", "host", "hostname", "provider", "suffix"))
 
 

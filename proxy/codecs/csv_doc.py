@@ -141,10 +141,10 @@ _LEAST_ROWS = 2
 
 def is_delimited_table(text: str) -> bool:
     """Whether a plain-text body is a table: its first line names three columns or more, apart by
-    a pipe or a tab, and its next lines (two at the least) have as many cells."""
+    a pipe or a tab, and its next lines (two at the least) have as many cells, and no quote marks."""
     lines = [line for line in text.split("\n", _ROWS_SAMPLED + 1)[:_ROWS_SAMPLED] if line.strip()]
-    if len(lines) <= _LEAST_ROWS:
-        return False
+    if len(lines) <= _LEAST_ROWS or any('"' in line for line in lines):
+        return False  # a quote in plain text is text: as CSV it would join lines and be re-quoted
     for delimiter in _TABLE_DELIMITERS:
         header = lines[0].rstrip("\r").split(delimiter)
         if (

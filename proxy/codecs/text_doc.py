@@ -31,18 +31,21 @@ class TextDocument:
         self._fields: list[TextField] = []
         if len(self._lines) > limits.max_fields:
             raise BodyTooLarge("too_many_fields")
-        named_by: tuple[str, ...] = ()  # the label of a line that held only a label
+        named_by: tuple[str, ...] = ()  # the label of a line that held only a label, or a question
+        asked = False  # named_by is a question's: it names the answer even after a speaker's label
         for i, line in enumerate(self._lines):
             if len(line) > limits.max_string_chars:
                 raise BodyTooLarge("string_too_long")
             label, sep, _ = line.partition(":")
             own = words(label) if sep and len(label) < 40 else ()
-            context = own + named_by if own and named_by else own or named_by
+            context = own + named_by if own and asked else own or named_by
             self._fields.append(TextField(i, (i,), line, context))
             label_only = _LABEL_ONLY.fullmatch(line)
+            asked = False
             if label_only:
                 named_by = words(label_only.group(1))
             elif line.rstrip().endswith("?"):
+                asked = True
                 # A question names the answer on the next line, as a label does (a call or chat
                 # transcript: "your date of birth?" / "6/5/1989"): its last words, nearest the mark.
                 question = line.rstrip()

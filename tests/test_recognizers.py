@@ -156,7 +156,7 @@ EXPECTED_RECOGNIZERS = {
     "ScrimAddressFieldRecognizer",
     "ScrimNameFieldRecognizer",
     "ScrimContactCardNameRecognizer",
-    "ScrimContactCardFamilyNameRecognizer",
+    "ScrimFamilyNameRecognizer",
     # in code (proxy/recognizers.py)
     "ScrimIpRecognizer",
     "ScrimChineseResidentIdRecognizer",
@@ -951,6 +951,12 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("Megan MacLeod", ["name", "requester"], "PERSON", "Megan MacLeod"),  # a capital inside a name
     # a contact card's and a calendar's own fields, in any script and case
     ("N:Sigurðardóttir;Øyvind;;;\r\n", None, "LAST_NAME", "Sigurðardóttir"),
+    (
+        '{"first_name": "Arjun", "last_name": "Raghunathan", "dob": "1979-03-10"}',
+        None,
+        "LAST_NAME",
+        "Raghunathan",
+    ),
     ("N:Sigurðardóttir;Øyvind;;;\r\n", None, "PERSON", "Øyvind"),
     ("FN:Øyvind Sigurðardóttir\r\n", None, "PERSON", "Øyvind Sigurðardóttir"),
     ("FN;CHARSET=UTF-8:田中 宏\r\n", None, "PERSON", "田中 宏"),
@@ -1184,6 +1190,7 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("git@github", None, "UPI_ID"),
     ("SUMMARY:FN: see notes", None, "PERSON"),  # FN only at a line's start
     ("BN:Acme;x", None, "LAST_NAME"),
+    ('{"last_name_updated": "yes", "name": "x"}', None, "LAST_NAME"),
     ("ref 529.982.247-26 ok", None, "NATIONAL_ID"),  # a CPF's shape, check digits wrong
     ("ref 22.439.454-4 ok", None, "NATIONAL_ID"),  # a RUT's shape, check digit wrong
     ('INFO job name="nightly" host="db1"', None, "PERSON"),  # one word, in lower case

@@ -56,7 +56,7 @@ def declared_entities(
 ) -> dict[int, str]:
     """slot → entity for every value a field rule of `route` names, whose key a hint names, or
     that is a bank account beside its routing code."""
-    declared = _accounts_beside_routing(fields)
+    declared = _accounts_beside_routing(fields) | _numbers_of_messages(fields)
     if hints:
         declared |= _hinted(fields, hints)
     if route is None or not route.fields:
@@ -114,6 +114,7 @@ _ACCOUNT_NUMBER = re.compile(
 # name under `routing`, nor `transit_days`.
 _ROUTING_CODE = re.compile(r"[0-9][0-9 .-]{2,10}[0-9]|[A-Z]{4}[A-Z0-9]{4,7}")
 _BANK_ACCOUNT = "US_BANK_NUMBER"
+_PHONE = "PHONE_NUMBER"
 
 
 def _accounts_beside_routing(fields: Sequence[TextField]) -> dict[int, str]:
@@ -132,6 +133,27 @@ def _accounts_beside_routing(fields: Sequence[TextField]) -> dict[int, str]:
         for field in accounts
         if field.path[:-1] in routed and _ACCOUNT_NUMBER.fullmatch(field_text(field.value)) is not None
     }
+
+
+# A message's parties are addresses: in an SMS log (Vonage, Twilio, Plivo exports) `from` and `to`
+# beside the message's text hold phone numbers, often without their `+` (`971556060117`).
+_MESSAGE_KEYS = frozenset(("text", "body", "message", "msg", "content", "sms"))
+_PARTY_KEYS = frozenset(("from", "to", "msisdn", "sender", "recipient"))
+_PHONE_DIGITS = re.compile(r"\+?[0-9]{8,15}")
+
+
+def _numbers_of_messages(fields: Sequence[TextField]) -> dict[int, str]:
+    messages: set[JsonPath] = set()
+    parties: list[TextField] = []
+    for field in fields:
+        if field.is_key or not field.path or type(field.path[-1]) is not str:
+            continue
+        key = field.path[-1].lower()
+        if key in _MESSAGE_KEYS:
+            messages.add(field.path[:-1])
+        elif key in _PARTY_KEYS and _PHONE_DIGITS.fullmatch(field_text(field.value)) is not None:
+            parties.append(field)
+    return {field.slot: _PHONE for field in parties if field.path[:-1] in messages}
 
 
 @functools.lru_cache(maxsize=4096)  # keys repeat across records and responses

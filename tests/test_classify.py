@@ -105,6 +105,22 @@ def test_hints_name_values_by_their_label_or_column() -> None:
     }
 
 
+def test_a_messages_parties_are_phone_numbers() -> None:
+    # An SMS log (Vonage, Twilio): `from` and `to` beside the text hold numbers without their `+`.
+    body = {
+        "messages": [{"from": "971556060117", "to": "447418343000", "text": "hello"}],
+        "changes": [{"field": "due", "from": "20240101", "to": "20240102"}],  # no message: dates
+        "sms": [{"from": "Acme", "to": "14155550100", "body": "x"}],  # a sender's name is no number
+    }
+    doc = parse_json(json.dumps(body), LIMITS)
+    by_slot = {f.slot: f.path for f in doc.fields}
+    assert {by_slot[slot]: e for slot, e in declared_entities(doc.fields, None).items()} == {
+        ("messages", 0, "from"): "PHONE_NUMBER",
+        ("messages", 0, "to"): "PHONE_NUMBER",
+        ("sms", 0, "to"): "PHONE_NUMBER",
+    }
+
+
 def test_an_account_beside_its_routing_code_is_a_bank_account() -> None:
     body = {
         "payout": {

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple
 
 from proxy.codecs import words
 from proxy.model import JsonPath, Record, TextField, field_text
@@ -55,8 +56,8 @@ def declared_entities(
     fields: Sequence[TextField], route: Route | None, hints: Mapping[str, str] | None = None
 ) -> dict[int, str]:
     """slot → entity for every value a field rule of `route` names, whose key a hint names, or
-    that is a bank account beside its routing code."""
-    declared = _accounts_beside_routing(fields) | _numbers_of_messages(fields)
+    that a sibling names (a bank account beside its routing code, an SMS's numbers beside it)."""
+    declared = _named_beside(fields)
     if hints:
         declared |= _hinted(fields, hints)
     if route is None or not route.fields:
@@ -113,47 +114,6 @@ _ACCOUNT_NUMBER = re.compile(
 # What a routing code looks like (ABA, sort code, BSB, transit, agência; IFSC, BIC): not a queue's
 # name under `routing`, nor `transit_days`.
 _ROUTING_CODE = re.compile(r"[0-9][0-9 .-]{2,10}[0-9]|[A-Z]{4}[A-Z0-9]{4,7}")
-_BANK_ACCOUNT = "US_BANK_NUMBER"
-_PHONE = "PHONE_NUMBER"
-
-
-def _accounts_beside_routing(fields: Sequence[TextField]) -> dict[int, str]:
-    routed: set[JsonPath] = set()
-    accounts: list[TextField] = []
-    for field in fields:
-        if field.is_key or not field.path or type(field.path[-1]) is not str:
-            continue
-        routing, account = _banking_key(field.path[-1])
-        if routing and _ROUTING_CODE.fullmatch(field_text(field.value)) is not None:
-            routed.add(field.path[:-1])
-        elif account:
-            accounts.append(field)
-    return {
-        field.slot: _BANK_ACCOUNT
-        for field in accounts
-        if field.path[:-1] in routed and _ACCOUNT_NUMBER.fullmatch(field_text(field.value)) is not None
-    }
-
-
-# A message's parties are addresses: in an SMS log (Vonage, Twilio, Plivo exports) `from` and `to`
-# beside the message's text hold phone numbers, often without their `+` (`971556060117`).
-_MESSAGE_KEYS = frozenset(("text", "body", "message", "msg", "content", "sms"))
-_PARTY_KEYS = frozenset(("from", "to", "msisdn", "sender", "recipient"))
-_PHONE_DIGITS = re.compile(r"\+?[0-9]{8,15}")
-
-
-def _numbers_of_messages(fields: Sequence[TextField]) -> dict[int, str]:
-    messages: set[JsonPath] = set()
-    parties: list[TextField] = []
-    for field in fields:
-        if field.is_key or not field.path or type(field.path[-1]) is not str:
-            continue
-        key = field.path[-1].lower()
-        if key in _MESSAGE_KEYS:
-            messages.add(field.path[:-1])
-        elif key in _PARTY_KEYS and _PHONE_DIGITS.fullmatch(field_text(field.value)) is not None:
-            parties.append(field)
-    return {field.slot: _PHONE for field in parties if field.path[:-1] in messages}
 
 
 @functools.lru_cache(maxsize=4096)  # keys repeat across records and responses
@@ -163,6 +123,57 @@ def _banking_key(key: str) -> tuple[bool, bool]:
     parts = words(key)
     names = {*parts, "".join(parts)}
     return not _ROUTING_WORDS.isdisjoint(names), not _ACCOUNT_WORDS.isdisjoint(names)
+
+
+# A message's parties are addresses: in an SMS log (Vonage, Twilio, Plivo exports) `from` and `to`
+# beside the message's text hold phone numbers, often without their `+` (`971556060117`).
+_MESSAGE_KEYS = frozenset(("text", "body", "message", "msg", "content", "sms"))
+_PARTY_KEYS = frozenset(("from", "to", "msisdn", "sender", "recipient"))
+_PHONE_DIGITS = re.compile(r"\+?[0-9]{8,15}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _message_key(key: str) -> tuple[bool, bool]:
+    """Whether a key is a message's text, and whether it is one of its parties."""
+    lowered = key.lower()
+    return lowered in _MESSAGE_KEYS, lowered in _PARTY_KEYS
+
+
+class _Beside(NamedTuple):
+    """Values a sibling names: under a key `roles` calls a candidate (its second answer), in the
+    shape `value`, in an object or row that also holds a key `roles` calls an anchor (its first),
+    in the shape `anchor` if one is given."""
+
+    roles: Callable[[str], tuple[bool, bool]]
+    anchor: re.Pattern[str] | None
+    value: re.Pattern[str]
+    entity: str
+
+
+_BESIDE = (
+    _Beside(_banking_key, _ROUTING_CODE, _ACCOUNT_NUMBER, "US_BANK_NUMBER"),
+    _Beside(_message_key, None, _PHONE_DIGITS, "PHONE_NUMBER"),
+)
+
+
+def _named_beside(fields: Sequence[TextField]) -> dict[int, str]:
+    """slot → entity of the values their siblings name (`_BESIDE`), in one pass over the fields."""
+    anchored: set[tuple[int, JsonPath]] = set()
+    candidates: list[tuple[int, TextField]] = []
+    for field in fields:
+        if field.is_key or not field.path or type(field.path[-1]) is not str:
+            continue
+        for i, rule in enumerate(_BESIDE):
+            anchor, candidate = rule.roles(field.path[-1])
+            if anchor and (rule.anchor is None or rule.anchor.fullmatch(field_text(field.value))):
+                anchored.add((i, field.path[:-1]))
+            elif candidate:
+                candidates.append((i, field))
+    return {
+        field.slot: _BESIDE[i].entity
+        for i, field in candidates
+        if (i, field.path[:-1]) in anchored and _BESIDE[i].value.fullmatch(field_text(field.value))
+    }
 
 
 # Keys of a value named by a label beside it (`{"name": "Balance", "value": …}`).

@@ -198,6 +198,39 @@ async def test_analyzer_exception_withholds_without_leaking(
     assert SECRET_VALUE not in caplog.text  # logs name the error type, not its message
 
 
+@pytest.mark.parametrize(
+    ("target", "content_type", "body"),
+    [
+        # the newest readers: a table sent as text, values their siblings name
+        ("proxy.codecs.csv_doc.is_delimited_table", "text/plain", f"a|b|c\n1|2|{SECRET_VALUE}\n3|4|5\n"),
+        ("proxy.classify._named_beside", "application/json", json.dumps({"note": SECRET_VALUE})),
+    ],
+)
+async def test_a_failure_in_a_reader_withholds_without_leaking(
+    rules: Rules,
+    audit: AuditLog,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    target: str,
+    content_type: str,
+    body: str,
+) -> None:
+    def fail(*_: object) -> None:
+        raise ValueError(f"bad value {SECRET_VALUE}")  # an exception's message may quote the data
+
+    monkeypatch.setattr(target, fail)
+    addon = make_addon(rules, audit)
+    with taddons.context(addon):
+        f = agent_flow()
+        addon.requestheaders(f)
+        respond(f, body.encode(), content_type)
+        await addon.response(f)
+        assert f.response is not None and f.response.status_code == 502
+        assert error_of(f)["reason"] == "internal_error"
+        assert SECRET_VALUE.encode() not in (f.response.content or b"")
+    assert SECRET_VALUE not in caplog.text
+
+
 async def test_a_failure_masking_the_agents_words_withholds_and_audits_none_of_them(
     rules: Rules, audit: AuditLog, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -139,6 +139,27 @@ def _message_key(key: str) -> tuple[bool, bool]:
     return lowered in _MESSAGE_KEYS, lowered in _PARTY_KEYS
 
 
+# A person's data: a row or object that holds one of these holds a person, and its bare `name`, when
+# words and more than one (`"WEISSKOPF Annegret"`, a deposits export's column), is that person's.
+# Not an e-mail or a phone: companies and teams have those too.
+_PERSONAL_KEYS = frozenset(
+    (
+        *("dob", "dateofbirth", "birthdate", "birthday", "geburtsdatum", "ssn", "passport"),
+        *("passportnumber", "nationalid", "taxid", "personalnumber", "docnumber", "documentnumber"),
+    )
+)
+_BARE_NAME_KEYS = frozenset(("name", "naam", "nom", "nome", "nombre", "navn", "namn", "nimi", "imie"))
+_WORDS_OF_A_NAME = re.compile(r"[^\W\d_]+(?:[ '\u2019-]+[^\W\d_]+)*[ '\u2019-]+[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _person_key(key: str) -> tuple[bool, bool]:
+    """Whether a key holds a person's data (by its words joined: `date_of_birth`), and whether it
+    is a bare name."""
+    joined = "".join(words(key))
+    return joined in _PERSONAL_KEYS, joined in _BARE_NAME_KEYS
+
+
 class _Beside(NamedTuple):
     """Values a sibling names: under a key `roles` calls a candidate (its second answer), in the
     shape `value`, in an object or row that also holds a key `roles` calls an anchor (its first),
@@ -153,6 +174,7 @@ class _Beside(NamedTuple):
 _BESIDE = (
     _Beside(_banking_key, _ROUTING_CODE, _ACCOUNT_NUMBER, "US_BANK_NUMBER"),
     _Beside(_message_key, None, _PHONE_DIGITS, "PHONE_NUMBER"),
+    _Beside(_person_key, None, _WORDS_OF_A_NAME, "PERSON"),
 )
 
 
@@ -207,7 +229,9 @@ def _hinted(fields: Sequence[TextField], hints: Mapping[str, str]) -> dict[int, 
             hints.get(key)
             or hints.get(parent_key + key)
             # a person's name's parts under its kind of name: `legalName.family` as `name.family`
-            or (hints.get("name" + key) if parent_key in _PERSON_NAMES else None)
+            or (
+                hints.get("name" + key) if _kind_of_name(parent_key, field.context) in _PERSON_NAMES else None
+            )
             or _hinted_by_ending(last, hints)
         )
         if entity is None and _NUMBER.fullmatch(field_text(field.value)):
@@ -223,6 +247,13 @@ def _hinted(fields: Sequence[TextField], hints: Mapping[str, str]) -> dict[int, 
         if entity is not None:
             declared[field.slot] = entity
     return declared
+
+
+def _kind_of_name(parent_key: str, context: Sequence[str]) -> str:
+    """The key of a value's parent, or its label's words if the parent is a labelled answer (a
+    form's `{"text": "Full Name", "answer": {"first": …, "last": …}}`: the context of `last`
+    is its key's word, then the label's)."""
+    return "".join(context[1:3]) if parent_key in _LABELLED else parent_key
 
 
 def _hinted_by_ending(last: str | int, hints: Mapping[str, str]) -> str | None:

@@ -290,9 +290,10 @@ def _is_name_field(text: str, context: tuple[str, ...]) -> bool:
 
 def _as_a_name_is_written(text: str, context: tuple[str, ...]) -> str:
     """A name field's value in one case ("anneliese strauß", "CONCEIÇÃO DA SILVA", as typed or as
-    a system stores it) with its words capitalised, for the name patterns and NER, which read
+    a system stores it), or with its family name in capitals ("WEISSKOPF Annegret", as banks and
+    passports write it), with its words capitalised, for the name patterns and NER, which read
     capitals; the same length, so spans stay where they were."""
-    if (text.islower() or text.isupper()) and _is_name_field(text, context):
+    if not text.istitle() and _is_name_field(text, context):
         written = text.title()
         if len(written) == len(text):
             return written

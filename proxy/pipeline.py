@@ -244,6 +244,29 @@ def _found_whole(
     return out
 
 
+# Two to four capitalised words: a full name, specific enough to be found again as it is.
+_FULL_NAME = re.compile(
+    r"[^\W\d_](?:[^\W\d_]|['\u2019-]){1,30}(?: [^\W\d_](?:[^\W\d_]|['\u2019-]){1,30}){1,3}"
+)
+_NAMES = frozenset(("PERSON", "LAST_NAME"))
+
+
+def _full_names(
+    fields: Sequence[TextField], whole: Mapping[int, str], found: Mapping[int, tuple[Span, ...]]
+) -> list[tuple[str, str]]:
+    """(text, entity) of the full names found inside strings (not those found whole)."""
+    names = []
+    for slot, spans in found.items():
+        value = fields[slot].value
+        if slot in whole or not isinstance(value, str):
+            continue
+        for span in spans:
+            text = value[span.start : span.end]
+            if span.entity in _NAMES and _FULL_NAME.fullmatch(text) and text.istitle():
+                names.append((text, span.entity))
+    return names
+
+
 def _pieces(
     joined: Sequence[JoinedText],
     found: Mapping[int, tuple[Span, ...]],
@@ -464,9 +487,12 @@ async def inspect(
     # `cardHolderName`) are masked wherever else they recur, as declared values are: a copy in a
     # `prettyFormat` or a sentence no recognizer reads is the same value. Whole copies only: a name
     # a recognizer found is not trusted to make its every word a name.
+    # So are full names found inside a text (a calendar entry's attendee `CN="Tyler Hargreaves"`,
+    # then its title "Callback - Tyler Hargreaves", which spaCy reads as a company).
     found_whole = _found_whole(body_fields, declared, body_spans)
-    if found_whole:
-        for slot, spans in recur.recurrences(body_fields, found_whole, name_parts=False).items():
+    named = _full_names(body_fields, found_whole, body_spans)
+    if found_whole or named:
+        for slot, spans in recur.recurrences(body_fields, found_whole, False, named).items():
             body_spans[slot] = body_spans.get(slot, ()) + spans
     # Only fields with something declared or found in them can be masked or named as served:
     # the rest (most keys, timestamps, flags) need no record scope.

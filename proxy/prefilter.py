@@ -63,7 +63,11 @@ def _in_plain_class(match: regex.Match[str]) -> str:
 
 
 _PROPERTY = regex.compile(r"\\p\{[A-Za-z_]+\}")
-_ASCII_PROPERTIES = {"L": "A-Za-z", "Lu": "A-Z", "Ll": "a-z", "N": "0-9", "Nd": "0-9"}
+_ASCII_PROPERTIES = {
+    **{"L": "A-Za-z", "Lu": "A-Z", "Ll": "a-z", "N": "0-9", "Nd": "0-9"},
+    # scripts without a letter in ASCII: in plain text, what the byte 0x80 matches (nothing)
+    **dict.fromkeys(("Han", "Hiragana", "Katakana", "Hangul"), r"\x80"),
+}
 # A long bounded repeat multiplies Hyperscan's compile time; unbounded matches more, which is safe.
 _LOOSEN_ABOVE = 8
 _BOUNDED = regex.compile(r"\{([0-9]*),([0-9]+)\}")
@@ -200,9 +204,10 @@ class _Relaxer:
             j += 1
         if j >= len(pattern):
             raise Unrelaxable("unterminated class")
-        body = _PROPERTY.sub(lambda m: _ascii_property(m.group()), pattern[i : j + 1])
+        body = pattern[i : j + 1]
         if "\\u" in body or "\\x" in body or "\\P" in body:
             raise Unrelaxable("code point or negated property in a class")
+        body = _PROPERTY.sub(lambda m: _ascii_property(m.group()), body)
         if _NON_ASCII_RANGE.search(body):
             raise Unrelaxable("a range with a non-ASCII end")  # it may span letters folding to ASCII
         self._emit(_NON_ASCII.sub(_in_plain_class, body))

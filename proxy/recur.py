@@ -49,14 +49,18 @@ class KnownValues:
     """The declared values of one response, indexed for lookup in free text."""
 
     def __init__(
-        self, fields: Sequence[TextField], declared: Mapping[int, str], name_parts: bool = True
+        self,
+        fields: Sequence[TextField],
+        declared: Mapping[int, str],
+        name_parts: bool = True,
+        more: Sequence[tuple[str, str]] = (),
     ) -> None:
         self.numbers: dict[str, str] = {}  # digits → entity
         self.by_tail: dict[str, list[tuple[str, str]]] = {}  # last digits → [(digits, entity)]
         self.words: dict[str, list[tuple[str, str]]] = {}  # anchor word → [(value lower, entity)]
         self.names: dict[str, str] = {}  # capitalised name part (lower) → entity
-        for slot, entity in declared.items():
-            value = fields[slot].value
+        values = [(fields[slot].value, entity) for slot, entity in declared.items()]
+        for value, entity in [*values, *more]:
             if isinstance(value, bool) or value is None:
                 continue
             text = str(value).strip()
@@ -127,11 +131,15 @@ def _shape(text: str) -> tuple[tuple[str, ...], bool]:
 
 
 def recurrences(
-    fields: Sequence[TextField], declared: Mapping[int, str], name_parts: bool = True
+    fields: Sequence[TextField],
+    declared: Mapping[int, str],
+    name_parts: bool = True,
+    more: Sequence[tuple[str, str]] = (),
 ) -> dict[int, tuple[Span, ...]]:
-    """Spans, per undeclared string field, of declared values that recur in it. With `name_parts`,
-    a declared name's words recur on their own too ("Jane" of "Jane Doe")."""
-    known = KnownValues(fields, declared, name_parts)
+    """Spans, per undeclared string field, of declared values (and of `more` values, as (text,
+    entity)) that recur in it. With `name_parts`, a declared name's words recur on their own too
+    ("Jane" of "Jane Doe")."""
+    known = KnownValues(fields, declared, name_parts, more)
     if not known:
         return {}
     found: dict[int, tuple[Span, ...]] = {}

@@ -142,6 +142,35 @@ def test_an_account_beside_its_routing_code_is_a_bank_account() -> None:
     }
 
 
+def test_a_bare_name_beside_a_persons_data_is_a_persons_name() -> None:
+    # A KYC queue's row: `name` beside a date of birth and a document number ("WEISSKOPF
+    # Annegret", in no case spaCy reads as a name) had passed whole.
+    body = {
+        "queue": [{"name": "WEISSKOPF Annegret", "dob": "1956-06-11", "doc_number": "X1"}],
+        "team": {"name": "Billing Team", "email": "billing@acme.example"},  # a team has an e-mail too
+        "kyc": {"name": "Passport", "dob": "1980-01-02"},  # one word: a step's name, not a person's
+    }
+    doc = parse_json(json.dumps(body), LIMITS)
+    by_slot = {f.slot: f.path for f in doc.fields}
+    assert {by_slot[slot]: e for slot, e in declared_entities(doc.fields, None).items()} == {
+        ("queue", 0, "name"): "PERSON",
+    }
+    csv = parse_csv("case,name,date_of_birth\n1,MAGALHÃES Gonçalo,16.10.1965\n", LIMITS)
+    assert [csv.fields[s].value for s in declared_entities(csv.fields, None)] == ["MAGALHÃES Gonçalo"]
+
+
+def test_a_forms_labelled_answer_in_parts_is_a_names_parts() -> None:
+    # Jotform: the label "Full Name" names the answer object, whose `last` is the family name.
+    body = {
+        "3": {"name": "fullName", "text": "Full Name", "answer": {"first": "Ji-woo", "last": "Jung"}},
+        "5": {"name": "product", "text": "Product", "answer": {"first": "Gold", "last": "Silver"}},
+    }
+    doc = parse_json(json.dumps(body), LIMITS)
+    by_slot = {f.slot: f.path for f in doc.fields}
+    declared = declared_entities(doc.fields, None, {"namelast": "LAST_NAME"})
+    assert {by_slot[slot]: e for slot, e in declared.items()} == {("3", "answer", "last"): "LAST_NAME"}
+
+
 def test_a_hint_for_a_names_part_names_it_under_a_persons_kind_of_name() -> None:
     body = {"profile": {"legalName": {"given": "Emre", "family": "Şahin"}, "productName": {"family": "Gold"}}}
     doc = parse_json(json.dumps(body), LIMITS)

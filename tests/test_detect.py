@@ -216,6 +216,9 @@ def test_shortcuts_keep_every_recognizer_case(full_detector: Detector) -> None:
         ("JOÃO DOS SANTOS", ("name", "beneficiary")),  # a payout's beneficiary is a person
         ("MEHMET KARADENIZ", ("card", "holder", "name")),  # cardHolderName
         ("LUKAS SCHÄFER-LINDQVIST", ("absender",)),  # a German deposits export's sender
+        # the family name in capitals, as banks and passports write it
+        ("WEISSKOPF Annegret", ("absender",)),
+        ("ECHEVERRÍA BELTRÁN Ximena", ("holder",)),
     ],
 )
 def test_a_name_fields_value_in_one_case_is_read_as_a_name(

@@ -482,6 +482,20 @@ async def test_a_value_found_whole_in_its_field_is_masked_where_it_recurs() -> N
     assert masked["4"] == body["4"]  # nothing found, nothing recurs
 
 
+async def test_a_full_name_found_in_a_text_is_masked_where_it_recurs() -> None:
+    # A calendar entry: the attendee's common name is read as a name; the title's copy, which
+    # spaCy reads as a company ("Callback - Tyler Hargreaves"), had passed whole.
+    body = (
+        b"BEGIN:VEVENT\r\nSUMMARY:Callback - Tyler Hargreaves\r\n"
+        b'ATTENDEE;CN="Tyler Hargreaves";ROLE=REQ-PARTICIPANT:mailto:t@example.com\r\nEND:VEVENT\r\n'
+    )
+    result = await _shipped("/undeclared/callbacks.ics", "text/plain", body)
+    assert result.body is not None
+    text = result.body.decode()
+    assert "Hargreaves" not in text
+    assert "SUMMARY:Callback - Tyler\r\n" in text
+
+
 async def test_a_pages_label_is_not_taken_for_the_next_cells_value() -> None:
     # A form's cells: "Date of birth" names the next text only by a guess, and a hint made the
     # "Passport" label after it a date of birth.

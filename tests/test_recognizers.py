@@ -156,6 +156,7 @@ EXPECTED_RECOGNIZERS = {
     "ScrimAddressFieldRecognizer",
     "ScrimNameFieldRecognizer",
     "ScrimContactCardNameRecognizer",
+    "ScrimContactCardAddressRecognizer",
     "ScrimFamilyNameRecognizer",
     # in code (proxy/recognizers.py)
     "ScrimIpRecognizer",
@@ -711,6 +712,27 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("ID 8001015009087 verified", None, "NATIONAL_ID", "8001015009087"),
     ("kimlik 10000000146", None, "NATIONAL_ID", "10000000146"),
     ("ref 2 55 08 14 168 025 38", None, "NATIONAL_ID", "2 55 08 14 168 025 38"),
+    (
+        "BDAY:1991-09-03\r\nADR;TYPE=home:;;8791 N Broadway;Tampa\\, FL;;33606;US\r\n",
+        None,
+        "STREET_ADDRESS",
+        "8791 N Broadway",
+    ),
+    (
+        "DESCRIPTION:Call re: ticket\r\nLOCATION:1596 Elmwood Ct\r\nEND:VEVENT",
+        None,
+        "STREET_ADDRESS",
+        "1596 Elmwood Ct",
+    ),
+    # --- Japanese and Korean addresses, in their own order (fourth corpus) ---
+    ("住所: 東京都渋谷区神宮前2丁目17番19号です", None, "STREET_ADDRESS", "東京都渋谷区神宮前2丁目17番19号"),
+    ("送付先 大阪府大阪市北区梅田1-7-1 まで", None, "STREET_ADDRESS", "大阪府大阪市北区梅田1-7-1"),
+    (
+        "주소는 서울특별시 강남구 테헤란로 123 입니다",
+        None,
+        "STREET_ADDRESS",
+        "서울특별시 강남구 테헤란로 123",
+    ),
     # --- street names with particles and abbreviations, Dutch house numbers (held-out corpus) ---
     ("Rose, 11 Ashby de la Zouch Road, Leeds", None, "STREET_ADDRESS", "11 Ashby de la Zouch Road"),
     ("entregar em Ivy Cottage, 243 St. Mary Close, Bristol", None, "STREET_ADDRESS", "243 St. Mary Close"),
@@ -1202,6 +1224,10 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("write to jane@example.com", None, "UPI_ID"),  # an e-mail address: its domain has a dot
     ("QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG", None, "CRYPTO"),  # an IPFS id: 46 characters
     ("P<GBR<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", None, "PASSPORT"),  # no name on the line
+    ("LOCATION:https://meet.example.com/abc-123\r\n", None, "STREET_ADDRESS"),  # a meeting link
+    ("LOCATION:Zoom\r\nSUMMARY:Call 42\r\n", None, "STREET_ADDRESS"),  # no number in the place
+    ("이메일로 2번 보냈어요", None, "STREET_ADDRESS"),  # "로" is also the particle "by"
+    ("注文番号12345-6 を確認", None, "STREET_ADDRESS"),  # an order number: no place word before it
     # --- a transaction hash is 64 hex digits too; a private key is no address ---
     (f"tx 0x{HEX64} confirmed", None, "CRYPTO_SECRET"),
     (f"key {WIF}", None, "CRYPTO"),
@@ -1273,6 +1299,9 @@ ADVERSARIAL = [
     "a at b dot " * 10_000,
     "a.a@a . " * 12_000,
     "a【at】" * 20_000,
+    "東京都" * 30_000 + "1-1",
+    "区1" * 50_000,
+    "서울시 " * 25_000 + "테헤란로 1",
 ]
 GLOBAL_FLAGS = int(_yaml()["global_regex_flags"])
 

@@ -67,6 +67,7 @@ _ROW_KEYS = ("rows", "data", "values", "records", "results")
 _STRUCTURAL = frozenset(
     ("node", "nodes", "edge", "edges", "attributes", "items", "item", "results", "result", "payload")
 )
+_LONGEST_LABEL = 80
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _TYPED_KEYS = frozenset(
     (
@@ -77,8 +78,17 @@ _TYPED_KEYS = frozenset(
 
 
 def _any_case(keys: tuple[str, ...]) -> tuple[str, ...]:
-    """Keys as APIs write them: `name`, `Name` (AWS, Salesforce), `NAME`."""
-    return tuple(dict.fromkeys(v for k in keys for v in (k, k.capitalize(), k.upper())))
+    """Keys as APIs write them: `name`, `Name` (AWS, Salesforce), `NAME`; `field_name`,
+    `fieldName`, `FieldName` (Trulioo, .NET)."""
+    return tuple(dict.fromkeys(v for k in keys for v in (k, k.capitalize(), k.upper(), *_camel_cases(k))))
+
+
+def _camel_cases(key: str) -> tuple[str, ...]:
+    first, *rest = key.split("_")
+    if not rest:
+        return ()
+    tail = "".join(part.capitalize() for part in rest)
+    return first + tail, first.capitalize() + tail
 
 
 _LABEL_KEYS = _any_case(_LABEL_KEYS)
@@ -198,7 +208,9 @@ class JsonDocument:
                 # (`"ref": "WD-8812"`) had hidden the asset that names a withdrawal's address.
                 if entry_type and key in _TYPED_KEYS:
                     key_context = entry_type + key_context
-                if label and key in _VALUE_KEYS:
+                # Not the label's own display form (Jotform's `{"name": "fullName", "text": "Full
+                # Name", "answer": …}`): that value is no name.
+                if label and key in _VALUE_KEYS and not _is_label_text(value, label):
                     key_context = label + key_context
                 child = (*path, key)
                 place = (node, key)
@@ -277,6 +289,10 @@ def _label_of(
         if isinstance(label, str):
             return words(label)
     return ()
+
+
+def _is_label_text(value: object, label: tuple[str, ...]) -> bool:
+    return type(value) is str and len(value) <= _LONGEST_LABEL and words(value) == label
 
 
 def _rename(container: dict[str, Any], key: str, new: Replacement) -> None:

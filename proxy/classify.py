@@ -160,6 +160,20 @@ def _person_key(key: str) -> tuple[bool, bool]:
     return joined in _PERSONAL_KEYS, joined in _BARE_NAME_KEYS
 
 
+# A family name under a bare `last` (Help Scout's `{"first": "Femke", "last": "Vermeulen"}`): one
+# only beside a `first`, since a `last` alone is as often the last of anything.
+_FIRST_KEYS = frozenset(("first", "firstname", "given", "givenname", "forename"))
+_LAST_KEYS = frozenset(("last", "lastname", "family", "familyname"))
+_ONE_NAME = re.compile(r"[^\W\d_]+(?:[ '\u2019-]+[^\W\d_]+)*")
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_part_key(key: str) -> tuple[bool, bool]:
+    """Whether a key is a given name's, and whether it is a family name's."""
+    joined = "".join(words(key))
+    return joined in _FIRST_KEYS, joined in _LAST_KEYS
+
+
 class _Beside(NamedTuple):
     """Values a sibling names: under a key `roles` calls a candidate (its second answer), in the
     shape `value`, in an object or row that also holds a key `roles` calls an anchor (its first),
@@ -175,6 +189,7 @@ _BESIDE = (
     _Beside(_banking_key, _ROUTING_CODE, _ACCOUNT_NUMBER, "US_BANK_NUMBER"),
     _Beside(_message_key, None, _PHONE_DIGITS, "PHONE_NUMBER"),
     _Beside(_person_key, None, _WORDS_OF_A_NAME, "PERSON"),
+    _Beside(_name_part_key, _ONE_NAME, _ONE_NAME, _OTHER_NAME_PART),
 )
 
 

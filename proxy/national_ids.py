@@ -3,7 +3,9 @@
 Each function takes the digits as written (separators allowed where the number has them) and
 says whether its check digits are right: a Chinese resident identity number, a South Korean
 resident registration number, a South African identity number, a Turkish identity number, a
-French social security number (NIR), a Brazilian taxpayer number (CPF) and a Chilean RUT. A pattern alone
+French social security number (NIR), a Brazilian taxpayer number (CPF), a Chilean RUT, a Belgian
+national register number, an Indonesian NIK, an Emirates ID, an Argentine CUIT/CUIL and a Japanese
+My Number. A pattern alone
 would take every order number of that length; with the checksum, a random number passes one time
 in ten to one in a hundred, and the patterns also require a valid birth date where the number
 holds one (or, for the CPF, its dots and dash).
@@ -86,3 +88,57 @@ def cl_rut_ok(text: str) -> bool:
     total = sum(d * (2 + i % 6) for i, d in enumerate(reversed(digits)))
     expected = "0123456789K"[(11 - total % 11) % 11]
     return check == expected
+
+
+def be_national_number_ok(text: str) -> bool:
+    """11 digits (written 85.07.30-033.28): birth date, serial, and a key of 97 - n mod 97 over the
+    first nine, with a 2 before them for those born since 2000."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if len(digits) != 11:
+        return False
+    body, key = digits[:9], int(digits[9:])
+    return key in (97 - int(body) % 97, 97 - int("2" + body) % 97)
+
+
+def id_nik_ok(text: str) -> bool:
+    """16 digits: region (6), birth date as DDMMYY with 40 added to a woman's day, serial (not 0000).
+    No check digit: the date is what a random number of that length rarely holds."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if len(digits) != 16 or digits[0] == "0":
+        return False
+    day, month = int(digits[6:8]), int(digits[8:10])
+    day = day - 40 if day > 40 else day
+    return 1 <= day <= 31 and 1 <= month <= 12 and digits[12:] != "0000"
+
+
+def ae_emirates_id_ok(text: str) -> bool:
+    """15 digits (784-1986-5883701-2): the country code 784, birth year, serial, a Luhn digit."""
+    digits = _digits(text)
+    if len(digits) != 15 or digits[:3] != [7, 8, 4]:
+        return False
+    total = sum((d * 2 - 9 if d > 4 else d * 2) if i % 2 else d for i, d in enumerate(reversed(digits)))
+    return total % 10 == 0
+
+
+_AR_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+
+
+def ar_cuit_ok(text: str) -> bool:
+    """11 digits (20-10767564-8): type (20, 23, 24, 27 for people; 30, 33, 34 for companies), the
+    DNI, and a mod-11 check digit."""
+    digits = _digits(text)
+    if len(digits) != 11 or digits[0] * 10 + digits[1] not in (20, 23, 24, 27, 30, 33, 34):
+        return False
+    check = 11 - sum(d * w for d, w in zip(digits[:10], _AR_WEIGHTS, strict=True)) % 11
+    return {11: 0, 10: 9}.get(check, check) == digits[10]
+
+
+def jp_my_number_ok(text: str) -> bool:
+    """12 digits: eleven, then a check digit weighted 2-7 and 2-6 from the right, mod 11."""
+    digits = _digits(text)
+    if len(digits) != 12:
+        return False
+    body = list(reversed(digits[:11]))
+    total = sum(d * (n + 1 if n <= 6 else n - 5) for n, d in enumerate(body, start=1))
+    remainder = total % 11
+    return digits[11] == (0 if remainder <= 1 else 11 - remainder)

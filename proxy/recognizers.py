@@ -23,7 +23,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import phonenumbers
@@ -222,6 +222,30 @@ def custom_recognizers() -> list[EntityRecognizer]:
         _CheckDigitIdRecognizer("FrenchNir", _FR_NIR, national_ids.fr_nir_ok),
         _CheckDigitIdRecognizer("BrazilianCpf", _BR_CPF, national_ids.br_cpf_ok),
         _CheckDigitIdRecognizer("ChileanRut", _CL_RUT, national_ids.cl_rut_ok),
+        _CheckDigitIdRecognizer(
+            "BelgianNationalNumber", _BE_NATIONAL_NUMBER, national_ids.be_national_number_ok
+        ),
+        # Not "id": sixteen digits under `TransactionID` are a transaction's.
+        _CheckDigitIdRecognizer(
+            "IndonesianNik",
+            _ID_NIK,
+            national_ids.id_nik_ok,
+            True,
+            ("nik", "ktp", "kependudukan", "gov", "tax"),
+        ),
+        _CheckDigitIdRecognizer(
+            "EmiratesId", _AE_EMIRATES_ID, national_ids.ae_emirates_id_ok, words=(*_ID_WORDS, "emirates")
+        ),
+        _CheckDigitIdRecognizer(
+            "ArgentineCuit", _AR_CUIT, national_ids.ar_cuit_ok, words=(*_ID_WORDS, "cuit", "cuil")
+        ),
+        _CheckDigitIdRecognizer(
+            "JapaneseMyNumber",
+            _JP_MY_NUMBER,
+            national_ids.jp_my_number_ok,
+            True,
+            ("マイナンバー", "個人番号", "mynumber"),
+        ),
         _ChecksummedWalletRecognizer("base58check", _BASE58_RUN, _base58_address),
         _ChecksummedWalletRecognizer("base58check", _BASE58_RUN, seeds.private_key_ok, "CRYPTO_SECRET"),
         _SeedPhraseRecognizer(),
@@ -318,28 +342,29 @@ class _ChecksummedWalletRecognizer(PatternRecognizer):
         return self._valid(pattern_text)
 
 
+_ID_WORDS = ("id", "identification", "gov")
+_NATIONAL_ID_WORDS = ("national", "identity", "resident", "citizen", "kimlik", "nir", "sécu", "securite")
+
+
 class _CheckDigitIdRecognizer(PatternRecognizer):
     """A national id in its own shape: right check digits make it one whatever surrounds it (1.0);
     wrong ones leave it to its context word, as a number of that shape may still be one (a Korean
     number issued since 2020 carries no check digit). With `needs_word`, a shape as common as
     eleven plain digits (Turkey's) is one only next to its word, and never with wrong digits."""
 
-    def __init__(self, name: str, regex: str, valid: Callable[[str], bool], needs_word: bool = False) -> None:
+    def __init__(
+        self,
+        name: str,
+        regex: str,
+        valid: Callable[[str], bool],
+        needs_word: bool = False,
+        words: Sequence[str] = _ID_WORDS,
+    ) -> None:
         super().__init__(
             supported_entity="NATIONAL_ID",
             name=f"Scrim{name}Recognizer",
             patterns=[Pattern(f"{name} (check digits, else needs context)", regex, 0.2)],
-            context=[
-                "national",
-                "identity",
-                "resident",
-                "citizen",
-                "kimlik",
-                "nir",
-                "sécu",
-                "securite",
-                "id",
-            ],
+            context=[*_NATIONAL_ID_WORDS, *words],
         )
         self._valid = valid
         self._needs_word = needs_word
@@ -359,6 +384,16 @@ _TR_IDENTITY = r"(?<![\w+-])[1-9][0-9]{10}(?![\w-])"
 _BR_CPF = r"(?<![\w.-])[0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}(?![\w-]|\.[0-9])"
 # Written as issued (12.345.678-5, 7.676.962-K): dotted groups and the dash before the check.
 _CL_RUT = r"(?<![\w.-])[0-9]{1,2}\.[0-9]{3}\.[0-9]{3}-[0-9kK](?![\w-])"
+# Written as issued (85.07.30-033.28): dotted birth date, dash, dotted serial and key.
+_BE_NATIONAL_NUMBER = r"(?<![\w.-])[0-9]{2}\.[0-9]{2}\.[0-9]{2}-[0-9]{3}\.[0-9]{2}(?![\w-]|\.[0-9])"
+# Indonesia's NIK: 16 plain digits, like a card's, so only next to its word.
+_ID_NIK = r"(?<![\w-])[1-9][0-9]{15}(?![\w-])"
+# The UAE's Emirates ID, written as issued (784-1986-5883701-2): the country, a birth year.
+_AE_EMIRATES_ID = r"(?<![\w-])784-?(?:19|20)[0-9]{2}-?[0-9]{7}-?[0-9](?![\w-])"
+# Argentina's CUIT/CUIL (20-10767564-8): its dashes keep it from any eleven digits.
+_AR_CUIT = r"(?<![\w-])(?:2[0347]|3[034])-[0-9]{8}-[0-9](?![\w-])"
+# Japan's My Number: twelve plain digits, so only next to its word.
+_JP_MY_NUMBER = r"(?<![0-9])[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])"
 _FR_NIR = (
     r"(?i)(?<![\w-])[12][ ]?[0-9]{2}[ ]?(?:0[1-9]|1[0-2]|[2-9][0-9])[ ]?(?:[0-9]{2}|2a|2b)"
     r"[ ]?[0-9]{3}[ ]?[0-9]{3}[ ]?[0-9]{2}(?![\w-])"

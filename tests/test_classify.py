@@ -159,15 +159,28 @@ def test_a_bare_name_beside_a_persons_data_is_a_persons_name() -> None:
     assert [csv.fields[s].value for s in declared_entities(csv.fields, None)] == ["MAGALHÃES Gonçalo"]
 
 
+def test_a_bare_last_beside_a_first_is_a_family_name() -> None:
+    body = {
+        "primaryCustomer": {"first": "Femke", "last": "Vermeulen", "email": "f@example.com"},
+        "page": {"first": "1", "last": "9"},  # pagination: numbers, no name
+        "run": {"last": "Tuesday"},  # a last of anything, with no first beside it
+    }
+    doc = parse_json(json.dumps(body), LIMITS)
+    by_slot = {f.slot: f.path for f in doc.fields}
+    assert {by_slot[slot]: e for slot, e in declared_entities(doc.fields, None).items()} == {
+        ("primaryCustomer", "last"): "LAST_NAME",
+    }
+
+
 def test_a_forms_labelled_answer_in_parts_is_a_names_parts() -> None:
     # Jotform: the label "Full Name" names the answer object, whose `last` is the family name.
     body = {
         "3": {"name": "fullName", "text": "Full Name", "answer": {"first": "Ji-woo", "last": "Jung"}},
-        "5": {"name": "product", "text": "Product", "answer": {"first": "Gold", "last": "Silver"}},
+        "5": {"name": "product", "text": "Product", "answer": {"family": "Gold"}},
     }
     doc = parse_json(json.dumps(body), LIMITS)
     by_slot = {f.slot: f.path for f in doc.fields}
-    declared = declared_entities(doc.fields, None, {"namelast": "LAST_NAME"})
+    declared = declared_entities(doc.fields, None, {"namelast": "LAST_NAME", "namefamily": "LAST_NAME"})
     assert {by_slot[slot]: e for slot, e in declared.items()} == {("3", "answer", "last"): "LAST_NAME"}
 
 

@@ -239,6 +239,20 @@ def test_context_from_class_and_id(text: str, value: str, context: tuple[str, ..
     assert field.context == context
 
 
+def test_an_inputs_value_is_named_by_the_label_before_it_and_only_it() -> None:
+    # A KYC review form: each value is a read-only input in the cell after its label. The label
+    # had named nothing (the passport number passed), and had named the next row's label instead
+    # ("Date of birth" was read as the legal name).
+    page = (
+        '<table><tr><td>Passport</td><td><input readonly name="f1" value="290998172"></td></tr>'
+        "<tr><td>Date of birth</td><td>24-Mar-1943</td></tr></table>"
+    )
+    fields = {f.value: f.context for f in parse(page, LIMITS).fields}
+    assert fields["290998172"] == ("passport", "value", "f1")
+    assert fields["Date of birth"] == ()
+    assert fields["24-Mar-1943"] == ("date", "of", "birth")
+
+
 # --------------------------------------------------------------------------------------------
 # Render
 # --------------------------------------------------------------------------------------------

@@ -20,6 +20,15 @@ VALID = [
     (national_ids.cl_rut_ok, "12.345.678-5"),
     (national_ids.cl_rut_ok, "7.676.962-1"),
     (national_ids.cl_rut_ok, "10.000.013-k"),
+    (national_ids.be_national_number_ok, "85.07.30-033.28"),  # 97 - 850730033 mod 97 = 28
+    (national_ids.be_national_number_ok, "04.09.28-325.78"),  # born since 2000: a 2 before the nine
+    (national_ids.id_nik_ok, "3273024908757032"),  # a woman's: day 09 written 49
+    (national_ids.id_nik_ok, "3273026010849574"),  # day 20 written 60
+    (national_ids.ae_emirates_id_ok, "784-1986-5883701-2"),
+    (national_ids.ar_cuit_ok, "20-10767564-8"),
+    (national_ids.ar_cuit_ok, "27-20153639-7"),
+    (national_ids.jp_my_number_ok, "645991963252"),
+    (national_ids.jp_my_number_ok, "8810 8396 5858"),
 ]
 
 INVALID = [
@@ -38,6 +47,18 @@ INVALID = [
     (national_ids.cl_rut_ok, "12.345.678-6"),
     (national_ids.cl_rut_ok, "12.345.678-K"),
     (national_ids.cl_rut_ok, "123.456-5"),  # too short
+    (national_ids.be_national_number_ok, "85.07.30-033.29"),
+    (national_ids.be_national_number_ok, "85.07.30-033.2"),
+    (national_ids.id_nik_ok, "3273023208757032"),  # day 32
+    (national_ids.id_nik_ok, "3273021313757032"),  # month 13
+    (national_ids.id_nik_ok, "3273021308750000"),  # serial 0000
+    (national_ids.id_nik_ok, "0273021308751234"),  # no region starts with 0
+    (national_ids.ae_emirates_id_ok, "784-1986-5883701-3"),
+    (national_ids.ae_emirates_id_ok, "785-1986-5883701-2"),  # not the UAE's country code
+    (national_ids.ar_cuit_ok, "20-10767564-9"),
+    (national_ids.ar_cuit_ok, "21-10767564-8"),  # no such type
+    (national_ids.jp_my_number_ok, "645991963253"),
+    (national_ids.jp_my_number_ok, "64599196325"),
 ]
 
 

@@ -167,6 +167,11 @@ EXPECTED_RECOGNIZERS = {
     "ScrimFrenchNirRecognizer",
     "ScrimBrazilianCpfRecognizer",
     "ScrimChileanRutRecognizer",
+    "ScrimBelgianNationalNumberRecognizer",
+    "ScrimIndonesianNikRecognizer",
+    "ScrimEmiratesIdRecognizer",
+    "ScrimArgentineCuitRecognizer",
+    "ScrimJapaneseMyNumberRecognizer",
     "ScrimDialledAbroadPhoneRecognizer",
     "ScrimEmailRecognizer",
     "ScrimSpelledEmailRecognizer",
@@ -712,6 +717,20 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("ID 8001015009087 verified", None, "NATIONAL_ID", "8001015009087"),
     ("kimlik 10000000146", None, "NATIONAL_ID", "10000000146"),
     ("ref 2 55 08 14 168 025 38", None, "NATIONAL_ID", "2 55 08 14 168 025 38"),
+    ("rijksregister 85.07.30-033.28", None, "NATIONAL_ID", "85.07.30-033.28"),
+    # --- an OCR'd US driving licence's field codes; a name in capitals after its label ---
+    ("DRIVER LICENSE   USA\nDL 12880129\nEXP 04/11/2031", None, "NATIONAL_ID", "12880129"),
+    ("DL V 280 504 613 246\nEXP 07/10/2027", None, "NATIONAL_ID", "V 280 504 613 246"),
+    ("DL 12880129\nLN O'SULLIVAN\nFN DESMOND", None, "LAST_NAME", "O'SULLIVAN"),
+    ("LN WINTERBOTTOM\nFN TAMSIN\n8445 N BROADWAY", None, "PERSON", "TAMSIN"),
+    ("Amount: $86.49\n\nCardholder name: RÉMI ROUSSEAU\nCard number:", None, "PERSON", "RÉMI ROUSSEAU"),
+    ("ref 04.09.28-325.78 ok", None, "NATIONAL_ID", "04.09.28-325.78"),
+    ("3273024908757032", ["nik"], "NATIONAL_ID", "3273024908757032"),
+    ("ref 784-1986-5883701-2 ok", None, "NATIONAL_ID", "784-1986-5883701-2"),  # its Luhn digit
+    ("My Emirates ID 784-2002-7762526-4.", None, "NATIONAL_ID", "784-2002-7762526-4"),  # its word
+    ("CUIT 20-10767564-8", None, "NATIONAL_ID", "20-10767564-8"),
+    ("ref 27-20153639-7 ok", None, "NATIONAL_ID", "27-20153639-7"),
+    ("マイナンバー645991963252", None, "NATIONAL_ID", "645991963252"),
     (
         "BDAY:1991-09-03\r\nADR;TYPE=home:;;8791 N Broadway;Tampa\\, FL;;33606;US\r\n",
         None,
@@ -1215,6 +1234,13 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ('{"last_name_updated": "yes", "name": "x"}', None, "LAST_NAME"),
     ("ref 529.982.247-26 ok", None, "NATIONAL_ID"),  # a CPF's shape, check digits wrong
     ("ref 22.439.454-4 ok", None, "NATIONAL_ID"),  # a RUT's shape, check digit wrong
+    ("ref 85.07.30-033.29 ok", None, "NATIONAL_ID"),  # a Belgian number's shape, key wrong
+    ("DL shipment 2 of 3 done", None, "NATIONAL_ID"),  # a DL line that is not a number alone
+    ("Product name: GOLD PLAN 2024", None, "PERSON"),  # a number in it: no name
+    ("order 3273024908757032 shipped", None, "NATIONAL_ID"),  # a NIK's shape, no word for it
+    ("5191560709397263", ["transaction", "id"], "NATIONAL_ID"),  # nor is "id" one
+    ("order 645991963252 shipped", None, "NATIONAL_ID"),  # a My Number's digits, no word for it
+    ("ref 20-10767564-9 ok", None, "NATIONAL_ID"),  # a CUIT's shape, check digit wrong
     ('INFO job name="nightly" host="db1"', None, "PERSON"),  # one word, in lower case
     (
         'WARN rename="Old Name" done',

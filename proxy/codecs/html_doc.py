@@ -113,9 +113,11 @@ class HtmlDocument:
                 continue
             token = tag.group()
             # The context of a naming tag holds for the text inside it, not for the rest of the page.
-            context = () if token.startswith("</") else self._tag(token, pos, _element(token)) or context
-            pos = tag.end()
             element = _element(token)
+            context = () if token.startswith("</") else self._tag(token, pos, element, label) or context
+            if element == "input":
+                label = ()  # a label names the one field after it: not the text after that field
+            pos = tag.end()
             closing = token.startswith("</")
             if self._breaks_line(element, closing):
                 self._end_line()
@@ -237,7 +239,10 @@ class HtmlDocument:
         if not _LETTERS_ONLY.fullmatch(token, 2, inner_end):  # `<!DOCTYPE html>` holds nothing
             self._add(offset + 2, offset + inner_end, token[2:inner_end], (), raw=False)
 
-    def _tag(self, token: str, offset: int, element: str) -> tuple[str, ...]:
+    def _tag(self, token: str, offset: int, element: str, label: tuple[str, ...]) -> tuple[str, ...]:
+        """A start tag's attribute values as fields; returns the words its naming attributes give
+        the text inside it. An input's value is named by the label before it too (`<td>Passport
+        </td><td><input value="…">`), as a text node is."""
         attrs = []
         context: list[str] = []
         name_end = _TAG_NAME.match(token)
@@ -261,7 +266,8 @@ class HtmlDocument:
                 readable = html.unescape(value)
                 if name == "srcdoc":
                     readable = html.unescape(readable)  # a document of its own: its references too
-                self._add(start, start + len(value), readable, words(name) + naming, raw=False)
+                named_by = label + words(name) + naming if element == "input" else words(name) + naming
+                self._add(start, start + len(value), readable, named_by, raw=False)
                 if element == "input" and name == "value":
                     self._beside(("inputs", str(self._inputs)), readable)
         return naming

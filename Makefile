@@ -60,6 +60,7 @@ eval: $(STAMP)
 	$(PY) -m tests.eval.independent.run
 	$(PY) -m tests.eval.third.run
 	$(PY) -m tests.eval.fourth.run
+	$(PY) -m tests.eval.fifth.run
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

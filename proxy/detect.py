@@ -78,7 +78,7 @@ _PERSON_OBJECTS = frozenset(
     )
 )
 _PERSON_NAME_KEYS = ("firstname", "lastname", "fullname", "givenname", "familyname", "surname", "middlename")
-_WORDS_ONLY = re.compile(r"[^\W\d_]+(?:[ '\u2019-][^\W\d_]+)*")
+_WORDS_ONLY = re.compile(r"[^\W\d_]+(?:,? [^\W\d_]+|['\u2019-][^\W\d_]+)*")
 _NER_EXCLUDE = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"]
 _CACHE_SIZE = 50_000
 _WORD = re.compile(r"[^\W\d_]{2}")  # two letters: the least a name or a place is made of
@@ -227,7 +227,8 @@ def recognizer_entities(path: Path) -> frozenset[str]:
     return frozenset(entities)
 
 
-_NOT_IN_NAMES = re.compile(r"[0-9@_/]")
+# Digits, handles, paths, and a dot inside a word (`c.Name`, a query's column; not initials, "J.R.").
+_NOT_IN_NAMES = re.compile(r"[0-9@_/]|[a-z]\.\w")
 # A field that names a version (`appVersion`, `firmware`): a dotted quad that is all its value is
 # a build number (`9.12.4.79`); `release.ip` is still an address.
 _VERSION_WORDS = frozenset(("version", "ver", "build", "firmware", "release"))
@@ -270,7 +271,8 @@ def is_machine_value(text: str) -> bool:
 
 
 def _is_name_field(text: str, context: tuple[str, ...]) -> bool:
-    """Words (letters, apostrophes, hyphens) under a key that names a person's name: `last_name`,
+    """Words (letters, apostrophes, hyphens, a comma after the first) under a key that names a
+    person's name: `last_name`,
     `idFirstName`, `IDLASTNAME`, `Nachname`, `nom_complet` (one word or more), or two words or
     more under `name` in a person's object (`requester.name`, not `product.name`) or under a
     person's key (`sender`)."""
@@ -285,6 +287,8 @@ def _is_name_field(text: str, context: tuple[str, ...]) -> bool:
         return True  # the Romance order: nom complet, nombre completo
     if " " not in text:
         return False
+    if first in _NAME and "," in text:
+        return True  # the family name first, as registers write it: "SANTOS, Gustavo"
     return first in _PERSON_VALUE_KEYS or (first in _NAME and not _PERSON_OBJECTS.isdisjoint(context[1:3]))
 
 

@@ -239,6 +239,25 @@ def test_context_from_class_and_id(text: str, value: str, context: tuple[str, ..
     assert field.context == context
 
 
+def test_a_tables_header_cells_name_its_columns() -> None:
+    # A report's table: each cell is named by its column's header, not by the cell before it (the
+    # previous column's value, "FONTAINE, Jean-Baptiste" had named the e-mail).
+    page = (
+        "<table><tr><th>Nom</th><th>E-mail</th><th>Date de naissance</th></tr>"
+        "<tr><td>FONTAINE, Jean-Baptiste</td><td>jb@me.com</td><td>20/09/1952</td></tr>"
+        "<tr><td>Ana</td><td><input value='x@y.com'></td></tr></table><p>After</p>"
+    )
+    fields = {f.value: f.context for f in parse(page, LIMITS).fields}
+    assert fields["FONTAINE, Jean-Baptiste"] == ("nom",)
+    assert fields["jb@me.com"] == ("e", "mail")
+    assert fields["20/09/1952"] == ("date", "de", "naissance")
+    assert fields["x@y.com"] == ("e", "mail", "value")
+    assert fields["After"] == ()  # the table is closed
+    # a key-value table's header says nothing of each value: the key before it does
+    page = "<table><tr><th>Field</th><th>Value</th></tr><tr><td>customer</td><td>wyatt pemberton</td></tr></table>"
+    assert {f.value: f.context for f in parse(page, LIMITS).fields}["wyatt pemberton"] == ("customer",)
+
+
 def test_an_inputs_value_is_named_by_the_label_before_it_and_only_it() -> None:
     # A KYC review form: each value is a read-only input in the cell after its label. The label
     # had named nothing (the passport number passed), and had named the next row's label instead

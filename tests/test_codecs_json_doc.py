@@ -653,6 +653,24 @@ def test_columns_given_as_objects_name_cells_too() -> None:
     assert contexts[("data", 0, 1)] == ("dob", "data")
 
 
+def test_a_tables_first_row_of_labels_names_the_columns() -> None:
+    # A spreadsheet API's values: the header is the first row.
+    contexts = _contexts(
+        '{"values": [["Name", "IBAN", "Date of birth"], ["A. Okafor", "x", "1980-01-02"], ["B"]]}'
+    )
+    assert contexts[("values", 1, 1)] == ("iban", "values")
+    assert contexts[("values", 1, 2)] == ("date", "of", "birth", "values")
+    assert contexts[("values", 2, 0)] == ("name", "values")
+    # a first row with a number in it is data, not a header
+    assert _contexts('{"values": [["Jane", "4155550100"], ["John", "x"]]}')[("values", 1, 1)] == ("values",)
+
+
+def test_a_qualified_column_is_named_by_its_last_two_parts() -> None:
+    # A query API's columns (`SELECT c.Name.Last …`), under a camel-case key.
+    contexts = _contexts('{"columnNames": ["c.ID", "c.Name.Last"], "rows": [["17", "Suzuki"]]}')
+    assert contexts[("rows", 0, 1)] == ("name", "last", "rows")
+
+
 def test_a_label_and_value_pair_names_the_value() -> None:
     contexts = _contexts('{"attrs": [["ssn", "536221234"], ["tax id", 123456789], ["a1", "x"]]}')
     assert contexts[("attrs", 0, 1)] == ("ssn", "attrs")

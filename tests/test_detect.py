@@ -219,6 +219,9 @@ def test_shortcuts_keep_every_recognizer_case(full_detector: Detector) -> None:
         # the family name in capitals, as banks and passports write it
         ("WEISSKOPF Annegret", ("absender",)),
         ("ECHEVERRÍA BELTRÁN Ximena", ("holder",)),
+        # the family name first, after a comma, under a bare name key (a report's Nom column)
+        ("FONTAINE, Jean-Baptiste", ("nom",)),
+        ("SANTOS, Gustavo", ("name", "values")),
     ],
 )
 def test_a_name_fields_value_in_one_case_is_read_as_a_name(
@@ -424,6 +427,14 @@ def test_base64_encoded_values_are_found_whole(
 )
 def test_base64_lookalikes_and_clean_encodings_stay(detector: Detector, text: str) -> None:
     assert detector.detect([Item(text)])[0] == ()
+
+
+def test_a_dotted_column_name_is_no_place(full_detector: Detector) -> None:
+    # spaCy read a query's column "c.Name.First" as a place "c.Name"; initials stay names' own.
+    assert full_detector.detect([Item("c.Name.First", ("column", "names"))])[0] == ()
+    assert ("J.R. Smith", "PERSON") in found(
+        full_detector, "The refund was approved for J.R. Smith yesterday."
+    )
 
 
 def test_names_in_base64_are_read_by_ner(full_detector: Detector) -> None:

@@ -724,6 +724,8 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("DL 12880129\nLN O'SULLIVAN\nFN DESMOND", None, "LAST_NAME", "O'SULLIVAN"),
     ("LN WINTERBOTTOM\nFN TAMSIN\n8445 N BROADWAY", None, "PERSON", "TAMSIN"),
     ("Amount: $86.49\n\nCardholder name: RÉMI ROUSSEAU\nCard number:", None, "PERSON", "RÉMI ROUSSEAU"),
+    ("Name: SANTOS, Gustavo\n", None, "PERSON", "SANTOS, Gustavo"),
+    ("Passeport: SO13719555", None, "PASSPORT", "SO13719555"),  # ten characters
     ("ref 04.09.28-325.78 ok", None, "NATIONAL_ID", "04.09.28-325.78"),
     ("3273024908757032", ["nik"], "NATIONAL_ID", "3273024908757032"),
     ("ref 784-1986-5883701-2 ok", None, "NATIONAL_ID", "784-1986-5883701-2"),  # its Luhn digit

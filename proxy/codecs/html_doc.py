@@ -62,6 +62,13 @@ _RAW_TEXT = ("script", "style", "xmp", "noscript")
 _RCDATA = ("textarea", "title")
 _LABEL_CHARS = 40
 _DIGIT = re.compile(r"\d")
+# The headers of a key-value table ("Field | Value"): what names each value is the cell before it.
+_KEY_VALUE_HEADERS = frozenset(
+    (
+        *("value", "values", "val", "wert", "valor", "valeur", "waarde", "valore", "data", "details"),
+        *("answer", "field", "key", "attribute", "property", "label", "feld", "campo", "champ", "item"),
+    )
+)
 _CONTEXT_ATTRS = ("class", "id", "name", "data-field", "itemprop", "aria-label", "for")
 
 
@@ -82,6 +89,7 @@ class HtmlDocument:
         self._side_by_side: list[TextField] = []
         self._line_before: JoinedText | None = None  # the last line, for a number wrapped over two
         self._row = self._inputs = 0
+        self._tables: list[_Table] = []  # tables open, innermost last
         self._read()
 
     def _read(self) -> None:
@@ -107,14 +115,17 @@ class HtmlDocument:
             if tag is None:
                 run = _TEXT.match(text, pos + 1 if text[pos] == "<" else pos)
                 end = run.end() if run else pos + 1
-                new_label = self._text_node(pos, end, label + context)
-                label = label if new_label is None else new_label
+                label = self._text_node(pos, end, label, context)
                 pos = end
                 continue
             token = tag.group()
             # The context of a naming tag holds for the text inside it, not for the rest of the page.
             element = _element(token)
-            context = () if token.startswith("</") else self._tag(token, pos, element, label) or context
+            self._track_table(element, token.startswith("</"))
+            named_by = self._column("")
+            context = (
+                () if token.startswith("</") else self._tag(token, pos, element, named_by or label) or context
+            )
             if element == "input":
                 label = ()  # a label names the one field after it: not the text after that field
             pos = tag.end()
@@ -137,6 +148,42 @@ class HtmlDocument:
                     self._add(pos, end, content if raw else html.unescape(content), context, raw=raw)
                 pos = end
         self._end_line()
+
+    def _track_table(self, element: str, closing: bool) -> None:
+        """Which table, row and cell the tokens that follow are in."""
+        if element == "table":
+            if closing:
+                if self._tables:
+                    self._tables.pop()
+            else:
+                self._tables.append(_Table())
+        elif self._tables and not closing:
+            table = self._tables[-1]
+            if element == "tr":
+                table.column, table.cell = -1, ""
+            elif element in ("td", "th"):
+                table.column += 1
+                table.cell = element
+
+    def _column(self, text: str) -> tuple[str, ...] | None:
+        """The words naming the cell a text is in: its header cell's, in a table whose header row
+        names its columns (then not the cell before it, which is the previous column's value);
+        None elsewhere. A header cell's own text is kept as its column's name."""
+        if not self._tables:
+            return None
+        table = self._tables[-1]
+        if table.cell == "th" and text.strip():
+            while len(table.headers) <= table.column:
+                table.headers.append(())
+            table.headers[table.column] += words(html.unescape(text))
+            return None  # a header cell is also a label: `<th>Email</th><td>…` down the side
+        header = (
+            table.headers[table.column]
+            if table.cell == "td" and 0 <= table.column < len(table.headers)
+            else ()
+        )
+        # A "Field | Value" table names each value by the cell before it, as a list of labels does.
+        return header if header and not _KEY_VALUE_HEADERS.issuperset(header) else None
 
     def _breaks_line(self, element: str, closing: bool) -> bool:
         """Whether a tag ends the line, as browsers lay it out; keeps the open elements."""
@@ -172,18 +219,23 @@ class HtmlDocument:
             self._line.append((len(self._fields) - 1, self._text[start:stop]))
         return stop if close < 0 else close + len(_CDATA_CLOSE)
 
-    def _text_node(self, start: int, end: int, context: tuple[str, ...]) -> tuple[str, ...] | None:
-        """A text node: a field, and part of the current line. Returns the label it makes for what
-        follows, or None (whitespace: the label stays)."""
+    def _text_node(
+        self, start: int, end: int, label: tuple[str, ...], context: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """A text node: a field, and part of the current line, named by its column's header or else
+        by the `label` before it. Returns the label for what follows."""
         chunk = self._text[start:end]
+        column = self._column(chunk)
         if not chunk.strip():
             self._line.append((None, " "))
-            return None
+            return label
         value = html.unescape(chunk)
-        self._add(start, end, value, context, raw=False)
+        self._add(start, end, value, (column or label) + context, raw=False)
         self._line.append((len(self._fields) - 1, value))
         if self._open_count.get("tr"):
             self._beside(("row", str(self._row)), value)
+        if column is not None:
+            return label  # a value in a named column labels nothing
         # A short text without digits reads as the label of what follows
         # (<dt>Date of birth</dt><dd>…</dd>, <th>, <label>).
         return words(value) if len(value.strip()) <= _LABEL_CHARS and not _DIGIT.search(value) else ()
@@ -305,6 +357,15 @@ class HtmlDocument:
             cursor = end
         out.append(self._text[cursor:])
         return "".join(out)
+
+
+class _Table:
+    """A table being read: its header cells' words by column, and the cell being read."""
+
+    def __init__(self) -> None:
+        self.headers: list[tuple[str, ...]] = []
+        self.column = -1
+        self.cell = ""
 
 
 def _element(token: str) -> str:

@@ -60,14 +60,16 @@ _TYPE_KEYS: tuple[str, ...] = (
 )
 # Tables sent as JSON (reporting and export APIs): column names in one list, rows as lists of values
 # in another. A row's values are named by their column, as a CSV cell is by its header.
-_COLUMN_KEYS = ("columns", "cols", "column_names", "headers", "header", "fields")
-_ROW_KEYS = ("rows", "data", "values", "records", "results")
+_COLUMN_KEYS: tuple[str, ...] = ("columns", "cols", "column_names", "headers", "header", "fields")
+_ROW_KEYS: tuple[str, ...] = ("rows", "data", "values", "records", "results")
 # Keys that only structure a response (GraphQL's edges and nodes, JSON:API's attributes) name
 # nothing inside them: `node.id` read as "id node" met the national-id word "idno".
 _STRUCTURAL = frozenset(
     ("node", "nodes", "edge", "edges", "attributes", "items", "item", "results", "result", "payload")
 )
 _LONGEST_LABEL = 80
+# A header cell: words (and a qualified column's dots), no digits.
+_COLUMN_NAME = re.compile(r"[^\W\d]+(?:[ ._/-]{1,3}[^\W\d]+){0,5}")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _TYPED_KEYS = frozenset(
     (
@@ -95,6 +97,30 @@ _LABEL_KEYS = _any_case(_LABEL_KEYS)
 _VALUE_KEYS = frozenset(_any_case(tuple(_VALUE_KEYS)))
 _TYPE_KEYS = _any_case(_TYPE_KEYS)
 _TYPED_KEYS = frozenset(_any_case(tuple(_TYPED_KEYS)))
+_COLUMN_KEYS = _any_case(_COLUMN_KEYS)
+_ROW_KEYS = _any_case(_ROW_KEYS)
+
+
+def _header_row(rows: list[Any]) -> tuple[tuple[str, ...], ...] | None:
+    """The words naming each column of a table whose first row is its header (a spreadsheet's
+    `values`: `[["Name", "IBAN", …], ["A. Okafor", "DE89…", …], …]`): a row of labels, then rows of
+    the same width or narrower (empty trailing cells are left out)."""
+    if len(rows) < 2 or type(rows[0]) is not list or type(rows[1]) is not list:
+        return None
+    header = rows[0]
+    if not header or not all(type(cell) is str and _COLUMN_NAME.fullmatch(cell) for cell in header):
+        return None
+    if not all(type(row) is list and len(row) <= len(header) for row in rows[1:8]):
+        return None
+    return tuple(column_words(cell) for cell in header)
+
+
+def column_words(name: str) -> tuple[str, ...]:
+    """The words naming a column. A qualified name's last two parts (`c.Name.Last`, a query's
+    columns): its alias or table says nothing of the value."""
+    if "." in name:
+        return words(".".join(name.split(".")[-2:]))
+    return words(name)
 
 
 def _named_values(
@@ -156,9 +182,9 @@ class JsonDocument:
             if type(names) is not list or not names:
                 continue
             columns = tuple(
-                words(n)
+                column_words(n)
                 if type(n) is str
-                else words(str(n.get("name") or n.get("label") or ""))
+                else column_words(str(n.get("name") or n.get("label") or ""))
                 if type(n) is dict
                 else ()
                 for n in names
@@ -231,7 +257,8 @@ class JsonDocument:
                     add_field(TextField(len(fields), child, value, key_context + context, False))
                     add_place(place)
         elif type(node) is list:
-            named = _named_values(node, context, cells_of)
+            # A table's rows: its columns, given beside it or as its first row.
+            named, rows_of = _named_values(node, context, cells_of), rows_of or _header_row(node)
             for index, value in enumerate(node):
                 kind = type(value)
                 if kind is dict or kind is list:

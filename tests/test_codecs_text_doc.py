@@ -144,3 +144,37 @@ def test_a_number_wrapped_onto_the_next_line_is_joined(text: str, joined: list[s
             doc.fields[slot].value.rstrip("\r\n")
             for slot, _, _ in j.pieces  # type: ignore[union-attr]
         ]
+
+
+REPORT = (
+    "KYC QUEUE\n"
+    "CUST NO   NAME                DOB\n"
+    "-----------------------------------------\n"
+    "8471859   SATO HANAKO         23/07/1954\n"
+    "4111 1111 1111 1111 was declined\n"
+)
+
+
+def test_a_reports_rows_are_cells_named_by_their_columns() -> None:
+    doc = parse(REPORT, LIMITS)
+    cells = {f.path: (f.value, f.context) for f in doc.fields if len(f.path) == 2}
+    assert cells == {
+        (3, "cust no"): ("8471859", ("cust", "no")),
+        (3, "name"): ("SATO HANAKO", ("name",)),
+        (3, "dob"): ("23/07/1954", ("dob",)),
+    }
+    # the lines around the table stay lines
+    assert [f.value for f in doc.fields if len(f.path) == 1][-1] == "4111 1111 1111 1111 was declined\n"
+    # a row is also read whole, for a value a column's edge would cut
+    [row] = [j for j in doc.joined(()) if j.separate_values]
+    assert row.text == "8471859   SATO HANAKO         23/07/1954"
+
+
+def test_a_reports_cells_render_in_place() -> None:
+    doc = parse(REPORT, LIMITS)
+    slots = {f.path: f.slot for f in doc.fields}
+    rendered = doc.render({slots[(3, "name")]: "SATO", slots[(3, "dob")]: "<DATE_OF_BIRTH>"})
+    assert "8471859   SATO         <DATE_OF_BIRTH>\n" in rendered
+    assert rendered.replace("8471859   SATO         <DATE_OF_BIRTH>", "") == REPORT.replace(
+        "8471859   SATO HANAKO         23/07/1954", ""
+    )

@@ -468,6 +468,23 @@ async def test_a_table_sent_as_plain_text_is_read_as_one() -> None:
     assert [row.split("|")[2] for row in rows[1:]] == ["44718.31", "5.00"]
 
 
+async def test_a_text_reports_and_an_sql_dumps_values_are_named_by_their_columns() -> None:
+    # A fixed-width report and an INSERT statement, sent as text: read line by line, names and
+    # dates of birth had no column to name them and passed whole.
+    body = (
+        b"CUST NO   NAME                DOB\n"
+        b"8471859   SATO HANAKO         23/07/1954\n\n"
+        b"INSERT INTO `customers` (`id`,`full_name`,`birth_date`) VALUES\n"
+        b"(4741254,'Charlotte Smith','1974-10-21');\n"
+    )
+    result = await _shipped("/undeclared/report.txt", "text/plain", body)
+    assert result.body is not None
+    text = result.body.decode()
+    assert "HANAKO" not in text and "23/07/1954" not in text
+    assert "Charlotte Smith" not in text and "1974-10-21" not in text
+    assert "8471859" in text and "4741254" in text
+
+
 async def test_a_value_found_whole_in_its_field_is_masked_where_it_recurs() -> None:
     # The form's answer is read as a phone (its label says so); its `prettyFormat` copy has no
     # label, and passed whole.

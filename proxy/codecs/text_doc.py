@@ -2,14 +2,15 @@
 
 A line that is only a label (`SSN:`) or ends in a question (`your date of birth?`) names the next
 line's value, and a number wrapped onto the next line (`card 4539 1488` / `0343 6467`) is also read
-joined across the break."""
+joined across the break. The rows of a table in the text (a fixed-width report, an SQL dump's
+INSERT) are read as cells named by their columns (proxy.codecs.text_tables), as a CSV's are."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Container, Mapping
 
-from proxy.codecs import JoinedText, Limits, words
+from proxy.codecs import JoinedText, Limits, text_tables, words
 from proxy.errors import BodyTooLarge
 from proxy.model import DROPPED, Replacement, TextField
 
@@ -29,17 +30,24 @@ class TextDocument:
         # "jane.doe\x1e@example.com" would be scanned as two harmless pieces.
         self._lines = _LINE.findall(text)
         self._fields: list[TextField] = []
+        self._places: list[tuple[int, int, int]] = []  # slot → line, start, end
+        self._rows: list[JoinedText] = []  # each table row's cells, read as its line too
         if len(self._lines) > limits.max_fields:
             raise BodyTooLarge("too_many_fields")
+        if any(len(line) > limits.max_string_chars for line in self._lines):
+            raise BodyTooLarge("string_too_long")
+        table_cells = text_tables.find(self._lines)
         named_by: tuple[str, ...] = ()  # the label of a line that held only a label, or a question
         asked = False  # named_by is a question's: it names the answer even after a speaker's label
         for i, line in enumerate(self._lines):
-            if len(line) > limits.max_string_chars:
-                raise BodyTooLarge("string_too_long")
+            if i in table_cells:
+                self._add_row(i, table_cells[i], limits)
+                named_by, asked = (), False
+                continue
             label, sep, _ = line.partition(":")
             own = words(label) if sep and len(label) < 40 else ()
             context = own + named_by if own and asked else own or named_by
-            self._fields.append(TextField(i, (i,), line, context))
+            self._add(TextField(len(self._fields), (i,), line, context), (i, 0, len(line)), limits)
             label_only = _LABEL_ONLY.fullmatch(line)
             asked = False
             if label_only:
@@ -54,6 +62,25 @@ class TextDocument:
             else:
                 named_by = ()
 
+    def _add(self, field: TextField, place: tuple[int, int, int], limits: Limits) -> None:
+        if len(self._fields) >= limits.max_fields:
+            raise BodyTooLarge("too_many_fields")
+        self._fields.append(field)
+        self._places.append(place)
+
+    def _add_row(self, i: int, cells: list[text_tables.Cell], limits: Limits) -> None:
+        """A table row's cells, each a field under the row named by its column (`(i, "dob")`), as
+        a CSV row's; and the whole line as one read, for a value a column's edge would cut."""
+        line = self._lines[i]
+        pieces = []
+        for start, end, column in cells:
+            slot = len(self._fields)
+            self._add(
+                TextField(slot, (i, column.lower()), line[start:end], words(column)), (i, start, end), limits
+            )
+            pieces.append((slot, start, end))
+        self._rows.append(JoinedText(line.rstrip("\r\n"), tuple(pieces), separate_values=True))
+
     @property
     def fields(self) -> list[TextField]:
         return self._fields
@@ -63,21 +90,27 @@ class TextDocument:
         return None
 
     def joined(self, declared: Container[int]) -> list[JoinedText]:
-        out = []
-        for i in range(len(self._lines) - 1):
-            line, following = self._lines[i], self._lines[i + 1]
-            if _WRAPS.search(line) and _WRAPPED.match(following) and i not in declared:
+        out = list(self._rows)
+        for field, after in zip(self._fields, self._fields[1:], strict=False):
+            # Whole lines one after the other (a path of one index); a table's rows are read above.
+            if len(field.path) != 1 or after.path != (field.path[0] + 1,):  # type: ignore[operator]
+                continue
+            line, following = str(field.value), str(after.value)
+            if _WRAPS.search(line) and _WRAPPED.match(following) and field.slot not in declared:
                 first = line.rstrip("\r\n")
                 second = following.rstrip("\r\n")
                 text = f"{first} {second}"
-                pieces = ((i, 0, len(first)), (i + 1, len(first) + 1, len(text)))
+                pieces = ((field.slot, 0, len(first)), (after.slot, len(first) + 1, len(text)))
                 out.append(JoinedText(text, pieces))
         return out
 
     def render(self, replacements: Mapping[int, Replacement]) -> str:
         lines = list(self._lines)
-        for slot, new in replacements.items():
-            lines[slot] = "" if new is DROPPED or new is None else str(new)
+        # Right to left within a line, so each cell's place is where it was read.
+        for slot in sorted(replacements, key=lambda s: self._places[s][1], reverse=True):
+            new = replacements[slot]
+            i, start, end = self._places[slot]
+            lines[i] = lines[i][:start] + ("" if new is DROPPED or new is None else str(new)) + lines[i][end:]
         return "".join(lines)
 
 

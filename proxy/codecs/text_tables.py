@@ -1,0 +1,141 @@
+"""Tables inside plain text, read as cells named by their columns.
+
+Two shapes that reports and exports send as text/plain:
+- a fixed-width report: a header line of column names set apart by two spaces or more, perhaps a
+  rule line under it, then rows whose values start where their column's name does;
+- an SQL dump: `INSERT INTO t (a, b, …) VALUES` and then tuples `(1, 'Jane Doe', …)`, each value
+  named by its column.
+
+A cell is (start, end, column name) within its line; a line with cells is read as those cells
+only (their separators hold nothing), the others stay lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+type Cell = tuple[int, int, str]  # start, end, column name
+
+# A column's name: words (and `#`, `.`, `/` as reports abbreviate), no digits; apart from the next
+# by two spaces or more.
+_HEADER_NAME = re.compile(r"[^\W\d_][^\W\d]*(?:[ ./#-]{1,2}[^\W\d_][^\W\d]*){0,3}[.#]?")
+_GAP = re.compile(r"[ \t]{2,}")
+_RULE = re.compile(r"[ \t]*[-=_+|]{8,}[ \t]*")
+_MIN_COLUMNS = 3
+_INSERT = re.compile(r"(?i)\binsert\s+into\s+\S+\s*\(([^()]{1,4000})\)\s*values\b")
+_VALUE = re.compile(r"'(?:[^'\\]|''|\\.)*'|[^,()'\s][^,()']*")
+_TUPLE_LINE = re.compile(r"[ \t]*\(")
+_OUTSIDE_TUPLES = re.compile(r"[\s,;()]*")
+
+
+def find(lines: Sequence[str]) -> dict[int, list[Cell]]:
+    """Cells of the lines that are a table's rows, by line index."""
+    cells: dict[int, list[Cell]] = {}
+    index = 0
+    while index < len(lines):
+        index = _sql(lines, index, cells) or _fixed_width(lines, index, cells) or index + 1
+    return cells
+
+
+def _fixed_width(lines: Sequence[str], index: int, cells: dict[int, list[Cell]]) -> int:
+    """Reads the table whose header is line `index`, if it is one; returns the line after it (0:
+    no table there)."""
+    columns = _header(lines[index].rstrip("\r\n"))
+    if columns is None:
+        return 0
+    row = index + 1
+    if row < len(lines) and _RULE.fullmatch(lines[row].rstrip("\r\n")):
+        row += 1
+    first = row
+    while row < len(lines):
+        found = _row_cells(lines[row].rstrip("\r\n"), columns)
+        if found is None:
+            break
+        cells[row] = found
+        row += 1
+    return row if row > first else 0
+
+
+def _header(line: str) -> list[tuple[int, str]] | None:
+    """The start and name of each column, if the line is a header of three names or more."""
+    columns = []
+    position = len(line) - len(line.lstrip(" \t"))
+    for part in _GAP.split(line.strip()):
+        if not _HEADER_NAME.fullmatch(part):
+            return None
+        start = line.index(part, position)
+        columns.append((start, part))
+        position = start + len(part)
+    return columns if len(columns) >= _MIN_COLUMNS else None
+
+
+def _row_cells(line: str, columns: Sequence[tuple[int, str]]) -> list[Cell] | None:
+    """The cells of a row aligned on the columns, or None if the line is no such row (blank, or a
+    value runs across a column's start)."""
+    if not line.strip():
+        return None
+    found = []
+    for n, (column_start, name) in enumerate(columns):
+        if 0 < column_start < len(line) and not line[column_start - 1].isspace():
+            return None
+        # The first column from the line's start: a row may be indented less than its header.
+        start = column_start if n else 0
+        end = columns[n + 1][0] if n + 1 < len(columns) else len(line)
+        text = line[start:end]
+        value = text.strip()
+        if value:
+            begin = start + len(text) - len(text.lstrip())
+            found.append((begin, begin + len(value), name))
+    return found if len(found) >= 2 else None
+
+
+def _sql(lines: Sequence[str], index: int, cells: dict[int, list[Cell]]) -> int:
+    """Reads the rows of an INSERT statement starting at line `index`; returns the line after
+    them (0: no statement there)."""
+    statement = _INSERT.search(lines[index])
+    if statement is None:
+        return 0
+    names = [n.strip().strip("`\"'[]") for n in statement.group(1).split(",")]
+    row = index + 1
+    while row < len(lines) and _TUPLE_LINE.match(lines[row]):
+        found = _tuple_cells(lines[row], names)
+        if found is None:
+            break
+        cells[row] = found
+        row += 1
+        if lines[row - 1].rstrip().endswith(";"):
+            break
+    return row if row > index + 1 else 0
+
+
+def _tuple_cells(line: str, names: Sequence[str]) -> list[Cell] | None:
+    """The values of the tuples on a line, each named by its column; None if the line holds
+    anything but tuples (a comment, a statement)."""
+    found: list[Cell] = []
+    outside = []
+    position = 0
+    while True:
+        open_at = line.find("(", position)
+        if open_at < 0:
+            outside.append(line[position:])
+            break
+        outside.append(line[position:open_at])
+        column = 0
+        position = open_at + 1
+        while position < len(line) and line[position] != ")":
+            value = _VALUE.match(line, position)
+            if value is None:
+                position += 1  # a comma or a blank between values
+                continue
+            start, end = value.span()
+            if line[start] == "'":
+                start, end = start + 1, end - 1
+            if end > start and column < len(names):
+                found.append((start, end, names[column]))
+            column += 1
+            position = value.end()
+        position += 1
+    if not all(_OUTSIDE_TUPLES.fullmatch(part) for part in outside):
+        return None
+    return found

@@ -1,0 +1,82 @@
+"""proxy/codecs/text_tables.py: fixed-width reports and SQL dumps read as cells named by their columns."""
+
+from __future__ import annotations
+
+import pytest
+
+from proxy.codecs.text_tables import find
+
+REPORT = [
+    "KYC REVIEW QUEUE        RUN 2024-06-27 08:19:00   PAGE 1\n",
+    "\n",
+    "CUST NO   NAME                DOB         PHONE\n",
+    "-----------------------------------------------------\n",
+    "8471859   SATO HANAKO         23/07/1954  +81 80-1952-2959\n",
+    "1346798   JUERGEN NUSSBAUM    20/11/1957\n",
+    "\n",
+    "TOTAL RECORDS: 2\n",
+]
+
+
+def _values(lines: list[str]) -> dict[int, list[tuple[str, str]]]:
+    return {i: [(lines[i][s:e], column) for s, e, column in cells] for i, cells in find(lines).items()}
+
+
+def test_a_fixed_width_reports_rows_are_cells_under_its_columns() -> None:
+    assert _values(REPORT) == {
+        4: [
+            ("8471859", "CUST NO"),
+            ("SATO HANAKO", "NAME"),
+            ("23/07/1954", "DOB"),
+            ("+81 80-1952-2959", "PHONE"),
+        ],
+        5: [("1346798", "CUST NO"), ("JUERGEN NUSSBAUM", "NAME"), ("20/11/1957", "DOB")],
+    }
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a value running across a column's start: no row of that table
+        ["ID   NAME   CITY\n", "1    Jean-Baptiste Fontaine Paris\n"],
+        # two names are no header
+        ["NAME   CITY\n", "Jane   Paris\n"],
+        # prose with wide gaps is no header (a digit in a "name")
+        ["Order 1234  shipped  today\n", "4111 1111 1111 1111\n"],
+    ],
+)
+def test_lines_that_are_no_table_stay_lines(lines: list[str]) -> None:
+    assert find(lines) == {}
+
+
+def test_an_sql_dumps_values_are_cells_under_its_columns() -> None:
+    lines = [
+        "SET NAMES utf8mb4;\n",
+        "INSERT INTO `customers` (`id`,`full_name`,`dob`) VALUES\n",
+        "(4741254,'Charlotte O''Brien','1974-10-21'),\n",
+        "(4741255,'Sam Lee',NULL),(4741256,'Ana Ruiz','1990-01-02');\n",
+        "(1,'not part of it','x');\n",
+    ]
+    assert _values(lines) == {
+        2: [("4741254", "id"), ("Charlotte O''Brien", "full_name"), ("1974-10-21", "dob")],
+        3: [
+            ("4741255", "id"),
+            ("Sam Lee", "full_name"),
+            ("NULL", "dob"),
+            ("4741256", "id"),
+            ("Ana Ruiz", "full_name"),
+            ("1990-01-02", "dob"),
+        ],
+    }
+
+
+def test_a_tuple_line_with_anything_else_on_it_stays_a_line() -> None:
+    lines = ["INSERT INTO t (a, b) VALUES\n", "(1, 'x') -- the customer's old e-mail jane@example.com\n"]
+    assert find(lines) == {}
+
+
+def test_a_megabyte_of_header_like_lines_is_one_table() -> None:
+    # Every line could be a header: the first is, the rest are its rows, each read once.
+    assert len(find(["AA  BB  CC\n"] * 100_000)) == 99_999
+    # Every line a header no row follows: each is looked at once.
+    assert find(["AA  BB  CC\n", "\n"] * 50_000) == {}

@@ -198,11 +198,24 @@ class _LeanSpacyEngine(SpacyNlpEngine):
             entities, scores = self._get_updated_entities(list(doc.ents), [default] * len(doc.ents))
             out.append(
                 tuple(
-                    (*without_edge_blanks(text, e.start_char, e.end_char), str(e.label_), float(s))
+                    (*_value_only(text, e.start_char, e.end_char), str(e.label_), float(s))
                     for e, s in zip(entities, scores, strict=True)
                 )
             )
         return out
+
+
+_ASSIGNED = re.compile(r"[^\s=]*=[\"']?")
+
+
+def _value_only(text: str, start: int, end: int) -> tuple[int, int]:
+    """An entity span without blanks at its edges and without a key it took in (`name='Sanjay
+    Sharma`, from a log's key=value pairs: masked as a name, the key hid it from the first-name
+    view and the name pattern's own span, inside it, was dropped)."""
+    key = _ASSIGNED.match(text, start, end)
+    if key is not None and key.end() < end:
+        start = key.end()
+    return without_edge_blanks(text, start, end)
 
 
 def _registry(path: Path) -> Any:

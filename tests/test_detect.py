@@ -429,6 +429,12 @@ def test_base64_lookalikes_and_clean_encodings_stay(detector: Detector, text: st
     assert detector.detect([Item(text)])[0] == ()
 
 
+def test_a_name_spacy_reads_with_its_key_is_the_name_only(full_detector: Detector) -> None:
+    # spaCy's span was "name='Sanjay Sharma": masked as one name, its first word was the key.
+    text = "upsert failed for Customer(id=7723467, name='Sanjay Sharma', email=None)"
+    assert ("Sanjay Sharma", "PERSON") in found(full_detector, text)
+
+
 def test_a_dotted_column_name_is_no_place(full_detector: Detector) -> None:
     # spaCy read a query's column "c.Name.First" as a place "c.Name"; initials stay names' own.
     assert full_detector.detect([Item("c.Name.First", ("column", "names"))])[0] == ()

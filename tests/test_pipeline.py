@@ -485,6 +485,15 @@ async def test_a_text_reports_and_an_sql_dumps_values_are_named_by_their_columns
     assert "8471859" in text and "4741254" in text
 
 
+async def test_an_exports_columns_named_in_chinese_are_hinted() -> None:
+    body = "姓名;出生日期;银行账号;金额\nOUYANG JUNJIE;1957/2/5;6200715175345597875;EUR 16.52\n".encode()
+    result = await _shipped("/undeclared/kunden.csv", "text/csv", body)
+    assert result.body is not None
+    row = result.body.decode().splitlines()[1].split(";")
+    assert row[1:] == ["<DATE_OF_BIRTH>", "<US_BANK_NUMBER>", "EUR 16.52"]
+    assert row[0] != "OUYANG JUNJIE"
+
+
 async def test_a_value_found_whole_in_its_field_is_masked_where_it_recurs() -> None:
     # The form's answer is read as a phone (its label says so); its `prettyFormat` copy has no
     # label, and passed whole.

@@ -725,6 +725,13 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("LN WINTERBOTTOM\nFN TAMSIN\n8445 N BROADWAY", None, "PERSON", "TAMSIN"),
     ("Amount: $86.49\n\nCardholder name: RÉMI ROUSSEAU\nCard number:", None, "PERSON", "RÉMI ROUSSEAU"),
     ("Name: SANTOS, Gustavo\n", None, "PERSON", "SANTOS, Gustavo"),
+    (
+        "Customer(id=77, dob=datetime.date(1989, 11, 16))",
+        None,
+        "DATE_OF_BIRTH",
+        "datetime.date(1989, 11, 16)",
+    ),
+    ("Customer(id=77, name='Sanjay Sharma', email=None)", None, "PERSON", "Sanjay Sharma"),
     ("Passeport: SO13719555", None, "PASSPORT", "SO13719555"),  # ten characters
     ("ref 04.09.28-325.78 ok", None, "NATIONAL_ID", "04.09.28-325.78"),
     ("3273024908757032", ["nik"], "NATIONAL_ID", "3273024908757032"),
@@ -748,6 +755,7 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     # --- Japanese and Korean addresses, in their own order (fourth corpus) ---
     ("住所: 東京都渋谷区神宮前2丁目17番19号です", None, "STREET_ADDRESS", "東京都渋谷区神宮前2丁目17番19号"),
     ("送付先 大阪府大阪市北区梅田1-7-1 まで", None, "STREET_ADDRESS", "大阪府大阪市北区梅田1-7-1"),
+    ("地址：上海市浦东新区世纪大道801号，谢谢", None, "STREET_ADDRESS", "上海市浦东新区世纪大道801号"),
     (
         "주소는 서울특별시 강남구 테헤란로 123 입니다",
         None,
@@ -1239,6 +1247,7 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("ref 85.07.30-033.29 ok", None, "NATIONAL_ID"),  # a Belgian number's shape, key wrong
     ("DL shipment 2 of 3 done", None, "NATIONAL_ID"),  # a DL line that is not a number alone
     ("Product name: GOLD PLAN 2024", None, "PERSON"),  # a number in it: no name
+    ("Order(id=7, created=datetime.date(2024, 11, 16))", None, "DATE_OF_BIRTH"),  # no birth word
     ("order 3273024908757032 shipped", None, "NATIONAL_ID"),  # a NIK's shape, no word for it
     ("5191560709397263", ["transaction", "id"], "NATIONAL_ID"),  # nor is "id" one
     ("order 645991963252 shipped", None, "NATIONAL_ID"),  # a My Number's digits, no word for it

@@ -710,7 +710,7 @@ class Detector:
         if len(results) > 1:  # presidio's pass costs microseconds even for nothing to compare
             results = EntityRecognizer.remove_duplicates(results)
         origin = p.origin
-        return tuple(
+        spans = (
             (
                 origin[r.start][0] if origin else r.start,
                 origin[r.end - 1][1] if origin else r.end,
@@ -720,6 +720,8 @@ class Detector:
             )
             for r in results
         )
+        # Empty: a span of what normalising made up (an XML element's name read as its label).
+        return tuple(span for span in spans if span[1] > span[0])
 
 
 class _Pending(NamedTuple):

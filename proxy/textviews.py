@@ -49,6 +49,8 @@ _COMMENT_ENDS = ("-->", "--!>")
 # make; and CDATA, whose text SVG, MathML and XHTML show (in plain HTML a bogus comment, where
 # reading it as text only masks more). As (opening, closing), the longest opening first.
 _CDATA = "<![CDATA["
+_XML_DECLARATION = "<?xml"
+_NAMESPACED_TAG = re.compile(r"</?[A-Za-z][\w.-]{0,31}:[A-Za-z]")  # `<soap:Body>`, `</ns2:Name>`
 _BOGUS_COMMENTS = ((_CDATA, "]]>"), ("<?", ">"), ("</", ">"), ("<!", ">"))
 # Printable ASCII but what `normalise` looks at: escapes, tags, a colon after a quote.
 _ESCAPABLE_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")  # CommonMark's
@@ -243,6 +245,9 @@ def normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
     origin: list[tuple[int, int]] = []
     hidden: list[tuple[int, int]] = []  # markup a reader never sees but a page still holds
     closings: dict[str, int] = {}  # where each comment closing was last found
+    # An XML document (a SOAP payload kept in a JSON string): its elements are fields, each a value
+    # of its own, not markup laid out as text: every tag ends what comes before it.
+    xml = text.startswith(_XML_DECLARATION) or _NAMESPACED_TAG.search(text) is not None
     index = 0
     while index < len(text):
         # Runs of printable ASCII that nothing below changes are copied whole: long free text is
@@ -255,10 +260,11 @@ def normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
             index = end
             continue
         ch = text[index]
-        markup = _markup(text, index, closings) if ch == "<" else None
+        markup = _markup(text, index, closings, xml) if ch == "<" else None
         if markup is not None:
             out.extend(markup.shown)
-            origin.extend([(index, markup.end)] * len(markup.shown))
+            origin.extend([(index, markup.end)] * (len(markup.shown) - len(markup.label)))
+            origin.extend([(markup.end, markup.end)] * len(markup.label))
             if markup.inline is not None:
                 _append_normalised(text, *markup.inline, out, origin)
             hidden += markup.hidden
@@ -323,9 +329,20 @@ class _Markup(NamedTuple):
     end: int
     hidden: list[tuple[int, int]]  # what it holds but does not show
     inline: tuple[int, int] | None = None  # text it shows as it is (CDATA), read normalised
+    # The end of `shown` that is a label made up for it (an XML element's name): found in no
+    # span of the original, it maps to the empty stretch after the tag.
+    label: str = ""
 
 
-def _markup(text: str, index: int, closings: dict[str, int]) -> _Markup | None:
+def _xml_label(tag: str, name: str) -> str:
+    """An XML element's opening tag as a reader of the data sees it: its field's label (after the
+    line break every XML tag is: `<BirthDate>` reads "BirthDate: ")."""
+    if tag.startswith("</") or tag.endswith("/>"):
+        return ""
+    return f"{name.rpartition(':')[2]}: "
+
+
+def _markup(text: str, index: int, closings: dict[str, int], xml: bool = False) -> _Markup | None:
     """HTML markup at text[index], or None if none. `closings`: where each closing was found for an
     earlier index of the same text, or -1 (none after it): the first after that index is the
     first after this one too, if not before it, so a text of many openings is searched once, not
@@ -333,10 +350,12 @@ def _markup(text: str, index: int, closings: dict[str, int]) -> _Markup | None:
     tag = _TAG.match(text, index)
     if tag is not None:
         inside = (tag.end(1), tag.end() - 1)  # names too: `<p jane.doe@example.com>`
+        label = _xml_label(tag.group(), tag.group(1)) if xml else ""
         return _Markup(
-            "\n" if tag.group(1).lower() in LINE_BREAKING else "",
+            "\n" + label if xml or tag.group(1).lower() in LINE_BREAKING else "",
             tag.end(),
             [inside] if inside[1] > inside[0] else [],
+            label=label,
         )
     if text.startswith("<!--", index):
         start = index + 4

@@ -435,6 +435,24 @@ def test_a_name_spacy_reads_with_its_key_is_the_name_only(full_detector: Detecto
     assert ("Sanjay Sharma", "PERSON") in found(full_detector, text)
 
 
+def test_an_xml_documents_values_are_found_by_their_elements_names(full_detector: Detector) -> None:
+    # A SOAP payload kept in a JSON string: tags had joined every value into one run, and the
+    # e-mail and the card passed whole.
+    text = (
+        '<?xml version="1.0"?><soap:Body><Customer id="9"><Name>da Costa, Ana Beatriz</Name>'
+        "<Email>ana@example.com</Email><BirthDate>1999-02-16</BirthDate><Expiry>02/30</Expiry>"
+        "<Pan>4078548201620785</Pan></Customer></soap:Body>"
+    )
+    spans = found(full_detector, text)
+    assert {
+        ("da Costa, Ana Beatriz", "PERSON"),
+        ("ana@example.com", "EMAIL_ADDRESS"),
+        ("1999-02-16", "DATE_OF_BIRTH"),
+        ("4078548201620785", "CREDIT_CARD"),
+    } <= set(spans)
+    assert all("<" not in value for value, _ in spans)  # no span of a made-up label covers a tag
+
+
 def test_a_dotted_column_name_is_no_place(full_detector: Detector) -> None:
     # spaCy read a query's column "c.Name.First" as a place "c.Name"; initials stay names' own.
     assert full_detector.detect([Item("c.Name.First", ("column", "names"))])[0] == ()

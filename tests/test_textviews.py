@@ -153,6 +153,34 @@ def test_normalise_reads_html_in_a_string_as_a_browser_shows_it(text: str, expec
         assert all(0 <= start < end <= len(text) for start, end in origin)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An XML document's elements are its fields: each ends what came before it and reads as the
+        # label of its value (a SOAP payload had read as one run, "…gmail.com4078548201620785").
+        (
+            '<?xml version="1.0"?><a><Email>jane@example.com</Email><Pan>4111111111111111</Pan></a>',
+            '\na: \nEmail: jane@example.com\n\nPan: 4111111111111111\n\n\n\nxml version="1.0"?',
+        ),
+        ("<ns2:Name>Ana Lee</ns2:Name><ns2:Dob/>", "\nName: Ana Lee\n\n\n\n/"),  # a namespace makes it XML
+        ("<Email>jane</Email><b>@example.com</b>", "jane@example.com"),  # HTML's way otherwise
+    ],
+)
+def test_normalise_reads_an_xml_documents_elements_as_labelled_values(text: str, expected: str) -> None:
+    assert normalise(text)[0] == expected
+
+
+def test_an_xml_elements_label_maps_to_nothing_of_the_original() -> None:
+    # No span of a made-up label can cover a tag: masking it would break the document.
+    text = "<?xml version='1.0'?><Name>Ana Lee</Name>"
+    normalised, origin = normalise(text)
+    assert origin is not None
+    label = normalised.index("Name: ")
+    assert [origin[i] for i in range(label, label + 6)] == [(27, 27)] * 6
+    value = normalised.index("Ana")
+    assert origin[value] == (27, 28)
+
+
 def test_normalise_stays_linear_on_a_megabyte_of_dashes() -> None:
     text = "1\u2013" * 500_000
     assert normalise(text)[0] == "1-" * 499_999 + "1\u2013"

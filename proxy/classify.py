@@ -215,7 +215,7 @@ def _named_beside(fields: Sequence[TextField]) -> dict[int, str]:
 
 # Keys of a value named by a label beside it (`{"name": "Balance", "value": …}`).
 _LABELLED = frozenset(
-    {"value", "val", "v", "text", "content", "fieldvalue", "answer", "data"}
+    {"value", "val", "v", "text", "content", "fieldvalue", "answer", "data", "displayvalue"}
     # a change set's (audit logs): `{"field": "last_name", "old": …, "new": …}`
     | {"from", "to", "old", "new", "oldvalue", "newvalue", "previous", "before", "after"}
 )
@@ -249,9 +249,10 @@ def _hinted(fields: Sequence[TextField], hints: Mapping[str, str]) -> dict[int, 
             )
             or _hinted_by_ending(last, hints)
         )
-        if entity is None and _NUMBER.fullmatch(field_text(field.value)):
+        if entity is None and (key in _LABELLED or _NUMBER.fullmatch(field_text(field.value))):
             # A container's hint covers the numbers in it (`balances: {"BTC": 1.2}`), not what
-            # else it holds: an address, an IBAN or a card inside still goes to detection.
+            # else it holds: an address, an IBAN or a card inside still goes to detection. And its
+            # value however it is kept (ServiceNow's `"last_name": {"display_value": …, "value": …}`).
             entity = hints.get(parent_key)
         if entity is None and field.context and ((type(last) is int and len(path) > 1) or key in _LABELLED):
             # The context starts with the words of the label or column that names the value. Not

@@ -159,6 +159,20 @@ def test_a_bare_name_beside_a_persons_data_is_a_persons_name() -> None:
     assert [csv.fields[s].value for s in declared_entities(csv.fields, None)] == ["MAGALHÃES Gonçalo"]
 
 
+def test_a_hinted_keys_value_kept_under_value_keys_is_hinted() -> None:
+    # ServiceNow's table API: each field an object of its display value and its value.
+    body = {
+        "result": [{"last_name": {"display_value": "Dubois", "value": "Dubois"}, "active": {"value": "x"}}]
+    }
+    doc = parse_json(json.dumps(body), LIMITS)
+    by_slot = {f.slot: f.path for f in doc.fields}
+    declared = declared_entities(doc.fields, None, {"lastname": "LAST_NAME"})
+    assert {by_slot[slot]: e for slot, e in declared.items()} == {
+        ("result", 0, "last_name", "display_value"): "LAST_NAME",
+        ("result", 0, "last_name", "value"): "LAST_NAME",
+    }
+
+
 def test_a_bare_last_beside_a_first_is_a_family_name() -> None:
     body = {
         "primaryCustomer": {"first": "Femke", "last": "Vermeulen", "email": "f@example.com"},

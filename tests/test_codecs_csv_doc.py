@@ -103,6 +103,12 @@ def test_excels_sep_line_names_the_delimiter() -> None:
     assert {f.path: f.value for f in doc.fields if not f.is_key}[(0, "name")] == "Doe, Jane"
 
 
+def test_a_row_of_group_headings_over_the_header_is_no_header() -> None:
+    # A report's merged cells, exported: a heading over some columns, then the columns' names.
+    doc = parse(",Cardholder,,Card\nCase,Name,Email,PAN\nCS-1,Ana Lee,a@b.c,4111\n", LIMITS)
+    assert {f.path: f.value for f in doc.fields if not f.is_key}[(0, "name")] == "Ana Lee"
+
+
 def test_a_header_narrower_than_its_rows_is_still_the_header() -> None:
     doc = parse("id,name\n1,Jane,\n2,Bob,\n", LIMITS)
     assert [f.value for f in doc.fields if f.is_key] == ["id", "name"]

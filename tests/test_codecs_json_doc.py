@@ -136,6 +136,8 @@ def test_context_from_keys(text: str, path: tuple[Any, ...], context: tuple[str,
         # a field's definition beside its value (Jira, form tools): its own label names the value
         ({"field": {"key": "national_id"}, "value": "942595233"}, "value", ("national", "id", "value")),
         ({"field": {"id": 10042, "name": "Tax ID"}, "value": "12-3456789"}, "value", ("tax", "id", "value")),
+        # an e-signature form's tab (DocuSign's tabLabel)
+        ({"tabLabel": "DOB", "value": "1991年04月26日"}, "value", ("dob", "value")),
         # keys in .NET's case (Trulioo's appended fields)
         ({"FieldName": "DateOfBirth", "Data": "19820226"}, "Data", ("date", "of", "birth", "data")),
         # a form's label in display form is the label itself, not a value it names

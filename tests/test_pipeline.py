@@ -485,6 +485,12 @@ async def test_a_text_reports_and_an_sql_dumps_values_are_named_by_their_columns
     assert "8471859" in text and "4741254" in text
 
 
+async def test_a_value_under_an_iban_column_is_masked_whatever_its_form() -> None:
+    body = json.dumps({"values": [["Name", "IBAN"], ["A. Okafor", "9397446837"]]}).encode()
+    result = await _shipped("/undeclared/sheet", "application/json", body)
+    assert result.body is not None and json.loads(result.body)["values"][1][1] == "<IBAN_CODE>"
+
+
 async def test_an_exports_columns_named_in_chinese_are_hinted() -> None:
     body = "姓名;出生日期;银行账号;金额\nOUYANG JUNJIE;1957/2/5;6200715175345597875;EUR 16.52\n".encode()
     result = await _shipped("/undeclared/kunden.csv", "text/csv", body)

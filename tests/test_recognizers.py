@@ -732,6 +732,8 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
         "datetime.date(1989, 11, 16)",
     ),
     ("Customer(id=77, name='Sanjay Sharma', email=None)", None, "PERSON", "Sanjay Sharma"),
+    ("生年月日：1991年04月26日", None, "DATE_OF_BIRTH", "1991年04月26日"),
+    ("1991년 4월 26일", ["생년월일"], "DATE_OF_BIRTH", "1991년 4월 26일"),
     ("Passeport: SO13719555", None, "PASSPORT", "SO13719555"),  # ten characters
     ("ref 04.09.28-325.78 ok", None, "NATIONAL_ID", "04.09.28-325.78"),
     ("3273024908757032", ["nik"], "NATIONAL_ID", "3273024908757032"),
@@ -1248,6 +1250,7 @@ FALSE_CASES: list[tuple[str, list[str] | None, str | None]] = [
     ("DL shipment 2 of 3 done", None, "NATIONAL_ID"),  # a DL line that is not a number alone
     ("Product name: GOLD PLAN 2024", None, "PERSON"),  # a number in it: no name
     ("Order(id=7, created=datetime.date(2024, 11, 16))", None, "DATE_OF_BIRTH"),  # no birth word
+    ("注文日 2024年11月16日", None, "DATE_OF_BIRTH"),  # an order's date
     ("order 3273024908757032 shipped", None, "NATIONAL_ID"),  # a NIK's shape, no word for it
     ("5191560709397263", ["transaction", "id"], "NATIONAL_ID"),  # nor is "id" one
     ("order 645991963252 shipped", None, "NATIONAL_ID"),  # a My Number's digits, no word for it

@@ -63,8 +63,11 @@ def _header_row(rows: Sequence[Sequence[str]]) -> int:
     if not common:
         return skip
     least = common[0][0] // 2 + 1
+    # Filled cells, not the row's width: a row of group headings over the columns (",Cardholder,,,
+    # Card,,") is as wide as the header under it.
+    filled = [sum(1 for cell in row if cell.strip()) for row in rows[:_ROWS_SAMPLED]]
     return next(
-        (i for i in range(skip, min(len(widths), _MOST_PREAMBLE_ROWS + 1)) if widths[i] >= least), skip
+        (i for i in range(skip, min(len(widths), _MOST_PREAMBLE_ROWS + 1)) if filled[i] >= least), skip
     )
 
 

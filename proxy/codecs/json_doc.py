@@ -22,7 +22,7 @@ from proxy.model import DROPPED, JsonPath, Replacement, TextField
 # ("Sara Banks" would make a user's id a bank account).
 _LABEL_KEYS: tuple[str, ...] = (
     "name", "label", "title", "field", "key", "field_name", "fieldname", "display_name", "question",
-    "attribute", "property", "caption", "slug", "field_key", "ref",
+    "attribute", "property", "caption", "slug", "field_key", "ref", "tab_label", "field_label",
     "system",  # FHIR identifiers: `{"system": "http://hl7.org/fhir/sid/us-ssn", "value": …}`
 )  # fmt: skip
 _VALUE_KEYS = frozenset(

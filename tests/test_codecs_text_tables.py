@@ -80,3 +80,51 @@ def test_a_megabyte_of_header_like_lines_is_one_table() -> None:
     assert len(find(["AA  BB  CC\n"] * 100_000)) == 99_999
     # Every line a header no row follows: each is looked at once.
     assert find(["AA  BB  CC\n", "\n"] * 50_000) == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [
+        # logfmt, quoted and bare
+        (
+            'ts=2025 msg="payout created" beneficiary="youssef al-otaibi" bic=SOGEFRPP',
+            [
+                ("2025", "ts"),
+                ("payout created", "msg"),
+                ("youssef al-otaibi", "beneficiary"),
+                ("SOGEFRPP", "bic"),
+            ],
+        ),
+        # LEEF: values with spaces, up to the next separator
+        (
+            "LEEF:2.0|L|S|1|Viewed|^|src=90.86.66.178^customerName=Michael Baker^customerDob=1991-06-06",
+            [("90.86.66.178", "src"), ("Michael Baker", "customerName"), ("1991-06-06", "customerDob")],
+        ),
+        # a JSON object per line, a Rails parameter hash, a Python repr
+        (
+            '{"bank":{"holder":"TAKAHASHI DAISUKE","account":"8546883"}}',
+            [("TAKAHASHI DAISUKE", "holder"), ("8546883", "account")],
+        ),
+        (
+            'Parameters: {"full_name"=>"Luis Flores", "email"=>"f@h.com"}',
+            [("Luis Flores", "full_name"), ("f@h.com", "email")],
+        ),
+        ("Customer(id=77, name='Sanjay Sharma')", [("77", "id"), ("Sanjay Sharma", "name")]),
+    ],
+)
+def test_a_log_lines_values_are_cells_named_by_their_keys(line: str, named: list[tuple[str, str]]) -> None:
+    [cells] = find([line]).values()
+    assert [(line[s:e], column) for s, e, column in cells if column] == named
+    # the text between the values is kept, in cells of no column: only blanks are left out
+    assert "".join(line[s:e] for s, e, _ in cells).replace(" ", "") == line.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hello, my name is Jane and 2+2=4",  # one pair is no log line
+        'ATTENDEE;CN="Tyler Hargreaves";ROLE=REQ-PARTICIPANT:mailto:t@example.com',  # a calendar's property
+    ],
+)
+def test_lines_that_are_no_log_pairs_stay_lines(line: str) -> None:
+    assert find([line]) == {}

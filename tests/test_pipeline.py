@@ -485,6 +485,19 @@ async def test_a_text_reports_and_an_sql_dumps_values_are_named_by_their_columns
     assert "8471859" in text and "4741254" in text
 
 
+async def test_a_log_lines_values_are_named_by_their_keys() -> None:
+    # logfmt and LEEF lines: a name and a date of birth after their keys had passed whole.
+    body = (
+        b'ts=2025-07-16T13:32:51Z msg="payout created" beneficiary="youssef al-otaibi" bic=SOGEFRPP\n'
+        b"LEEF:2.0|L|S|1|Viewed|^|usrName=agent_86^customerName=Michael Baker^customerDob=1991-06-06\n"
+    )
+    result = await _shipped("/undeclared/app.log", "text/plain", body)
+    assert result.body is not None
+    text = result.body.decode()
+    assert "al-otaibi" not in text and "Baker" not in text and "1991-06-06" not in text
+    assert "bic=SOGEFRPP" in text and "usrName=agent_86" in text
+
+
 async def test_a_value_under_an_iban_column_is_masked_whatever_its_form() -> None:
     body = json.dumps({"values": [["Name", "IBAN"], ["A. Okafor", "9397446837"]]}).encode()
     result = await _shipped("/undeclared/sheet", "application/json", body)

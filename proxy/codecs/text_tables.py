@@ -1,13 +1,16 @@
 """Tables inside plain text, read as cells named by their columns.
 
-Two shapes that reports and exports send as text/plain:
+Shapes that reports, exports and logs send as text/plain:
 - a fixed-width report: a header line of column names set apart by two spaces or more, perhaps a
   rule line under it, then rows whose values start where their column's name does;
 - an SQL dump: `INSERT INTO t (a, b, …) VALUES` and then tuples `(1, 'Jane Doe', …)`, each value
-  named by its column.
+  named by its column;
+- a log line of key-value pairs (logfmt, CEF and LEEF, syslog's structured data, a Rails
+  parameter hash, a JSON object per line): each value named by its key, the text between them
+  kept as cells of no column.
 
 A cell is (start, end, column name) within its line; a line with cells is read as those cells
-only (their separators hold nothing), the others stay lines.
+only (a table's separators hold nothing; a log line's gaps are cells too), the others stay lines.
 """
 
 from __future__ import annotations
@@ -29,13 +32,55 @@ _TUPLE_LINE = re.compile(r"[ \t]*\(")
 _OUTSIDE_TUPLES = re.compile(r"[\s,;()]*")
 
 
+# A key and its value: `key=value`, `key="a value"`, `"key": "value"`, `"key"=>"value"`. A bare
+# value runs over single spaces (CEF: `suser=Jane Doe cs1=…`) up to the next key or separator.
+_KEY = r"[A-Za-z_][\w.-]{0,40}"
+_BARE = r"""[^\s"'^|&,;()=<>{}\[\]]+"""
+_PAIR = re.compile(
+    rf"""(?<![\w.-])(?:"({_KEY})"[ \t]{{0,3}}(?::|=>)|'({_KEY})'[ \t]{{0,3}}(?::|=>)"""
+    rf"""|({_KEY})[ \t]{{0,3}}=>?)"""
+    rf"""[ \t]{{0,3}}(?:"([^"\n]{{1,200}})"|'([^'\n]{{1,200}})'|({_BARE}(?:[ ](?![\w.-]+=){_BARE})*))"""
+)
+_MIN_PAIRS = 2
+# A vCard's or iCalendar's property line (`ATTENDEE;CN="Ana Lee";ROLE=…:mailto:…`): its parameters
+# are no log's pairs, and its recognizers read the line whole.
+_PROPERTY_LINE = re.compile(r"[A-Z][A-Z0-9-]{0,40}(?:;|:(?![0-9]))")  # not CEF:0| nor LEEF:2.0|
+
+
 def find(lines: Sequence[str]) -> dict[int, list[Cell]]:
-    """Cells of the lines that are a table's rows, by line index."""
+    """Cells of the lines that are a table's rows or a log line's pairs, by line index."""
     cells: dict[int, list[Cell]] = {}
     index = 0
     while index < len(lines):
         index = _sql(lines, index, cells) or _fixed_width(lines, index, cells) or index + 1
+    for index, line in enumerate(lines):
+        if index not in cells and (found := _pairs(line.rstrip("\r\n"))) is not None:
+            cells[index] = found
     return cells
+
+
+def _pairs(line: str) -> list[Cell] | None:
+    """A log line's values, each named by its key, and the text around them (column ""), if the
+    line holds two pairs or more."""
+    if _PROPERTY_LINE.match(line):
+        return None
+    values = []
+    for pair in _PAIR.finditer(line):
+        key = pair.group(1) or pair.group(2) or pair.group(3)
+        group = next(g for g in (4, 5, 6) if pair.group(g) is not None)
+        values.append((pair.start(group), pair.end(group), key))
+    if len(values) < _MIN_PAIRS:
+        return None
+    found: list[Cell] = []
+    position = 0
+    for start, end, key in values:
+        if line[position:start].strip():
+            found.append((position, start, ""))
+        found.append((start, end, key))
+        position = end
+    if line[position:].strip():
+        found.append((position, len(line), ""))
+    return found
 
 
 def _fixed_width(lines: Sequence[str], index: int, cells: dict[int, list[Cell]]) -> int:

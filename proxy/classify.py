@@ -198,10 +198,14 @@ def _named_beside(fields: Sequence[TextField]) -> dict[int, str]:
     anchored: set[tuple[int, JsonPath]] = set()
     candidates: list[tuple[int, TextField]] = []
     for field in fields:
-        if field.is_key or not field.path or type(field.path[-1]) is not str:
+        if field.is_key or not field.path:
+            continue
+        # A table's cell (a row is a list) is keyed by its column, the first of its context's words.
+        key = field.path[-1] if type(field.path[-1]) is str else field.context[0] if field.context else None
+        if key is None:
             continue
         for i, rule in enumerate(_BESIDE):
-            anchor, candidate = rule.roles(field.path[-1])
+            anchor, candidate = rule.roles(key)
             if anchor and (rule.anchor is None or rule.anchor.fullmatch(field_text(field.value))):
                 anchored.add((i, field.path[:-1]))
             elif candidate:
@@ -216,6 +220,8 @@ def _named_beside(fields: Sequence[TextField]) -> dict[int, str]:
 # Keys of a value named by a label beside it (`{"name": "Balance", "value": …}`).
 _LABELLED = frozenset(
     {"value", "val", "v", "text", "content", "fieldvalue", "answer", "data", "displayvalue"}
+    # DynamoDB's typed values: `"dob": {"S": "1987-12-14"}`
+    | {"s", "n", "ss", "ns"}
     # a change set's (audit logs): `{"field": "last_name", "old": …, "new": …}`
     | {"from", "to", "old", "new", "oldvalue", "newvalue", "previous", "before", "after"}
 )

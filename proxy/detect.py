@@ -78,7 +78,7 @@ _PERSON_OBJECTS = frozenset(
     )
 )
 _PERSON_NAME_KEYS = ("firstname", "lastname", "fullname", "givenname", "familyname", "surname", "middlename")
-_WORDS_ONLY = re.compile(r"[^\W\d_]+(?:,? [^\W\d_]+|['\u2019-][^\W\d_]+)*")
+_WORDS_ONLY = re.compile(r"[^\W\d_]+(?:,? [^\W\d_]+|['\u2019-][^\W\d_]+)*\r?\n?")  # a text's line, too
 _NER_EXCLUDE = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"]
 _CACHE_SIZE = 50_000
 _WORD = re.compile(r"[^\W\d_]{2}")  # two letters: the least a name or a place is made of

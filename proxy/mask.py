@@ -142,6 +142,9 @@ def non_overlapping(spans: Sequence[Span], masked: Callable[[Span], bool]) -> li
     return chosen
 
 
+_UNSPACED_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")  # kana, Han, Hangul
+
+
 def _first_name(name: str) -> str:
     """The first name of a full name ("Jane Doe", "Doe, Jane"), or nothing of what is no name (tools
     fill a name field with the e-mail or phone number when there is no display name)."""
@@ -154,7 +157,10 @@ def _first_name(name: str) -> str:
     # "DUPONT Jean" (French records put the family name first, in capitals) or "JR Smith" (initials):
     # which word is the first name cannot be told, so neither is shown.
     mixed = len(first) > 1 and first.isupper() and any(not w.isupper() for w in words[1:])
-    if not mixed and all(ch.isalpha() or ch in _IN_NAMES for ch in first):
+    # "张静怡", "김민지": Chinese, Japanese and Korean names are written without a space, family
+    # name first; the first word is the whole name.
+    unspaced = _UNSPACED_SCRIPT.search(first) is not None
+    if not mixed and not unspaced and all(ch.isalpha() or ch in _IN_NAMES for ch in first):
         return first
     return _ALNUM.sub(_HIDE, name.strip())
 

@@ -50,7 +50,8 @@ _COMMENT_ENDS = ("-->", "--!>")
 # reading it as text only masks more). As (opening, closing), the longest opening first.
 _CDATA = "<![CDATA["
 _XML_DECLARATION = "<?xml"
-_NAMESPACED_TAG = re.compile(r"</?[A-Za-z][\w.-]{0,31}:[A-Za-z]")  # `<soap:Body>`, `</ns2:Name>`
+# `<soap:Body>`, `</ns2:Name>`, and names in the case of data, not of HTML (`<PstlAdr>`, `<StrtNm>`)
+_XML_TAG = re.compile(r"</?(?:[A-Za-z][\w.-]{0,31}:[A-Za-z]|[A-Z][a-z]+[A-Z])")
 _BOGUS_COMMENTS = ((_CDATA, "]]>"), ("<?", ">"), ("</", ">"), ("<!", ">"))
 # Printable ASCII but what `normalise` looks at: escapes, tags, a colon after a quote.
 _ESCAPABLE_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")  # CommonMark's
@@ -247,7 +248,7 @@ def normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
     closings: dict[str, int] = {}  # where each comment closing was last found
     # An XML document (a SOAP payload kept in a JSON string): its elements are fields, each a value
     # of its own, not markup laid out as text: every tag ends what comes before it.
-    xml = text.startswith(_XML_DECLARATION) or _NAMESPACED_TAG.search(text) is not None
+    xml = text.startswith(_XML_DECLARATION) or _XML_TAG.search(text) is not None
     index = 0
     while index < len(text):
         # Runs of printable ASCII that nothing below changes are copied whole: long free text is

@@ -186,6 +186,29 @@ def test_a_bare_last_beside_a_first_is_a_family_name() -> None:
     }
 
 
+def test_a_tables_last_column_beside_its_first_is_a_family_name() -> None:
+    # A query API's table (Oracle RightNow): columns First and Last.
+    body = {
+        "columnNames": ["ID", "First", "Last"],
+        "rows": [["17", "拓也", "鈴木"]],
+        "tags": ["first", "last"],
+    }
+    doc = parse_json(json.dumps(body), LIMITS)
+    by_slot = {f.slot: f.path for f in doc.fields}
+    assert {by_slot[slot]: e for slot, e in declared_entities(doc.fields, None).items()} == {
+        ("rows", 0, 2): "LAST_NAME",
+    }
+
+
+def test_a_dynamodb_items_typed_values_are_named_by_their_attributes() -> None:
+    body = {"Items": [{"dob": {"S": "1987-12-14"}, "kycLevel": {"N": "2"}}]}
+    doc = parse_json(json.dumps(body), LIMITS)
+    by_slot = {f.slot: f.path for f in doc.fields}
+    declared = declared_entities(doc.fields, None, {"dob": "DATE_OF_BIRTH"})
+    assert {by_slot[slot]: e for slot, e in declared.items()} == {("Items", 0, "dob", "S"): "DATE_OF_BIRTH"}
+    assert next(f.context for f in doc.fields if f.value == "1987-12-14") == ("dob",)
+
+
 def test_a_forms_labelled_answer_in_parts_is_a_names_parts() -> None:
     # Jotform: the label "Full Name" names the answer object, whose `last` is the family name.
     body = {

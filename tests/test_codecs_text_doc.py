@@ -178,3 +178,17 @@ def test_a_reports_cells_render_in_place() -> None:
     assert rendered.replace("8471859   SATO         <DATE_OF_BIRTH>", "") == REPORT.replace(
         "8471859   SATO HANAKO         23/07/1954", ""
     )
+
+
+def test_an_indented_line_is_named_by_the_label_line_enclosing_it_too() -> None:
+    # YAML: `line1` under `address:` is an address's first line; `city` after the section is not.
+    text = "customer:\n  address:\n    line1: 2538 Maple Dr\n  city: Denver\nkyc:\n  level: 3\n"
+    contexts = {f.value.strip(): f.context for f in parse(text, LIMITS).fields}
+    assert contexts["line1: 2538 Maple Dr"] == ("line1", "address")
+    assert contexts["city: Denver"] == ("city", "customer")
+    assert contexts["level: 3"] == ("level", "kyc")
+
+
+def test_a_swift_messages_party_field_names_the_next_line() -> None:
+    text = ":50K:/DE10100100102625185383\nMATTHIAS HOFFMANN\nSCHILLERSTRASSE 177B\n"
+    assert [f.context for f in parse(text, LIMITS).fields][1] == ("customer",)

@@ -89,6 +89,8 @@ def rules() -> Rules:
         ("hint", "Madonna", "PERSON", "Madonna"),
         ("hint", "   ", "PERSON", ""),
         ("hint", "Doe, Jane", "PERSON", "Jane"),  # the family name first
+        ("hint", "张静怡", "PERSON", "***"),  # written without a space: the first word is all of it
+        ("hint", "김민지", "PERSON", "***"),
         # a word in capitals before others: a family name first ("DUPONT Jean") or initials ("JR
         # Smith"), which cannot be told apart: nothing is shown
         ("hint", "DUPONT Jean-Pierre", "PERSON", "****** ****-******"),

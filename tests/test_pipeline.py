@@ -498,6 +498,16 @@ async def test_a_log_lines_values_are_named_by_their_keys() -> None:
     assert "bic=SOGEFRPP" in text and "usrName=agent_86" in text
 
 
+async def test_a_swift_messages_parties_names_are_masked() -> None:
+    # MT103: the ordering customer's and the beneficiary's names, in capitals on the line after
+    # their field's account, had passed whole (a text line's break kept it from reading as a name).
+    body = b":50K:/DE10100100102625185383\nMATTHIAS HOFFMANN\n:59:/AE250269069181773438836\nNOURA AL MANSOURI\n:70:X\n"
+    result = await _shipped("/undeclared/mt103.txt", "text/plain", body)
+    assert result.body is not None
+    text = result.body.decode()
+    assert "HOFFMANN" not in text and "AL MANSOURI" not in text
+
+
 async def test_a_value_under_an_iban_column_is_masked_whatever_its_form() -> None:
     body = json.dumps({"values": [["Name", "IBAN"], ["A. Okafor", "9397446837"]]}).encode()
     result = await _shipped("/undeclared/sheet", "application/json", body)

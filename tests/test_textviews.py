@@ -163,6 +163,11 @@ def test_normalise_reads_html_in_a_string_as_a_browser_shows_it(text: str, expec
             '\na: \nEmail: jane@example.com\n\nPan: 4111111111111111\n\n\n\nxml version="1.0"?',
         ),
         ("<ns2:Name>Ana Lee</ns2:Name><ns2:Dob/>", "\nName: Ana Lee\n\n\n\n/"),  # a namespace makes it XML
+        # elements named in a data format's case (ISO 20022's PstlAdr), not HTML's
+        (
+            "<Cdtr><Nm>Ana Lee</Nm><PstlAdr>Calle Mayor 5</PstlAdr></Cdtr>",
+            "\nCdtr: \nNm: Ana Lee\n\nPstlAdr: Calle Mayor 5\n\n",
+        ),
         ("<Email>jane</Email><b>@example.com</b>", "jane@example.com"),  # HTML's way otherwise
     ],
 )

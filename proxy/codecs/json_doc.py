@@ -67,6 +67,9 @@ _ROW_KEYS: tuple[str, ...] = ("rows", "data", "values", "records", "results")
 _STRUCTURAL = frozenset(
     ("node", "nodes", "edge", "edges", "attributes", "items", "item", "results", "result", "payload")
 )
+# DynamoDB's attribute values (`"fullName": {"S": "张静怡"}`): a type, not a name; the value is
+# named by the attribute's key above it.
+_TYPE_DESCRIPTORS = frozenset(("S", "N", "B", "SS", "NS", "BS", "M", "L", "BOOL", "NULL"))
 _LONGEST_LABEL = 80
 # A header cell: words (and a qualified column's dots), no digits.
 _COLUMN_NAME = re.compile(r"[^\W\d]+(?:[ ._/-]{1,3}[^\W\d]+){0,5}")
@@ -229,7 +232,7 @@ class JsonDocument:
             entry_type = _label_of(node, _TYPE_KEYS, _TYPED_KEYS)
             table = self._table(node) if not node.keys().isdisjoint(_COLUMN_KEYS) else None
             for key, value in node.items():
-                key_context = words(key)
+                key_context = words(key) if key not in _TYPE_DESCRIPTORS else ()
                 # Both, where a key is both (`to` of a change set and of a transfer): a label
                 # (`"ref": "WD-8812"`) had hidden the asset that names a withdrawal's address.
                 if entry_type and key in _TYPED_KEYS:

@@ -19,6 +19,7 @@ _LABEL_ONLY = re.compile(r"\s*([^:\r\n]{1,40}):\s*")
 _WRAPS = re.compile(r"[0-9A-Za-z][ \t]*[\r\n]+")  # a line ending in a character of a number…
 _WRAPPED = re.compile(r"[0-9]")  # …and the next one starting with a digit
 _QUESTION_TAIL = 40  # characters of a question that name its answer
+_PAYMENT_PARTY = re.compile(r":(?:50[AFK]?|59[AF]?):")  # SWIFT MT103's :50K: and :59: fields
 
 
 class TextDocument:
@@ -39,19 +40,30 @@ class TextDocument:
         table_cells = text_tables.find(self._lines)
         named_by: tuple[str, ...] = ()  # the label of a line that held only a label, or a question
         asked = False  # named_by is a question's: it names the answer even after a speaker's label
+        # Label-only lines enclosing what is indented under them (YAML: `address:` / `  line1: …`).
+        sections: list[tuple[int, tuple[str, ...]]] = []
         for i, line in enumerate(self._lines):
             if i in table_cells:
                 self._add_row(i, table_cells[i], limits)
                 named_by, asked = (), False
                 continue
+            indent = len(line) - len(line.lstrip(" "))
+            while sections and line.strip() and sections[-1][0] >= indent:
+                sections.pop()
             label, sep, _ = line.partition(":")
             own = words(label) if sep and len(label) < 40 else ()
+            if own and sections:
+                own += sections[-1][1]
             context = own + named_by if own and asked else own or named_by
             self._add(TextField(len(self._fields), (i,), line, context), (i, 0, len(line)), limits)
             label_only = _LABEL_ONLY.fullmatch(line)
             asked = False
             if label_only:
                 named_by = words(label_only.group(1))
+                sections.append((indent, named_by))
+            elif _PAYMENT_PARTY.match(line):
+                # A SWIFT message's ordering customer or beneficiary: the name is on the next line.
+                named_by = ("customer",)
             elif line.rstrip().endswith("?"):
                 asked = True
                 # A question names the answer on the next line, as a label does (a call or chat

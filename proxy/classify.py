@@ -146,6 +146,7 @@ _PERSONAL_KEYS = frozenset(
     (
         *("dob", "dateofbirth", "birthdate", "birthday", "geburtsdatum", "ssn", "passport"),
         *("passportnumber", "nationalid", "taxid", "personalnumber", "docnumber", "documentnumber"),
+        *("pan", "cardnumber"),  # a card's number: its holder is a person
     )
 )
 _BARE_NAME_KEYS = frozenset(("name", "naam", "nom", "nome", "nombre", "navn", "namn", "nimi", "imie"))

@@ -157,6 +157,9 @@ def test_a_bare_name_beside_a_persons_data_is_a_persons_name() -> None:
     }
     csv = parse_csv("case,name,date_of_birth\n1,MAGALHÃES Gonçalo,16.10.1965\n", LIMITS)
     assert [csv.fields[s].value for s in declared_entities(csv.fields, None)] == ["MAGALHÃES Gonçalo"]
+    # a card's number beside the name: its holder is a person
+    csv = parse_csv("Case,Name,Email,PAN\nINC1,THIBAULT MARTIN,t@sfr.fr,4844-5832-3866-7312\n", LIMITS)
+    assert [csv.fields[s].value for s in declared_entities(csv.fields, None)] == ["THIBAULT MARTIN"]
 
 
 def test_a_hinted_keys_value_kept_under_value_keys_is_hinted() -> None:
@@ -207,6 +210,9 @@ def test_a_dynamodb_items_typed_values_are_named_by_their_attributes() -> None:
     declared = declared_entities(doc.fields, None, {"dob": "DATE_OF_BIRTH"})
     assert {by_slot[slot]: e for slot, e in declared.items()} == {("Items", 0, "dob", "S"): "DATE_OF_BIRTH"}
     assert next(f.context for f in doc.fields if f.value == "1987-12-14") == ("dob",)
+    # a typed set's values too: `"phones": {"SS": [...]}`
+    doc = parse_json(json.dumps({"phones": {"SS": ["159 7272 5558"]}}), LIMITS)
+    assert next(f.context for f in doc.fields if f.value == "159 7272 5558") == ("phones",)
 
 
 def test_a_forms_labelled_answer_in_parts_is_a_names_parts() -> None:

@@ -722,6 +722,7 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     ("DRIVER LICENSE   USA\nDL 12880129\nEXP 04/11/2031", None, "NATIONAL_ID", "12880129"),
     ("DL V 280 504 613 246\nEXP 07/10/2027", None, "NATIONAL_ID", "V 280 504 613 246"),
     ("DL 12880129\nLN O'SULLIVAN\nFN DESMOND", None, "LAST_NAME", "O'SULLIVAN"),
+    ("cn: Oliver Fitzgerald\nsn: Fitzgerald\ngivenName: Oliver", None, "LAST_NAME", "Fitzgerald"),  # LDIF
     ("LN WINTERBOTTOM\nFN TAMSIN\n8445 N BROADWAY", None, "PERSON", "TAMSIN"),
     ("Amount: $86.49\n\nCardholder name: RÉMI ROUSSEAU\nCard number:", None, "PERSON", "RÉMI ROUSSEAU"),
     ("Name: SANTOS, Gustavo\n", None, "PERSON", "SANTOS, Gustavo"),

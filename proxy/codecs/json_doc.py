@@ -250,7 +250,9 @@ class JsonDocument:
                 kind = type(value)
                 if kind is dict or kind is list:
                     columns = table[1] if table is not None and key == table[0] else None
-                    inherited = () if key in _STRUCTURAL else key_context
+                    inherited = (
+                        () if key in _STRUCTURAL else context if key in _TYPE_DESCRIPTORS else key_context
+                    )
                     self._walk(value, child, inherited, depth + 1, rows_of=columns)
                 else:
                     if kind is str and len(value) > max_chars:

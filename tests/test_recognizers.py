@@ -721,6 +721,7 @@ TRUE_CASES: list[tuple[str, list[str] | None, str, str]] = [
     # --- an OCR'd US driving licence's field codes; a name in capitals after its label ---
     ("DRIVER LICENSE   USA\nDL 12880129\nEXP 04/11/2031", None, "NATIONAL_ID", "12880129"),
     ("DL V 280 504 613 246\nEXP 07/10/2027", None, "NATIONAL_ID", "V 280 504 613 246"),
+    ("DL# S929-450-82-909-0", None, "NATIONAL_ID", "S929-450-82-909-0"),  # Florida's, a last digit alone
     ("DL 12880129\nLN O'SULLIVAN\nFN DESMOND", None, "LAST_NAME", "O'SULLIVAN"),
     ("cn: Oliver Fitzgerald\nsn: Fitzgerald\ngivenName: Oliver", None, "LAST_NAME", "Fitzgerald"),  # LDIF
     ("LN WINTERBOTTOM\nFN TAMSIN\n8445 N BROADWAY", None, "PERSON", "TAMSIN"),

@@ -132,9 +132,12 @@ class PatternPass:
             validates = _overrides(recognizer, "validate_result")
             words = sorted({w.lower() for w in (recognizer.context or [])})
             compiled: list[_CompiledPattern] = []
+            # A validator can lift a score to 1.0, unless it only ever rejects (a shape as common
+            # as a card's, confirmed by a check and still needing its word: Indonesia's NIK).
+            lifts = validates and getattr(recognizer, "validator_lifts_score", True)
             for pattern in patterns:
                 score = float(pattern.score)
-                needs_context = not validates and score < threshold  # a validator can lift it to 1.0
+                needs_context = not lifts and score < threshold
                 if needs_context and (boosted(score) < threshold or not words):
                     continue  # can never be reported
                 cue = required_lookbehind(pattern.regex)

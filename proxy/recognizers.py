@@ -368,6 +368,7 @@ class _CheckDigitIdRecognizer(PatternRecognizer):
         )
         self._valid = valid
         self._needs_word = needs_word
+        self.validator_lifts_score = not needs_word  # proxy.patterns: then it runs only beside a word
 
     def validate_result(self, pattern_text: str) -> bool | None:
         if self._needs_word:

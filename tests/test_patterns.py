@@ -10,6 +10,7 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
 
 from proxy.detect import _registry
 from proxy.patterns import PatternPass, required_lookbehind
+from proxy.recognizers import _CheckDigitIdRecognizer
 from tests.test_recognizers import FALSE_CASES, TRUE_CASES
 
 RECOGNIZERS = Path(__file__).resolve().parent.parent / "rules" / "recognizers.yaml"
@@ -112,6 +113,23 @@ def test_pattern_needing_context_runs_only_with_a_context_word() -> None:
     ]  # context lifts it later
     hopeless = PatternPass([recognizer], 0.9, lambda score: score + 0.35)  # 0.65 < 0.9 even with context
     assert hopeless.run("1234", ["A"], haystack="1234 code") == []
+
+
+def test_a_validator_that_only_rejects_runs_only_with_a_context_word() -> None:
+    # A check-digit id as common in shape as a card's (Indonesia's NIK) is one only beside its
+    # word: without one, its validator is not even asked.
+    calls: list[str] = []
+
+    def valid(text: str) -> bool:
+        calls.append(text)
+        return True
+
+    recognizer = _CheckDigitIdRecognizer("Nik", r"\b\d{16}\b", valid, True, ("nik",))
+    engine = PatternPass([recognizer], 0.5, lambda score: score + 0.35)
+    assert engine.run("order 3273024908757032", ["NATIONAL_ID"], haystack="order 3273024908757032") == []
+    assert calls == []
+    found = engine.run("NIK 3273024908757032", ["NATIONAL_ID"], haystack="nik 3273024908757032")
+    assert [r.score for r in found] == [0.2] and calls == ["3273024908757032"]
 
 
 def test_a_guard_the_prefilter_rules_out_is_not_searched(shipped: list[EntityRecognizer]) -> None:

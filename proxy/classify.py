@@ -175,28 +175,40 @@ def _name_part_key(key: str) -> tuple[bool, bool]:
     return joined in _FIRST_KEYS, joined in _LAST_KEYS
 
 
+@functools.lru_cache(maxsize=4096)
+def _someones_key(key: str) -> bool:
+    return "".join(words(key)) in _SOMEONES_KEYS
+
+
 class _Beside(NamedTuple):
     """Values a sibling names: under a key `roles` calls a candidate (its second answer), in the
     shape `value`, in an object or row that also holds a key `roles` calls an anchor (its first),
-    in the shape `anchor` if one is given."""
+    in the shape `anchor` if one is given, and, `of_someone`, a contact or an id (a person's
+    record, not `{"first": "Monday", "last": "Friday"}`)."""
 
     roles: Callable[[str], tuple[bool, bool]]
     anchor: re.Pattern[str] | None
     value: re.Pattern[str]
     entity: str
+    of_someone: bool = False
 
 
 _BESIDE = (
     _Beside(_banking_key, _ROUTING_CODE, _ACCOUNT_NUMBER, "US_BANK_NUMBER"),
     _Beside(_message_key, None, _PHONE_DIGITS, "PHONE_NUMBER"),
     _Beside(_person_key, None, _WORDS_OF_A_NAME, "PERSON"),
-    _Beside(_name_part_key, _ONE_NAME, _ONE_NAME, _OTHER_NAME_PART),
+    _Beside(_name_part_key, _ONE_NAME, _ONE_NAME, _OTHER_NAME_PART, of_someone=True),
+)
+# Keys of a person's record: how to reach them, or which one they are.
+_SOMEONES_KEYS = frozenset(
+    ("id", "uid", "userid", "customerid", "contactid", "email", "mail", "emailaddress", "phone", "mobile")
 )
 
 
 def _named_beside(fields: Sequence[TextField]) -> dict[int, str]:
     """slot → entity of the values their siblings name (`_BESIDE`), in one pass over the fields."""
     anchored: set[tuple[int, JsonPath]] = set()
+    someones: set[JsonPath] = set()  # objects and rows holding a contact or an id
     candidates: list[tuple[int, TextField]] = []
     for field in fields:
         if field.is_key or not field.path:
@@ -205,6 +217,8 @@ def _named_beside(fields: Sequence[TextField]) -> dict[int, str]:
         key = field.path[-1] if type(field.path[-1]) is str else field.context[0] if field.context else None
         if key is None:
             continue
+        if _someones_key(key):
+            someones.add(field.path[:-1])
         for i, rule in enumerate(_BESIDE):
             anchor, candidate = rule.roles(key)
             if anchor and (rule.anchor is None or rule.anchor.fullmatch(field_text(field.value))):
@@ -214,7 +228,9 @@ def _named_beside(fields: Sequence[TextField]) -> dict[int, str]:
     return {
         field.slot: _BESIDE[i].entity
         for i, field in candidates
-        if (i, field.path[:-1]) in anchored and _BESIDE[i].value.fullmatch(field_text(field.value))
+        if (i, field.path[:-1]) in anchored
+        and (not _BESIDE[i].of_someone or field.path[:-1] in someones)
+        and _BESIDE[i].value.fullmatch(field_text(field.value))
     }
 
 

@@ -240,8 +240,9 @@ def recognizer_entities(path: Path) -> frozenset[str]:
     return frozenset(entities)
 
 
-# Digits, handles, paths, and a dot inside a word (`c.Name`, a query's column; not initials, "J.R.").
-_NOT_IN_NAMES = re.compile(r"[0-9@_/]|[a-z]\.\w")
+# Digits, handles, paths, and a one-letter alias before a dot (`c.Name`, a query's column; not
+# initials, "J.R.", nor "St.Petersburg").
+_NOT_IN_NAMES = re.compile(r"[0-9@_/]|\b[a-z]\.[A-Za-z]")
 # A field that names a version (`appVersion`, `firmware`): a dotted quad that is all its value is
 # a build number (`9.12.4.79`); `release.ip` is still an address.
 _VERSION_WORDS = frozenset(("version", "ver", "build", "firmware", "release"))

@@ -16,3 +16,13 @@ LINE_BREAKING = frozenset(
         "tr", "ul", "xmp",
     }
 )  # fmt: skip
+
+# Elements HTML lays out inline: with LINE_BREAKING, the names that say a string is HTML.
+INLINE = frozenset(
+    {
+        "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+        "img", "input", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span",
+        "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "button", "select",
+        "textarea", "svg",
+    }
+)  # fmt: skip

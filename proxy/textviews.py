@@ -22,7 +22,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from proxy.markup import LINE_BREAKING
+from proxy.markup import INLINE, LINE_BREAKING
 
 # What replaces an explained span before NER: a lower-case word, so spaCy neither tags it nor takes
 # it for part of a neighbouring name.
@@ -51,6 +51,9 @@ _COMMENT_ENDS = ("-->", "--!>")
 _CDATA = "<![CDATA["
 _XML_DECLARATION = "<?xml"
 # `<soap:Body>`, `</ns2:Name>`, and names in the case of data, not of HTML (`<PstlAdr>`, `<StrtNm>`)
+_HTML_TAG = re.compile(
+    r"</?(?i:" + "|".join(sorted(LINE_BREAKING | INLINE, key=len, reverse=True)) + r")(?=[\s/>])"
+)
 _XML_TAG = re.compile(r"</?(?:[A-Za-z][\w.-]{0,31}:[A-Za-z]|[A-Z][a-z]+[A-Z])")
 _BOGUS_COMMENTS = ((_CDATA, "]]>"), ("<?", ">"), ("</", ">"), ("<!", ">"))
 # Printable ASCII but what `normalise` looks at: escapes, tags, a colon after a quote.
@@ -247,8 +250,11 @@ def normalise(text: str) -> tuple[str, list[tuple[int, int]] | None]:
     hidden: list[tuple[int, int]] = []  # markup a reader never sees but a page still holds
     closings: dict[str, int] = {}  # where each comment closing was last found
     # An XML document (a SOAP payload kept in a JSON string): its elements are fields, each a value
-    # of its own, not markup laid out as text: every tag ends what comes before it.
-    xml = text.startswith(_XML_DECLARATION) or _XML_TAG.search(text) is not None
+    # of its own, not markup laid out as text: every tag ends what comes before it. Not HTML with
+    # an odd tag in it (Outlook's `<o:p>`): there inline tags still join what they split.
+    xml = text.startswith(_XML_DECLARATION) or (
+        _XML_TAG.search(text) is not None and _HTML_TAG.search(text) is None
+    )
     index = 0
     while index < len(text):
         # Runs of printable ASCII that nothing below changes are copied whole: long free text is

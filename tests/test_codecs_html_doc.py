@@ -240,22 +240,39 @@ def test_context_from_class_and_id(text: str, value: str, context: tuple[str, ..
 
 
 def test_a_tables_header_cells_name_its_columns() -> None:
-    # A report's table: each cell is named by its column's header, not by the cell before it (the
-    # previous column's value, "FONTAINE, Jean-Baptiste" had named the e-mail).
+    # A report's table: each cell is named by its column's header first, then by the label before
+    # it as any text is (the previous cell: in "Document | Number" rows, "Passport" names the number).
     page = (
         "<table><tr><th>Nom</th><th>E-mail</th><th>Date de naissance</th></tr>"
         "<tr><td>FONTAINE, Jean-Baptiste</td><td>jb@me.com</td><td>20/09/1952</td></tr>"
         "<tr><td>Ana</td><td><input value='x@y.com'></td></tr></table><p>After</p>"
     )
     fields = {f.value: f.context for f in parse(page, LIMITS).fields}
-    assert fields["FONTAINE, Jean-Baptiste"] == ("nom",)
-    assert fields["jb@me.com"] == ("e", "mail")
-    assert fields["20/09/1952"] == ("date", "de", "naissance")
-    assert fields["x@y.com"] == ("e", "mail", "value")
+    assert fields["FONTAINE, Jean-Baptiste"][:1] == ("nom",)
+    assert fields["jb@me.com"] == ("e", "mail", "fontaine", "jean", "baptiste")
+    assert fields["20/09/1952"][:3] == ("date", "de", "naissance")
+    assert fields["x@y.com"] == ("e", "mail", "ana", "value")
     assert fields["After"] == ()  # the table is closed
+    page = (
+        "<table><tr><th>Document</th><th>Number</th></tr><tr><td>Passport</td><td>K1234567</td></tr></table>"
+    )
+    assert {f.value: f.context for f in parse(page, LIMITS).fields}["K1234567"] == ("number", "passport")
     # a key-value table's header says nothing of each value: the key before it does
     page = "<table><tr><th>Field</th><th>Value</th></tr><tr><td>customer</td><td>wyatt pemberton</td></tr></table>"
     assert {f.value: f.context for f in parse(page, LIMITS).fields}["wyatt pemberton"] == ("customer",)
+
+
+def test_header_cells_down_the_side_name_no_column() -> None:
+    # Only the first row of header cells names columns: a header cell per row (labels down the
+    # side) had grown every column's name, and the cost, with every row.
+    page = "<table>" + "<tr><th>ab</th></tr><tr><td>x</td></tr>" * 1000 + "</table>"
+    contexts = [f.context for f in parse(page, LIMITS).fields if f.value == "x"]
+    assert set(contexts) == {("ab", "ab")}
+
+
+def test_a_hidden_input_leaves_the_label_to_the_text_after_it() -> None:
+    page = '<dl><dt>SSN</dt><dd><input type="hidden" name="rid" value="5">536221234</dd></dl>'
+    assert {f.value: f.context for f in parse(page, LIMITS).fields}["536221234"][:1] == ("ssn",)
 
 
 def test_an_inputs_value_is_named_by_the_label_before_it_and_only_it() -> None:

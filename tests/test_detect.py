@@ -459,6 +459,7 @@ def test_a_dotted_column_name_is_no_place(full_detector: Detector) -> None:
     assert ("J.R. Smith", "PERSON") in found(
         full_detector, "The refund was approved for J.R. Smith yesterday."
     )
+    assert ("St.Petersburg", "LOCATION") in found(full_detector, "Customer moved to St.Petersburg last year")
 
 
 def test_names_in_base64_are_read_by_ner(full_detector: Detector) -> None:

@@ -498,6 +498,57 @@ async def test_a_log_lines_values_are_named_by_their_keys() -> None:
     assert "bic=SOGEFRPP" in text and "usrName=agent_86" in text
 
 
+@pytest.mark.parametrize(
+    ("content_type", "body", "hidden"),
+    [
+        # Outlook's HTML holds `<o:p>`: no XML, its inline tags still join what they split
+        (
+            "application/json",
+            '{"b": "<p>Card: 4111 1111 <span>1111</span> 1111<o:p></o:p></p>"}',
+            "1111 1111",
+        ),
+        # a word in one cell of a log line or a table row names the value in the next
+        ("text/plain", "level=info field=passport value=K1234567 src=crm\n", "K1234567"),
+        (
+            "text/plain",
+            '{"type": "passport", "number": "K1234567"}\n{"type": "ssn", "number": "536221234"}\n',
+            "K1234567",
+        ),
+        ("text/plain", "Field     Current        Previous\nPassport  K1234567       K7654321\n", "K1234567"),
+        (
+            "text/plain",
+            "INSERT INTO attrs (id, kind, value) VALUES\n(2, 'passport', 'K1234567');\n",
+            "K1234567",
+        ),
+        # what an SQL row holds beyond its columns
+        (
+            "text/plain",
+            "INSERT INTO u (id, email) VALUES\n(1, 'a@b.co', 'jane.doe@example.com');\n",
+            "jane.doe@",
+        ),
+        # label and value pairs are no table with a header
+        (
+            "application/json",
+            '{"f": [["Name", "Jane Doe"], ["Passport", "K1234567"], ["SSN", "536221234"]]}',
+            "K1234567",
+        ),
+        # a table's header and the label cell before a value both name it
+        (
+            "text/html",
+            "<table><tr><th>Document</th><th>Number</th></tr><tr><td>Passport</td><td>K1234567</td></tr></table>",
+            "K1234567",
+        ),
+        # a bare log value keeps its apostrophe
+        ("text/plain", "event=update name=Sean O'Brien id=5\n", "Brien"),
+    ],
+)
+async def test_what_the_format_readers_must_not_lose(content_type: str, body: str, hidden: str) -> None:
+    # A review of the readers of formats found these passing whole where the code before them
+    # masked them: each reader now adds to the line or text it cut, it does not replace it.
+    result = await _shipped("/undeclared/x", content_type, body.encode())
+    assert result.body is not None and hidden not in result.body.decode()
+
+
 async def test_a_swift_messages_parties_names_are_masked() -> None:
     # MT103: the ordering customer's and the beneficiary's names, in capitals on the line after
     # their field's account, had passed whole (a text line's break kept it from reading as a name).

@@ -62,6 +62,8 @@ _RAW_TEXT = ("script", "style", "xmp", "noscript")
 _RCDATA = ("textarea", "title")
 _LABEL_CHARS = 40
 _DIGIT = re.compile(r"\d")
+_SHOWN_VALUE = re.compile(r"""\svalue\s*=\s*(?:"[^"]|'[^']|[^\s"'>])""", re.IGNORECASE)
+_HIDDEN = re.compile(r"""\stype\s*=\s*["']?hidden""", re.IGNORECASE)
 # The headers of a key-value table ("Field | Value"): what names each value is the cell before it.
 _KEY_VALUE_HEADERS = frozenset(
     (
@@ -122,12 +124,10 @@ class HtmlDocument:
             # The context of a naming tag holds for the text inside it, not for the rest of the page.
             element = _element(token)
             self._track_table(element, token.startswith("</"))
-            named_by = self._column("")
-            context = (
-                () if token.startswith("</") else self._tag(token, pos, element, named_by or label) or context
-            )
-            if element == "input":
-                label = ()  # a label names the one field after it: not the text after that field
+            named_by = self._column("") + label
+            context = () if token.startswith("</") else self._tag(token, pos, element, named_by) or context
+            if element == "input" and _SHOWN_VALUE.search(token) and not _HIDDEN.search(token):
+                label = ()  # a label names the field after it: not the text after that field
             pos = tag.end()
             closing = token.startswith("</")
             if self._breaks_line(element, closing):
@@ -160,30 +160,31 @@ class HtmlDocument:
         elif self._tables and not closing:
             table = self._tables[-1]
             if element == "tr":
-                table.column, table.cell = -1, ""
+                table.column, table.cell, table.rows = -1, "", table.rows + 1
             elif element in ("td", "th"):
                 table.column += 1
                 table.cell = element
 
-    def _column(self, text: str) -> tuple[str, ...] | None:
-        """The words naming the cell a text is in: its header cell's, in a table whose header row
-        names its columns (then not the cell before it, which is the previous column's value);
-        None elsewhere. A header cell's own text is kept as its column's name."""
+    def _column(self, text: str) -> tuple[str, ...]:
+        """The words of the header naming the cell a text is in, in a table whose first row of
+        header cells names its columns; () elsewhere. A header cell's own text is kept as its
+        column's name (the first such row's only: `<th>` down the side labels rows, not columns)."""
         if not self._tables:
-            return None
+            return ()
         table = self._tables[-1]
-        if table.cell == "th" and text.strip():
+        if table.cell == "th" and text.strip() and table.header_row in (0, table.rows):
+            table.header_row = table.rows
             while len(table.headers) <= table.column:
                 table.headers.append(())
-            table.headers[table.column] += words(html.unescape(text))
-            return None  # a header cell is also a label: `<th>Email</th><td>…` down the side
+            table.headers[table.column] = (table.headers[table.column] + words(html.unescape(text)))[:8]
+            return ()
         header = (
             table.headers[table.column]
             if table.cell == "td" and 0 <= table.column < len(table.headers)
             else ()
         )
-        # A "Field | Value" table names each value by the cell before it, as a list of labels does.
-        return header if header and not _KEY_VALUE_HEADERS.issuperset(header) else None
+        # "Field | Value": each value is named by the cell before it, as a list of labels is.
+        return () if _KEY_VALUE_HEADERS.issuperset(header) else header
 
     def _breaks_line(self, element: str, closing: bool) -> bool:
         """Whether a tag ends the line, as browsers lay it out; keeps the open elements."""
@@ -230,12 +231,10 @@ class HtmlDocument:
             self._line.append((None, " "))
             return label
         value = html.unescape(chunk)
-        self._add(start, end, value, (column or label) + context, raw=False)
+        self._add(start, end, value, column + label + context, raw=False)
         self._line.append((len(self._fields) - 1, value))
         if self._open_count.get("tr"):
             self._beside(("row", str(self._row)), value)
-        if column is not None:
-            return label  # a value in a named column labels nothing
         # A short text without digits reads as the label of what follows
         # (<dt>Date of birth</dt><dd>…</dd>, <th>, <label>).
         return words(value) if len(value.strip()) <= _LABEL_CHARS and not _DIGIT.search(value) else ()
@@ -366,6 +365,8 @@ class _Table:
         self.headers: list[tuple[str, ...]] = []
         self.column = -1
         self.cell = ""
+        self.rows = 0
+        self.header_row = 0  # the row whose header cells name the columns; 0: none yet
 
 
 def _element(token: str) -> str:

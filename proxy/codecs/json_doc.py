@@ -71,6 +71,7 @@ _STRUCTURAL = frozenset(
 # named by the attribute's key above it.
 _TYPE_DESCRIPTORS = frozenset(("S", "N", "B", "SS", "NS", "BS", "M", "L", "BOOL", "NULL"))
 _LONGEST_LABEL = 80
+_MIN_HEADER_CELLS = 3
 # A header cell: words (and a qualified column's dots), no digits.
 _COLUMN_NAME = re.compile(r"[^\W\d]+(?:[ ._/-]{1,3}[^\W\d]+){0,5}")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -111,7 +112,10 @@ def _header_row(rows: list[Any]) -> tuple[tuple[str, ...], ...] | None:
     if len(rows) < 2 or type(rows[0]) is not list or type(rows[1]) is not list:
         return None
     header = rows[0]
-    if not header or not all(type(cell) is str and _COLUMN_NAME.fullmatch(cell) for cell in header):
+    # Two cells a row: label and value pairs (`[["Passport", "K1234567"], …]`), named by their labels.
+    if len(header) < _MIN_HEADER_CELLS:
+        return None
+    if not all(type(cell) is str and _COLUMN_NAME.fullmatch(cell) for cell in header):
         return None
     if not all(type(row) is list and len(row) <= len(header) for row in rows[1:8]):
         return None
@@ -262,12 +266,12 @@ class JsonDocument:
                     add_field(TextField(len(fields), child, value, key_context + context, False))
                     add_place(place)
         elif type(node) is list:
-            # A table's rows: its columns, given beside it or as its first row.
-            named, rows_of = _named_values(node, context, cells_of), rows_of or _header_row(node)
+            # A table's rows: its columns, given beside it or as its first row (itself no row).
+            named, header = _named_values(node, context, cells_of), None if rows_of else _header_row(node)
             for index, value in enumerate(node):
                 kind = type(value)
                 if kind is dict or kind is list:
-                    row_columns = rows_of if kind is list else None
+                    row_columns = (rows_of or (header if index else None)) if kind is list else None
                     self._walk(value, (*path, index), context, depth + 1, cells_of=row_columns)
                 else:
                     if kind is str and len(value) > max_chars:

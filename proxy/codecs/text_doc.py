@@ -82,7 +82,7 @@ class TextDocument:
 
     def _add_row(self, i: int, cells: list[text_tables.Cell], limits: Limits) -> None:
         """A table row's cells, each a field under the row named by its column (`(i, "dob")`), as
-        a CSV row's; and the whole line as one read, for a value a column's edge would cut."""
+        a CSV row's; and the whole line as one read, as a line is."""
         line = self._lines[i]
         pieces = []
         for start, end, column in cells:
@@ -91,7 +91,9 @@ class TextDocument:
                 TextField(slot, (i, column.lower()), line[start:end], words(column)), (i, start, end), limits
             )
             pieces.append((slot, start, end))
-        self._rows.append(JoinedText(line.rstrip("\r\n"), tuple(pieces), separate_values=True))
+        # Read as one text too, as the line was before it was cut: a word in one cell names the
+        # value in the next ("field=passport value=K1234567", a row "Passport  K1234567").
+        self._rows.append(JoinedText(line.rstrip("\r\n"), tuple(pieces)))
 
     @property
     def fields(self) -> list[TextField]:

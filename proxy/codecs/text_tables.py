@@ -26,16 +26,19 @@ _HEADER_NAME = re.compile(r"[^\W\d_][^\W\d]*(?:[ ./#-]{1,2}[^\W\d_][^\W\d]*){0,3
 _GAP = re.compile(r"[ \t]{2,}")
 _RULE = re.compile(r"[ \t]*[-=_+|]{8,}[ \t]*")
 _MIN_COLUMNS = 3
+_MAX_COLUMNS = 64  # each row is cut at every column: a wider "header" is no report's
 _INSERT = re.compile(r"(?i)\binsert\s+into\s+\S+\s*\(([^()]{1,4000})\)\s*values\b")
-_VALUE = re.compile(r"'(?:[^'\\]|''|\\.)*'|[^,()'\s][^,()']*")
+# A quoted value runs to its closing quote, or to the line's end if it has none: either way it is
+# read once (an unclosed quote searched again from every position would cost the square).
+_VALUE = re.compile(r"'(?:[^'\\]|''|\\.)*(?:'|\\?$)|[^,()'\s][^,()']*")
 _TUPLE_LINE = re.compile(r"[ \t]*\(")
-_OUTSIDE_TUPLES = re.compile(r"[\s,;()]*")
+_HAS_TEXT = re.compile(r"\w")
 
 
 # A key and its value: `key=value`, `key="a value"`, `"key": "value"`, `"key"=>"value"`. A bare
 # value runs over single spaces (CEF: `suser=Jane Doe cs1=…`) up to the next key or separator.
 _KEY = r"[A-Za-z_][\w.-]{0,40}"
-_BARE = r"""[^\s"'^|&,;()=<>{}\[\]]+"""
+_BARE = r"""[^\s"'^|&,;()=<>{}\[\]]+(?:'[^\s"'^|&,;()=<>{}\[\]]+)*"""  # O'Brien's apostrophe too
 _PAIR = re.compile(
     rf"""(?<![\w.-])(?:"({_KEY})"[ \t]{{0,3}}(?::|=>)|'({_KEY})'[ \t]{{0,3}}(?::|=>)"""
     rf"""|({_KEY})[ \t]{{0,3}}=>?)"""
@@ -69,18 +72,7 @@ def _pairs(line: str) -> list[Cell] | None:
         key = pair.group(1) or pair.group(2) or pair.group(3)
         group = next(g for g in (4, 5, 6) if pair.group(g) is not None)
         values.append((pair.start(group), pair.end(group), key))
-    if len(values) < _MIN_PAIRS:
-        return None
-    found: list[Cell] = []
-    position = 0
-    for start, end, key in values:
-        if line[position:start].strip():
-            found.append((position, start, ""))
-        found.append((start, end, key))
-        position = end
-    if line[position:].strip():
-        found.append((position, len(line), ""))
-    return found
+    return _with_gaps(line, values) if len(values) >= _MIN_PAIRS else None
 
 
 def _fixed_width(lines: Sequence[str], index: int, cells: dict[int, list[Cell]]) -> int:
@@ -106,13 +98,13 @@ def _header(line: str) -> list[tuple[int, str]] | None:
     """The start and name of each column, if the line is a header of three names or more."""
     columns = []
     position = len(line) - len(line.lstrip(" \t"))
-    for part in _GAP.split(line.strip()):
+    for part in _GAP.split(line.strip(), maxsplit=_MAX_COLUMNS):
         if not _HEADER_NAME.fullmatch(part):
             return None
         start = line.index(part, position)
         columns.append((start, part))
         position = start + len(part)
-    return columns if len(columns) >= _MIN_COLUMNS else None
+    return columns if _MIN_COLUMNS <= len(columns) <= _MAX_COLUMNS else None
 
 
 def _row_cells(line: str, columns: Sequence[tuple[int, str]]) -> list[Cell] | None:
@@ -144,28 +136,22 @@ def _sql(lines: Sequence[str], index: int, cells: dict[int, list[Cell]]) -> int:
     names = [n.strip().strip("`\"'[]") for n in statement.group(1).split(",")]
     row = index + 1
     while row < len(lines) and _TUPLE_LINE.match(lines[row]):
-        found = _tuple_cells(lines[row], names)
-        if found is None:
-            break
-        cells[row] = found
+        cells[row] = _tuple_cells(lines[row], names)
         row += 1
         if lines[row - 1].rstrip().endswith(";"):
             break
     return row if row > index + 1 else 0
 
 
-def _tuple_cells(line: str, names: Sequence[str]) -> list[Cell] | None:
-    """The values of the tuples on a line, each named by its column; None if the line holds
-    anything but tuples (a comment, a statement)."""
+def _tuple_cells(line: str, names: Sequence[str]) -> list[Cell]:
+    """The values of the tuples on a line, each named by its column, and what else the line holds
+    (a value past the last column, a function's arguments, a comment) in cells of no column."""
     found: list[Cell] = []
-    outside = []
     position = 0
     while True:
         open_at = line.find("(", position)
         if open_at < 0:
-            outside.append(line[position:])
             break
-        outside.append(line[position:open_at])
         column = 0
         position = open_at + 1
         while position < len(line) and line[position] != ")":
@@ -175,12 +161,25 @@ def _tuple_cells(line: str, names: Sequence[str]) -> list[Cell] | None:
                 continue
             start, end = value.span()
             if line[start] == "'":
-                start, end = start + 1, end - 1
+                start, end = start + 1, end - 1 if end - start > 1 and line[end - 1] == "'" else end
             if end > start and column < len(names):
                 found.append((start, end, names[column]))
             column += 1
             position = value.end()
         position += 1
-    if not all(_OUTSIDE_TUPLES.fullmatch(part) for part in outside):
-        return None
+    return _with_gaps(line, found)
+
+
+def _with_gaps(line: str, values: Sequence[Cell]) -> list[Cell]:
+    """`values` (in order) and, between and around them, the stretches of the line holding a
+    letter or digit, as cells of no column: nothing of the line goes unread."""
+    found: list[Cell] = []
+    position = 0
+    for start, end, name in values:
+        if _HAS_TEXT.search(line, position, start):
+            found.append((position, start, ""))
+        found.append((start, end, name))
+        position = end
+    if _HAS_TEXT.search(line, position):
+        found.append((position, len(line), ""))
     return found

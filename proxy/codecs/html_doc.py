@@ -223,8 +223,8 @@ class HtmlDocument:
     def _text_node(
         self, start: int, end: int, label: tuple[str, ...], context: tuple[str, ...]
     ) -> tuple[str, ...]:
-        """A text node: a field, and part of the current line, named by its column's header or else
-        by the `label` before it. Returns the label for what follows."""
+        """A text node: a field, and part of the current line, named by its column's header and by
+        the `label` before it. Returns the label for what follows."""
         chunk = self._text[start:end]
         column = self._column(chunk)
         if not chunk.strip():

@@ -119,10 +119,10 @@ def _header_row(rows: list[Any]) -> tuple[tuple[str, ...], ...] | None:
         return None
     if not all(type(row) is list and len(row) <= len(header) for row in rows[1:8]):
         return None
-    return tuple(column_words(cell) for cell in header)
+    return tuple(_column_words(cell) for cell in header)
 
 
-def column_words(name: str) -> tuple[str, ...]:
+def _column_words(name: str) -> tuple[str, ...]:
     """The words naming a column. A qualified name's last two parts (`c.Name.Last`, a query's
     columns): its alias or table says nothing of the value."""
     if "." in name:
@@ -189,9 +189,9 @@ class JsonDocument:
             if type(names) is not list or not names:
                 continue
             columns = tuple(
-                column_words(n)
+                _column_words(n)
                 if type(n) is str
-                else column_words(str(n.get("name") or n.get("label") or ""))
+                else _column_words(str(n.get("name") or n.get("label") or ""))
                 if type(n) is dict
                 else ()
                 for n in names

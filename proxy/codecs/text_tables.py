@@ -9,8 +9,9 @@ Shapes that reports, exports and logs send as text/plain:
   parameter hash, a JSON object per line): each value named by its key, the text between them
   kept as cells of no column.
 
-A cell is (start, end, column name) within its line; a line with cells is read as those cells
-only (a table's separators hold nothing; a log line's gaps are cells too), the others stay lines.
+A cell is (start, end, column name) within its line (a log line's and an SQL row's other text
+too, in cells of no column). proxy.codecs.text_doc reads a line with cells as those cells and as
+the whole line it was: a cell names its value, the line keeps what the cells' neighbours say.
 """
 
 from __future__ import annotations

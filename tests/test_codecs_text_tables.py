@@ -147,3 +147,19 @@ def test_a_log_lines_values_are_cells_named_by_their_keys(line: str, named: list
 )
 def test_lines_that_are_no_log_pairs_stay_lines(line: str) -> None:
     assert find([line]) == {}
+
+
+def test_an_ach_files_entry_records_are_cells_at_their_places() -> None:
+    line = "622118498135394747677        0000492965ID439854       BRANDON LEE MILLER      0893714844117717"
+    assert len(line) == 94
+    assert _values([line + "\n"]) == {
+        0: [
+            ("118498135", "routing"),
+            ("394747677", "account"),
+            ("0000492965", "amount"),
+            ("ID439854", "id number"),
+            ("BRANDON LEE MILLER", "customer name"),
+        ]
+    }
+    # a batch header (record type 5) and a line of another length are no entries
+    assert find(["5220LEDGERLINE INC" + " " * 76 + "\n", line[:-1] + "\n"]) == {}

@@ -7,7 +7,9 @@ Shapes that reports, exports and logs send as text/plain:
   named by its column;
 - a log line of key-value pairs (logfmt, CEF and LEEF, syslog's structured data, a Rails
   parameter hash, a JSON object per line): each value named by its key, the text between them
-  kept as cells of no column.
+  kept as cells of no column;
+- a NACHA (ACH) file's entry detail records: 94 characters at fixed places, the receiver's bank
+  routing number, account number and name among them.
 
 A cell is (start, end, column name) within its line (a log line's and an SQL row's other text
 too, in cells of no column). proxy.codecs.text_doc reads a line with cells as those cells and as
@@ -51,6 +53,18 @@ _MIN_PAIRS = 2
 _PROPERTY_LINE = re.compile(r"[A-Z][A-Z0-9-]{0,40}(?:;|:(?![0-9]))")  # not CEF:0| nor LEEF:2.0|
 
 
+# An ACH entry detail record: record type 6, a transaction code, the receiving bank's routing
+# number (8 digits and a check digit), then fields at fixed places (NACHA's file format).
+_ACH_ENTRY = re.compile(r"6[0-9]{11}.{82}")
+_ACH_FIELDS = (
+    (3, 12, "routing"),
+    (12, 29, "account"),
+    (29, 39, "amount"),
+    (39, 54, "id number"),
+    (54, 76, "customer name"),
+)
+
+
 def find(lines: Sequence[str]) -> dict[int, list[Cell]]:
     """Cells of the lines that are a table's rows or a log line's pairs, by line index."""
     cells: dict[int, list[Cell]] = {}
@@ -58,9 +72,20 @@ def find(lines: Sequence[str]) -> dict[int, list[Cell]]:
     while index < len(lines):
         index = _sql(lines, index, cells) or _fixed_width(lines, index, cells) or index + 1
     for index, line in enumerate(lines):
-        if index not in cells and (found := _pairs(line.rstrip("\r\n"))) is not None:
+        if index in cells:
+            continue
+        found = _ach_entry(line.rstrip("\r\n")) or _pairs(line.rstrip("\r\n"))
+        if found is not None:
             cells[index] = found
     return cells
+
+
+def _ach_entry(line: str) -> list[Cell] | None:
+    """An ACH entry detail record's fields, each named, if the line is one."""
+    if not _ACH_ENTRY.fullmatch(line):
+        return None
+    return [(start + len(raw) - len(raw.lstrip()), start + len(raw.rstrip()), name)
+            for start, end, name in _ACH_FIELDS if (raw := line[start:end]).strip()]  # fmt: skip
 
 
 def _pairs(line: str) -> list[Cell] | None:

@@ -153,11 +153,15 @@ _BARE_NAME_KEYS = frozenset(("name", "naam", "nom", "nome", "nombre", "navn", "n
 _WORDS_OF_A_NAME = re.compile(r"[^\W\d_]+(?:[ '\u2019-]+[^\W\d_]+)*[ '\u2019-]+[^\W\d_]+")
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=4096)  # keys repeat across records and responses
+def _joined(key: str) -> str:
+    """A key's words joined: `date_of_birth`, `dateOfBirth` → dateofbirth."""
+    return "".join(words(key))
+
+
 def _person_key(key: str) -> tuple[bool, bool]:
-    """Whether a key holds a person's data (by its words joined: `date_of_birth`), and whether it
-    is a bare name."""
-    joined = "".join(words(key))
+    """Whether a key holds a person's data, and whether it is a bare name."""
+    joined = _joined(key)
     return joined in _PERSONAL_KEYS, joined in _BARE_NAME_KEYS
 
 
@@ -168,16 +172,16 @@ _LAST_KEYS = frozenset(("last", "lastname", "family", "familyname"))
 _ONE_NAME = re.compile(r"[^\W\d_]+(?:[ '\u2019-]+[^\W\d_]+)*")
 
 
-@functools.lru_cache(maxsize=4096)
 def _name_part_key(key: str) -> tuple[bool, bool]:
     """Whether a key is a given name's, and whether it is a family name's."""
-    joined = "".join(words(key))
+    joined = _joined(key)
     return joined in _FIRST_KEYS, joined in _LAST_KEYS
 
 
-@functools.lru_cache(maxsize=4096)
-def _someones_key(key: str) -> bool:
-    return "".join(words(key)) in _SOMEONES_KEYS
+# Keys of a person's record: how to reach them, or which one they are.
+_SOMEONES_KEYS = frozenset(
+    ("id", "uid", "userid", "customerid", "contactid", "email", "mail", "emailaddress", "phone", "mobile")
+)
 
 
 class _Beside(NamedTuple):
@@ -199,10 +203,6 @@ _BESIDE = (
     _Beside(_person_key, None, _WORDS_OF_A_NAME, "PERSON"),
     _Beside(_name_part_key, _ONE_NAME, _ONE_NAME, _OTHER_NAME_PART, of_someone=True),
 )
-# Keys of a person's record: how to reach them, or which one they are.
-_SOMEONES_KEYS = frozenset(
-    ("id", "uid", "userid", "customerid", "contactid", "email", "mail", "emailaddress", "phone", "mobile")
-)
 
 
 def _named_beside(fields: Sequence[TextField]) -> dict[int, str]:
@@ -217,7 +217,7 @@ def _named_beside(fields: Sequence[TextField]) -> dict[int, str]:
         key = field.path[-1] if type(field.path[-1]) is str else field.context[0] if field.context else None
         if key is None:
             continue
-        if _someones_key(key):
+        if _joined(key) in _SOMEONES_KEYS:
             someones.add(field.path[:-1])
         for i, rule in enumerate(_BESIDE):
             anchor, candidate = rule.roles(key)

@@ -286,10 +286,10 @@ def is_machine_value(text: str) -> bool:
 
 def _is_name_field(text: str, context: tuple[str, ...]) -> bool:
     """Words (letters, apostrophes, hyphens, a comma after the first) under a key that names a
-    person's name: `last_name`,
-    `idFirstName`, `IDLASTNAME`, `Nachname`, `nom_complet` (one word or more), or two words or
-    more under `name` in a person's object (`requester.name`, not `product.name`) or under a
-    person's key (`sender`)."""
+    person's name: `last_name`, `idFirstName`, `IDLASTNAME`, `Nachname`, `nom_complet` (one word or
+    more), or two words or more under `name` in a person's object (`requester.name`, not
+    `product.name`), under a person's key (`sender`), or written family name first after a comma
+    under a bare name key ("SANTOS, Gustavo")."""
     if not context or not _WORDS_ONLY.fullmatch(text):
         return False
     first = context[0]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -178,10 +179,15 @@ def _name_part_key(key: str) -> tuple[bool, bool]:
     return joined in _FIRST_KEYS, joined in _LAST_KEYS
 
 
-# Keys of a person's record: how to reach them, or which one they are.
+# Keys of a person's record: how to reach them, or which one they are. (Or a record of three
+# fields or more: `{"first": "Monday", "last": "Friday"}` is no one's, a row "first last dept" is.)
 _SOMEONES_KEYS = frozenset(
-    ("id", "uid", "userid", "customerid", "contactid", "email", "mail", "emailaddress", "phone", "mobile")
+    (
+        *("id", "uid", "userid", "customerid", "custid", "contactid", "memberid", "ssn"),
+        *("email", "mail", "emailaddress", "phone", "phonenumber", "mobile", "telephone"),
+    )
 )
+_FIELDS_OF_A_RECORD = 3
 
 
 class _Beside(NamedTuple):
@@ -209,6 +215,7 @@ def _named_beside(fields: Sequence[TextField]) -> dict[int, str]:
     """slot → entity of the values their siblings name (`_BESIDE`), in one pass over the fields."""
     anchored: set[tuple[int, JsonPath]] = set()
     someones: set[JsonPath] = set()  # objects and rows holding a contact or an id
+    sizes: Counter[JsonPath] = Counter()  # fields per object or row
     candidates: list[tuple[int, TextField]] = []
     for field in fields:
         if field.is_key or not field.path:
@@ -217,6 +224,7 @@ def _named_beside(fields: Sequence[TextField]) -> dict[int, str]:
         key = field.path[-1] if type(field.path[-1]) is str else field.context[0] if field.context else None
         if key is None:
             continue
+        sizes[field.path[:-1]] += 1
         if _joined(key) in _SOMEONES_KEYS:
             someones.add(field.path[:-1])
         for i, rule in enumerate(_BESIDE):
@@ -229,7 +237,11 @@ def _named_beside(fields: Sequence[TextField]) -> dict[int, str]:
         field.slot: _BESIDE[i].entity
         for i, field in candidates
         if (i, field.path[:-1]) in anchored
-        and (not _BESIDE[i].of_someone or field.path[:-1] in someones)
+        and (
+            not _BESIDE[i].of_someone
+            or field.path[:-1] in someones
+            or sizes[field.path[:-1]] >= _FIELDS_OF_A_RECORD
+        )
         and _BESIDE[i].value.fullmatch(field_text(field.value))
     }
 

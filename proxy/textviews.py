@@ -51,8 +51,10 @@ _COMMENT_ENDS = ("-->", "--!>")
 _CDATA = "<![CDATA["
 _XML_DECLARATION = "<?xml"
 # `<soap:Body>`, `</ns2:Name>`, and names in the case of data, not of HTML (`<PstlAdr>`, `<StrtNm>`)
+# HTML's own elements as pages write them, in lower case: XML data elements share some names in
+# their own case (`<Address>`, `<Title>`, `<Data>`) and must not turn XML back into HTML.
 _HTML_TAG = re.compile(
-    r"</?(?i:" + "|".join(sorted(LINE_BREAKING | INLINE, key=len, reverse=True)) + r")(?=[\s/>])"
+    r"</?(?:" + "|".join(sorted(LINE_BREAKING | INLINE, key=len, reverse=True)) + r")(?=[\s/>])"
 )
 _XML_TAG = re.compile(r"</?(?:[A-Za-z][\w.-]{0,31}:[A-Za-z]|[A-Z][a-z]+[A-Z])")
 _BOGUS_COMMENTS = ((_CDATA, "]]>"), ("<?", ">"), ("</", ">"), ("<!", ">"))

@@ -181,12 +181,14 @@ def test_a_bare_last_beside_a_first_is_a_family_name() -> None:
         "primaryCustomer": {"first": "Femke", "last": "Vermeulen", "email": "f@example.com"},
         "page": {"first": "1", "last": "9"},  # pagination: numbers, no name
         "run": {"last": "Tuesday"},  # a last of anything, with no first beside it
-        "hours": {"first": "Monday", "last": "Friday"},  # no contact or id: nobody's record
+        "hours": {"first": "Monday", "last": "Friday"},  # two fields, no contact or id: nobody's record
+        "staff": {"first": "Jane", "last": "Whitfield", "dept": "Sales"},  # a record of three
     }
     doc = parse_json(json.dumps(body), LIMITS)
     by_slot = {f.slot: f.path for f in doc.fields}
     assert {by_slot[slot]: e for slot, e in declared_entities(doc.fields, None).items()} == {
         ("primaryCustomer", "last"): "LAST_NAME",
+        ("staff", "last"): "LAST_NAME",
     }
 
 

@@ -192,3 +192,11 @@ def test_an_indented_line_is_named_by_the_label_line_enclosing_it_too() -> None:
 def test_a_swift_messages_party_field_names_the_next_line() -> None:
     text = ":50K:/DE10100100102625185383\nMATTHIAS HOFFMANN\nSCHILLERSTRASSE 177B\n"
     assert [f.context for f in parse(text, LIMITS).fields][1] == ("customer",)
+
+
+def test_a_log_past_half_the_field_limit_is_read_in_lines() -> None:
+    # Each cell is a field: a megabyte of key-value lines would be withheld as too many fields.
+    limits = Limits(max_fields=100)
+    doc = parse("a=1 b=2 c=3\n" * 40, limits)
+    assert sum(1 for f in doc.fields if len(f.path) == 2) < 50
+    assert len(doc.fields) <= 100

@@ -161,5 +161,7 @@ def test_an_ach_files_entry_records_are_cells_at_their_places() -> None:
             ("BRANDON LEE MILLER", "customer name"),
         ]
     }
-    # a batch header (record type 5) and a line of another length are no entries
-    assert find(["5220LEDGERLINE INC" + " " * 76 + "\n", line[:-1] + "\n"]) == {}
+    # a batch header (record type 5), a line of another length, a log line that starts with a 6
+    # and eleven digits (no transaction code, a routing number's check digit wrong) are no entries
+    log = "600000000000 build ok, 12 tests, user Jane Whitfield, run 5551234".ljust(94)
+    assert find(["5220LEDGERLINE INC" + " " * 76 + "\n", line[:-1] + "\n", log + "\n"]) == {}

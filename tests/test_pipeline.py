@@ -540,6 +540,27 @@ async def test_a_log_lines_values_are_named_by_their_keys() -> None:
         ),
         # a bare log value keeps its apostrophe
         ("text/plain", "event=update name=Sean O'Brien id=5\n", "Brien"),
+        # an XML element named like an HTML one (`<Title>`, `<Section>`) keeps XML XML
+        (
+            "application/json",
+            '{"x": "<ns:R><Section>A</Section><ns:Ssn>123-45-6789</ns:Ssn></ns:R>"}',
+            "6789",
+        ),
+        # a spreadsheet of two columns has a header row too
+        (
+            "application/json",
+            '[["passport", "dob"], ["K1234567", "1990-04-12"], ["K7654321", "1985-01-02"]]',
+            "K1234567",
+        ),
+        # a title row of one header cell gives way to the columns' header row
+        (
+            "text/html",
+            "<table><tr><th>Customer record</th></tr><tr><th>Passport</th><th>Account</th><th>Note</th></tr>"
+            "<tr><td>K1234567</td><td>44556677</td><td>x</td></tr></table>",
+            "K1234567",
+        ),
+        # a row of three fields is someone's record: `last` beside `first` is a family name
+        ("text/plain", "first       last        dept\nJane        Whitfield   Sales\n", "Whitfield"),
     ],
 )
 async def test_what_the_format_readers_must_not_lose(content_type: str, body: str, hidden: str) -> None:

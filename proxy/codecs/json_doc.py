@@ -71,7 +71,6 @@ _STRUCTURAL = frozenset(
 # named by the attribute's key above it.
 _TYPE_DESCRIPTORS = frozenset(("S", "N", "B", "SS", "NS", "BS", "M", "L", "BOOL", "NULL"))
 _LONGEST_LABEL = 80
-_MIN_HEADER_CELLS = 3
 # A header cell: words (and a qualified column's dots), no digits.
 _COLUMN_NAME = re.compile(r"[^\W\d]+(?:[ ._/-]{1,3}[^\W\d]+){0,5}")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -112,14 +111,18 @@ def _header_row(rows: list[Any]) -> tuple[tuple[str, ...], ...] | None:
     if len(rows) < 2 or type(rows[0]) is not list or type(rows[1]) is not list:
         return None
     header = rows[0]
-    # Two cells a row: label and value pairs (`[["Passport", "K1234567"], …]`), named by their labels.
-    if len(header) < _MIN_HEADER_CELLS:
+    # Rows of a label and a value (`[["Passport", "K1234567"], …]`) are named by their labels.
+    if len(header) < 2 or (len(header) == 2 and all(_is_pair(row) for row in rows[1:8])):
         return None
     if not all(type(cell) is str and _COLUMN_NAME.fullmatch(cell) for cell in header):
         return None
     if not all(type(row) is list and len(row) <= len(header) for row in rows[1:8]):
         return None
     return tuple(_column_words(cell) for cell in header)
+
+
+def _is_pair(row: Any) -> bool:
+    return type(row) is list and label_of_pair(row) is not None
 
 
 def _column_words(name: str) -> tuple[str, ...]:

@@ -43,7 +43,9 @@ class TextDocument:
         # Label-only lines enclosing what is indented under them (YAML: `address:` / `  line1: …`).
         sections: list[tuple[int, tuple[str, ...]]] = []
         for i, line in enumerate(self._lines):
-            if i in table_cells:
+            # Cells, within half the field limit: past it, lines (a megabyte of log lines holds
+            # a quarter of a million cells, and the response would be withheld as too large).
+            if i in table_cells and len(self._fields) + len(table_cells[i]) < limits.max_fields // 2:
                 self._add_row(i, table_cells[i], limits)
                 named_by, asked = (), False
                 continue

@@ -56,6 +56,33 @@ _PROPERTY_LINE = re.compile(r"[A-Z][A-Z0-9-]{0,40}(?:;|:(?![0-9]))")  # not CEF:
 # An ACH entry detail record: record type 6, a transaction code, the receiving bank's routing
 # number (8 digits and a check digit), then fields at fixed places (NACHA's file format).
 _ACH_ENTRY = re.compile(r"6[0-9]{11}.{82}")
+_ACH_TRANSACTION_CODES = frozenset(
+    [
+        "22",
+        "23",
+        "24",
+        "27",
+        "28",
+        "29",
+        "32",
+        "33",
+        "34",
+        "37",
+        "38",
+        "39",
+        "41",
+        "42",
+        "43",
+        "46",
+        "47",
+        "48",
+        "51",
+        "52",
+        "53",
+        "55",
+        "56",
+    ]
+)
 _ACH_FIELDS = (
     (3, 12, "routing"),
     (12, 29, "account"),
@@ -81,8 +108,12 @@ def find(lines: Sequence[str]) -> dict[int, list[Cell]]:
 
 
 def _ach_entry(line: str) -> list[Cell] | None:
-    """An ACH entry detail record's fields, each named, if the line is one."""
-    if not _ACH_ENTRY.fullmatch(line):
+    """An ACH entry detail record's fields, each named, if the line is one: a transaction code
+    NACHA defines, a routing number whose check digit is right, an amount of ten digits."""
+    if not _ACH_ENTRY.fullmatch(line) or line[1:3] not in _ACH_TRANSACTION_CODES or not line[29:39].isdigit():
+        return None
+    routing = [int(d) for d in line[3:12]]
+    if sum(d * w for d, w in zip(routing, (3, 7, 1) * 3, strict=True)) % 10:
         return None
     return [(start + len(raw) - len(raw.lstrip()), start + len(raw.rstrip()), name)
             for start, end, name in _ACH_FIELDS if (raw := line[start:end]).strip()]  # fmt: skip

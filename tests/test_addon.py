@@ -204,6 +204,20 @@ async def test_analyzer_exception_withholds_without_leaking(
         # the newest readers: a table sent as text, values their siblings name
         ("proxy.codecs.csv_doc.is_delimited_table", "text/plain", f"a|b|c\n1|2|{SECRET_VALUE}\n3|4|5\n"),
         ("proxy.classify._named_beside", "application/json", json.dumps({"note": SECRET_VALUE})),
+        # this session's: text tables and log pairs, HTML header cells, JSON header rows, names
+        # found in a text and spread where they recur
+        ("proxy.codecs.text_tables.find", "text/plain", f"a=1 b=2 mail={SECRET_VALUE}\n"),
+        (
+            "proxy.codecs.html_doc.HtmlDocument._column",
+            "text/html",
+            f"<table><tr><td>{SECRET_VALUE}</td></tr></table>",
+        ),
+        (
+            "proxy.codecs.json_doc._header_row",
+            "application/json",
+            json.dumps({"v": [["a", "b", "c"], [SECRET_VALUE]]}),
+        ),
+        ("proxy.pipeline._full_names", "application/json", json.dumps({"note": SECRET_VALUE})),
     ],
 )
 async def test_a_failure_in_a_reader_withholds_without_leaking(

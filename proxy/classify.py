@@ -151,7 +151,9 @@ _PERSONAL_KEYS = frozenset(
     )
 )
 _BARE_NAME_KEYS = frozenset(("name", "naam", "nom", "nome", "nombre", "navn", "namn", "nimi", "imie"))
-_WORDS_OF_A_NAME = re.compile(r"[^\W\d_]+(?:[ '\u2019-]+[^\W\d_]+)*[ '\u2019-]+[^\W\d_]+")
+# A word of a name, and what parts a name's words: a blank, an apostrophe, a hyphen.
+_NAME_WORD, _NAME_BREAK = r"[^\W\d_]+", r"[ '\u2019-]+"
+_WORDS_OF_A_NAME = re.compile(rf"{_NAME_WORD}(?:{_NAME_BREAK}{_NAME_WORD})+")
 
 
 @functools.lru_cache(maxsize=4096)  # keys repeat across records and responses
@@ -170,7 +172,7 @@ def _person_key(key: str) -> tuple[bool, bool]:
 # only beside a `first`, since a `last` alone is as often the last of anything.
 _FIRST_KEYS = frozenset(("first", "firstname", "given", "givenname", "forename"))
 _LAST_KEYS = frozenset(("last", "lastname", "family", "familyname"))
-_ONE_NAME = re.compile(r"[^\W\d_]+(?:[ '\u2019-]+[^\W\d_]+)*")
+_ONE_NAME = re.compile(rf"{_NAME_WORD}(?:{_NAME_BREAK}{_NAME_WORD})*")
 
 
 def _name_part_key(key: str) -> tuple[bool, bool]:

@@ -172,13 +172,14 @@ class HtmlDocument:
         if not self._tables:
             return ()
         table = self._tables[-1]
-        if table.cell == "th" and text.strip() and table.header_row != table.rows and len(table.headers) <= 1:
-            # A row of one header cell (a title spanning the table) gives way to the next.
-            table.header_row, table.headers = table.rows, []
-        if table.cell == "th" and text.strip() and table.header_row == table.rows:
-            while len(table.headers) <= table.column:
-                table.headers.append(())
-            table.headers[table.column] = (table.headers[table.column] + words(html.unescape(text)))[:8]
+        if table.cell == "th" and text.strip():
+            if table.header_row != table.rows and len(table.headers) <= 1:
+                # A row of one header cell (a title spanning the table) gives way to the next.
+                table.header_row, table.headers = table.rows, []
+            if table.header_row == table.rows:
+                while len(table.headers) <= table.column:
+                    table.headers.append(())
+                table.headers[table.column] = (table.headers[table.column] + words(html.unescape(text)))[:8]
             return ()
         header = (
             table.headers[table.column]

@@ -101,7 +101,8 @@ def find(lines: Sequence[str]) -> dict[int, list[Cell]]:
     for index, line in enumerate(lines):
         if index in cells:
             continue
-        found = _ach_entry(line.rstrip("\r\n")) or _pairs(line.rstrip("\r\n"))
+        text = line.rstrip("\r\n")
+        found = _ach_entry(text) or _pairs(text)
         if found is not None:
             cells[index] = found
     return cells
